@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+/** `proposal-kit`: the checker for CI and the terminal. Same core as the language server. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkModel, parseProposal, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
+import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
+import { collectMarkdown, InputError, readMarkdown } from './node/files';
+import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+import { createProposal } from './node/create';
+import { gitAuthor } from './node/git';
+
+declare const PROPOSAL_KIT_VERSION: string;
+const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev';
+export const DOCS_URI = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
+
+const USAGE = `Usage:
+  proposal-kit check [--format text|json|sarif] [--template ID] [--templates DIR]
+                     [--rule RULE=SEVERITY]... <files or folders...>
+  proposal-kit new --template ID --title "Title" [--dir DIR] [--author NAME]
+                   [--number N] [--sig SIG] [--date YYYY-MM-DD] [--templates DIR]
+  proposal-kit templates [--templates DIR]
+  proposal-kit --help | --version
+
+check      Checks proposals: folders are searched for *.md. Exit code 0 when nothing is at
+           error severity, 1 when something is, 2 for usage or file errors.
+new        Creates a proposal from a template (and kep.yaml for a KEP); prints its path.
+           Never overwrites: a number already in use takes the next one.
+templates  Lists the templates.
+
+Rules: ${RULE_IDS.join(', ')}. Severities: off, hint, information, warning, error.
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  positional: string[];
+  options: Map<string, string[]>;
+}
+
+const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date']);
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const options = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      if (name === 'help' || name === 'version') {
+        options.set(name, ['']);
+        continue;
+      }
+      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`Unknown option --${name}.`);
+      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
+      if (value === undefined) throw new UsageError(`Option --${name} needs a value.`);
+      options.set(name, [...(options.get(name) ?? []), value]);
+    } else if (a === '-h') options.set('help', ['']);
+    else positional.push(a);
+  }
+  return { positional, options };
+}
+
+function one(args: Args, name: string): string | undefined {
+  const v = args.options.get(name);
+  if (v && v.length > 1) throw new UsageError(`Option --${name} is given more than once.`);
+  return v?.[0];
+}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+}
+
+function loadTemplates(args: Args, io: Io): TemplateSchema[] {
+  const dirs = [builtinTemplatesDir(), ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
+  const { templates, errors } = loadTemplateDirs(dirs);
+  for (const e of errors) io.err(`proposal-kit: template error: ${e.message}\n`);
+  return templates;
+}
+
+function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
+  const out: Partial<Record<RuleId, SeveritySetting>> = {};
+  for (const spec of args.options.get('rule') ?? []) {
+    const m = /^([a-z-]+)=(off|hint|information|warning|error)$/.exec(spec);
+    if (!m) throw new UsageError(`--rule takes RULE=SEVERITY, e.g. --rule section-order=off; got '${spec}'.`);
+    if (!RULE_IDS.includes(m[1] as RuleId)) throw new UsageError(`Unknown rule '${m[1]}'; the rules are ${RULE_IDS.join(', ')}.`);
+    out[m[1] as RuleId] = m[2] as SeveritySetting;
+  }
+  return out;
+}
+
+function check(args: Args, io: Io): number {
+  const format = one(args, 'format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
+  if (!args.positional.length) throw new UsageError('Name the files or folders to check, e.g. proposal-kit check docs/proposals');
+  const templates = loadTemplates(args, io);
+  const forced = one(args, 'template');
+  if (forced && !templates.some((t) => t.id === forced)) {
+    throw new UsageError(`Unknown template '${forced}'; the templates are ${templates.map((t) => t.id).join(', ')}.`);
+  }
+  const sev = severities(args);
+  const { files, errors } = collectMarkdown(args.positional.map((p) => path.resolve(io.cwd, p)));
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const shown = path.relative(io.cwd, file).split(path.sep).join('/') || file;
+    let text: string;
+    try {
+      text = readMarkdown(file);
+    } catch (e) {
+      errors.push(e instanceof InputError ? new InputError(shown, e.message.replace(file, shown)) : new InputError(shown, String(e)));
+      continue;
+    }
+    const result = checkModel(parseProposal(text), templates, { path: shown, template: forced, severities: sev });
+    reports.push({
+      path: shown,
+      template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
+      progress: result.progress,
+      findings: result.findings,
+    });
+  }
+  for (const e of errors) io.err(`proposal-kit: ${path.isAbsolute(e.file) ? e.message.replace(e.file, path.relative(io.cwd, e.file) || e.file) : e.message}\n`);
+  if (format === 'json') io.out(formatJson(reports));
+  else if (format === 'sarif') io.out(formatSarif(reports, RULES, { version: VERSION, docsUri: DOCS_URI }));
+  else {
+    io.out(formatText(reports));
+    io.err(formatSummary(reports));
+  }
+  if (errors.length) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function create(args: Args, io: Io): number {
+  const id = one(args, 'template');
+  const title = one(args, 'title');
+  if (!id || !title?.trim()) throw new UsageError('proposal-kit new needs --template ID and --title "Title".');
+  const templates = loadTemplates(args, io);
+  const t = templates.find((x) => x.id === id);
+  if (!t) throw new UsageError(`Unknown template '${id}'; the templates are ${templates.map((x) => x.id).join(', ')}.`);
+  const numberArg = one(args, 'number');
+  const number = numberArg === undefined ? undefined : Number(numberArg);
+  if (number !== undefined && (!Number.isInteger(number) || number < 0)) throw new UsageError(`--number must be a whole number; got '${numberArg}'.`);
+  const date = one(args, 'date') ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD; got '${date}'.`);
+  const dirArg = one(args, 'dir');
+  const sig = one(args, 'sig');
+  if (t.file.path.includes('{sig}') && !sig && dirArg === undefined) {
+    throw new UsageError(`A ${t.name} goes under its owning SIG: pass --sig NAME (e.g. --sig node), or --dir DIR.`);
+  }
+  if (dirArg !== undefined) {
+    const st = fs.statSync(path.resolve(io.cwd, dirArg), { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) throw new UsageError(`--dir ${dirArg} is a file, not a folder.`);
+  }
+  const author = one(args, 'author') ?? gitAuthor(io.cwd) ?? undefined;
+  const created = createProposal(
+    t,
+    { title, author, date, number, sig },
+    { root: io.cwd, dir: dirArg === undefined ? undefined : path.resolve(io.cwd, dirArg) },
+  );
+  io.out(`${path.relative(io.cwd, created.file)}\n`);
+  for (const c of created.companions) io.out(`${path.relative(io.cwd, c)}\n`);
+  return 0;
+}
+
+function listTemplates(args: Args, io: Io): number {
+  const templates = loadTemplates(args, io);
+  const width = Math.max(...templates.map((t) => t.id.length), 2);
+  for (const t of templates) io.out(`${t.id.padEnd(width)}  ${t.name}: ${t.description}  (${t.file.path})\n`);
+  return 0;
+}
+
+export function main(argv: string[], io: Io): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.options.has('version')) {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    const [command, ...rest] = args.positional;
+    if (args.options.has('help') || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    const sub = { ...args, positional: rest };
+    switch (command) {
+      case 'check':
+        return check(sub, io);
+      case 'new':
+        return create(sub, io);
+      case 'templates':
+        return listTemplates(sub, io);
+      case undefined:
+        throw new UsageError('Name a command: check, new or templates.');
+      default:
+        throw new UsageError(`Unknown command '${command}'; the commands are check, new and templates.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`proposal-kit: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`proposal-kit: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

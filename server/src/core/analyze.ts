@@ -1,0 +1,236 @@
+/**
+ * One analysis per document version: which document section is which template section, the
+ * state of each, the title and the metadata. Every rule, the outline and the fixes read this.
+ */
+import type { Block, ProposalModel, Section } from './parse';
+import type { MetadataField, SectionSpec, TemplateSchema, TemplateVersion } from './template';
+import { isLoneTitle, metadataLines } from './template';
+import { normalizeProse, normalizeTitle } from './normalize';
+import type { Span } from './types';
+
+export type SectionState = 'written' | 'empty' | 'guidance' | 'bare-na';
+
+export interface PresentSection {
+  spec: SectionSpec;
+  section: Section;
+  state: SectionState;
+  /** Own-body blocks that are left-over guidance. */
+  guidanceBlocks: Block[];
+}
+
+export interface Duplicate {
+  spec: SectionSpec;
+  section: Section;
+  first: Section;
+}
+
+export interface MetadataEntry {
+  field: MetadataField;
+  value: string;
+  /** Span of the value in the document ({start,end} equal when the value is empty). */
+  valueSpan: Span;
+  /** Span of the key. */
+  keySpan: Span;
+  source: 'preamble' | 'front-matter';
+}
+
+export interface Analysis {
+  model: ProposalModel;
+  template: TemplateSchema;
+  version: TemplateVersion;
+  title: Section | null;
+  /** Template sections present in the document, by spec index (the first occurrence). */
+  present: Map<number, PresentSection>;
+  /** Document sections that are template sections. */
+  specOf: Map<Section, SectionSpec>;
+  duplicates: Duplicate[];
+  metadata: MetadataEntry[];
+  /** Span of the preamble (between the title and the first section). */
+  preamble: Span;
+  /** Whether a spec counts towards completeness and may be reported missing or empty. */
+  required(spec: SectionSpec): boolean;
+}
+
+const BARE_NA = /^(?:n\/?a|not applicable|tbd|tbc|todo|to do|to be decided|to be determined|-+|\.\.\.|…)\.?$/i;
+const ELLIPSIS_ONLY = /^(?:[\p{L}\p{N} *:/-]{0,40}?)\s*(?:\.\.\.|…)$/u;
+const BRACKET_ONLY = /^\[[^\]]{3,}\]\.?$/;
+
+export function analyze(model: ProposalModel, template: TemplateSchema, version: TemplateVersion): Analysis {
+  const specs = version.sections;
+  const title = findTitle(model, specs);
+  const present = new Map<number, PresentSection>();
+  const specOf = new Map<Section, SectionSpec>();
+  const duplicates: Duplicate[] = [];
+  const byKey = new Map<string, SectionSpec[]>();
+  for (const s of specs) for (const k of s.keys) byKey.set(k, [...(byKey.get(k) ?? []), s]);
+  const guidanceSet = new Set(specs.flatMap((s) => s.guidanceBlocks));
+  if (version !== template) for (const s of template.sections) for (const g of s.guidanceBlocks) guidanceSet.add(g);
+
+  for (const section of model.sections) {
+    if (section === title) continue;
+    const candidates = byKey.get(normalizeTitle(section.heading.text));
+    if (!candidates) continue;
+    const ancestor = matchedAncestor(section, specOf);
+    const fits = (spec: SectionSpec): boolean => {
+      if (section.heading.level <= spec.level) return true;
+      const parentSection = spec.parent === null ? null : (present.get(spec.parent)?.section ?? null);
+      return ancestor === parentSection;
+    };
+    const fresh = candidates.find((c) => !present.has(c.index) && fits(c));
+    if (fresh) {
+      specOf.set(section, fresh);
+      present.set(fresh.index, { spec: fresh, section, state: 'empty', guidanceBlocks: [] });
+      continue;
+    }
+    const taken = candidates.find((c) => fits(c));
+    if (taken) {
+      const first = present.get(taken.index);
+      if (first && first.section.heading.level === section.heading.level) duplicates.push({ spec: taken, section, first: first.section });
+    }
+  }
+
+  const writtenMemo = new Map<Section, boolean>();
+  for (const p of present.values()) {
+    const own = classifyBlocks(p.section.blocks, guidanceSet);
+    p.guidanceBlocks = own.guidance;
+    if (own.written || p.section.children.some((c) => isWritten(c, guidanceSet, writtenMemo))) p.state = 'written';
+    else if (own.bareNa) p.state = 'bare-na';
+    else if (own.guidance.length) p.state = 'guidance';
+    else p.state = 'empty';
+  }
+
+  const preamble = preambleSpan(model, title);
+  const required = (spec: SectionSpec): boolean => !spec.optional;
+  return {
+    model,
+    template,
+    version,
+    title,
+    present,
+    specOf,
+    duplicates,
+    metadata: readMetadata(model, template, preamble),
+    preamble,
+    required,
+  };
+}
+
+/** The document's title: a lone H1 that comes first and is not itself a template section. */
+function findTitle(model: ProposalModel, specs: SectionSpec[]): Section | null {
+  const first = model.sections[0];
+  if (!first || first.heading.level !== 1) return null;
+  if (isLoneTitle(model)) return first;
+  // Several H1s: the first is the title unless it names a template section.
+  const key = normalizeTitle(first.heading.text);
+  return specs.some((s) => s.keys.includes(key)) ? null : first;
+}
+
+function matchedAncestor(section: Section, specOf: Map<Section, SectionSpec>): Section | null {
+  for (let p = section.parent; p; p = p.parent) if (specOf.has(p)) return p;
+  return null;
+}
+
+interface BlockClasses {
+  written: boolean;
+  bareNa: boolean;
+  guidance: Block[];
+}
+
+export function classifyBlocks(blocks: readonly Block[], guidanceSet: ReadonlySet<string>): BlockClasses {
+  const content = blocks.filter((b) => b.kind === 'content');
+  const guidance: Block[] = [];
+  let written = false;
+  for (const b of content) {
+    if (isGuidanceBlock(b, guidanceSet)) guidance.push(b);
+    else written = true;
+  }
+  const bareNa = content.length === 1 && BARE_NA.test(content[0].text.trim());
+  return { written: written && !bareNa, bareNa, guidance };
+}
+
+/** A block that is the template's guidance, or nothing but a placeholder ("...", "[Describe it]"). */
+export function isGuidanceBlock(b: Block, guidanceSet: ReadonlySet<string>): boolean {
+  const norm = normalizeProse(b.text);
+  if (!norm || b.type === 'tasklist') return false;
+  if (guidanceSet.has(norm)) return true;
+  if (b.type === 'code' || b.type === 'table' || b.type === 'html' || b.type === 'tasklist') return false;
+  const parts = b.items ? b.items.map((i) => i.text.trim()) : [b.text.trim()];
+  return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || BRACKET_ONLY.test(t));
+}
+
+function isWritten(section: Section, guidanceSet: ReadonlySet<string>, memo: Map<Section, boolean>): boolean {
+  const cached = memo.get(section);
+  if (cached !== undefined) return cached;
+  const own = classifyBlocks(section.blocks, guidanceSet);
+  const result = own.written || section.children.some((c) => isWritten(c, guidanceSet, memo));
+  memo.set(section, result);
+  return result;
+}
+
+function preambleSpan(model: ProposalModel, title: Section | null): Span {
+  const fmEnd = model.frontMatter ? model.frontMatter.span.end : 0;
+  if (title) {
+    const idx = model.sections.indexOf(title);
+    const next = model.sections[idx + 1];
+    return { start: title.bodyStart, end: next ? next.heading.span.start : model.text.length };
+  }
+  const first = model.sections[0];
+  return { start: fmEnd, end: first ? first.heading.span.start : model.text.length };
+}
+
+function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span): MetadataEntry[] {
+  if (!template.metadata.length) return [];
+  const entries: MetadataEntry[] = [];
+  const lookup = (key: string): MetadataField | undefined => {
+    const k = key.trim().toLowerCase();
+    return template.metadata.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k));
+  };
+  const text = model.text.slice(preamble.start, preamble.end);
+  for (const line of metadataLines(text)) {
+    const field = lookup(line.key);
+    if (!field || entries.some((e) => e.field === field)) continue;
+    entries.push({
+      field,
+      value: line.value,
+      valueSpan: { start: preamble.start + line.valueStart, end: preamble.start + line.valueEnd },
+      keySpan: { start: preamble.start + line.keyStart, end: preamble.start + line.keyStart + line.key.length },
+      source: 'preamble',
+    });
+  }
+  const fm = model.frontMatter;
+  if (fm?.data) {
+    for (const [key, raw] of Object.entries(fm.data)) {
+      const field = lookup(key) ?? lookup(key.replace(/[-_]/g, ' '));
+      if (!field || entries.some((e) => e.field === field)) continue;
+      const value = Array.isArray(raw) ? raw.map(String).join(', ') : raw === null || raw === undefined ? '' : String(raw);
+      const keyAt = fm.raw.search(new RegExp(`^${escapeRe(key)}\\s*:`, 'm'));
+      const keyStart = fm.rawStart + Math.max(0, keyAt);
+      const lineEnd = fm.raw.indexOf('\n', Math.max(0, keyAt));
+      const valueEnd = fm.rawStart + (lineEnd < 0 ? fm.raw.length : lineEnd);
+      const colon = model.text.indexOf(':', keyStart);
+      let valueStart = colon < 0 || colon > valueEnd ? valueEnd : colon + 1;
+      while (valueStart < valueEnd && /\s/.test(model.text[valueStart])) valueStart++;
+      entries.push({
+        field,
+        value,
+        valueSpan: { start: valueStart, end: Math.max(valueStart, valueEnd) },
+        keySpan: { start: keyStart, end: keyStart + key.length },
+        source: 'front-matter',
+      });
+    }
+  }
+  return entries;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Strips emphasis and code marks around a metadata value: "_Merged_" -> "Merged". */
+export function bareValue(value: string): string {
+  return value
+    .trim()
+    .replace(/^([*_`]+)(.*?)\1$/, '$2')
+    .replace(/^["']|["']$/g, '')
+    .trim();
+}

@@ -1,0 +1,59 @@
+/** Runs the rules over one analysed document and applies the configured severities. */
+import { analyze, type Analysis } from './analyze';
+import { detectTemplate, type Detection } from './detect';
+import type { ProposalModel } from './parse';
+import { RULES } from './rules';
+import type { TemplateSchema } from './template';
+import type { Finding, RuleId, SeveritySetting } from './types';
+
+export interface CheckOptions {
+  /** The document's path (relative or absolute, '/' or '\\'), used for template detection. */
+  path?: string;
+  /** Check against this template id instead of detecting one. */
+  template?: string;
+  /** Per-rule severity; 'off' turns a rule off. */
+  severities?: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+export interface Progress {
+  written: number;
+  required: number;
+}
+
+export interface CheckResult {
+  detection: Detection | null;
+  analysis: Analysis | null;
+  findings: Finding[];
+  progress: Progress | null;
+}
+
+export function checkModel(model: ProposalModel, templates: readonly TemplateSchema[], options: CheckOptions = {}): CheckResult {
+  const detection = detectTemplate(model, options.path, templates, options.template);
+  if (!detection) return { detection: null, analysis: null, findings: [], progress: null };
+  const analysis = analyze(model, detection.template, detection.version);
+  return { detection, analysis, findings: runRules(analysis, options.severities), progress: progressOf(analysis) };
+}
+
+export function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = severities[rule.id] ?? rule.severity;
+    if (setting === 'off') continue;
+    for (const f of rule.check(analysis)) findings.push({ ...f, severity: setting });
+  }
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+/** Required sections written / required sections. */
+export function progressOf(a: Analysis): Progress {
+  let written = 0;
+  let required = 0;
+  for (const spec of a.version.sections) {
+    if (!a.required(spec)) continue;
+    required++;
+    if (a.present.get(spec.index)?.state === 'written') written++;
+  }
+  return { written, required };
+}

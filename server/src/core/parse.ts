@@ -1,0 +1,246 @@
+/**
+ * The only module that imports unified/remark. Markdown text in, a ProposalModel out: the front
+ * matter, every heading that is a section (not those in fenced code, HTML comments, lists or
+ * quotes), and the blocks of each section's own body.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Root, RootContent, Nodes, Heading as MdHeading } from 'mdast';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { LineIndex } from './text';
+import type { Span } from './types';
+
+export interface FrontMatter {
+  /** Span of the whole block, fences included. */
+  span: Span;
+  /** The YAML between the fences. */
+  raw: string;
+  /** Offset of the first character of `raw`. */
+  rawStart: number;
+  data: Record<string, unknown> | null;
+  error: { span: Span; message: string } | null;
+}
+
+export interface Heading {
+  level: number;
+  /** Plain text of the heading, emphasis and links flattened. */
+  text: string;
+  /** Span of the heading's source (the `#` marks through the end of the title; setext underline included). */
+  span: Span;
+  /** Span of the title text within the line. */
+  textSpan: Span;
+  /** The title's text leaves, for placeholder scanning. */
+  inlines: Inline[];
+}
+
+export type BlockKind = 'comment' | 'definition' | 'break' | 'content';
+
+export interface Inline {
+  kind: 'text' | 'html';
+  value: string;
+  span: Span;
+}
+
+export interface Block {
+  kind: BlockKind;
+  type: string;
+  span: Span;
+  /** Plain text for content blocks. */
+  text: string;
+  /** Text and inline-HTML leaves outside code, with their spans, for placeholder scanning. */
+  inlines: Inline[];
+  /** For lists: the plain text of each item, with its span. */
+  items?: { text: string; span: Span }[];
+}
+
+export interface Section {
+  heading: Heading;
+  /** The blocks between this heading and the next heading of any level. */
+  blocks: Block[];
+  children: Section[];
+  parent: Section | null;
+  /** Offset just after the heading. */
+  bodyStart: number;
+  /** Offset where the next heading of any level starts (or the end of the document). */
+  ownEnd: number;
+  /** Offset where the next heading of the same or a higher level starts (or the end). */
+  end: number;
+}
+
+export interface ProposalModel {
+  text: string;
+  lines: LineIndex;
+  frontMatter: FrontMatter | null;
+  /** Blocks before the first heading (front matter excluded). */
+  leadingBlocks: Block[];
+  /** Top-level sections (a document with an H1 title has it as its only top-level section, usually). */
+  roots: Section[];
+  /** Every section in document order. */
+  sections: Section[];
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+export function parseProposal(text: string): ProposalModel {
+  const lines = new LineIndex(text);
+  const tree = parseMarkdown(text);
+  return buildModel(text, lines, tree.children, 0);
+}
+
+/** Builds the model from top-level nodes; `base` is added to every offset (for partial parses). */
+export function buildModel(text: string, lines: LineIndex, nodes: RootContent[], base: number): ProposalModel {
+  let frontMatter: FrontMatter | null = null;
+  const leadingBlocks: Block[] = [];
+  const roots: Section[] = [];
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  let current: Section | null = null;
+
+  for (const node of nodes) {
+    const span = spanOf(node, base, text.length);
+    if (node.type === 'yaml') {
+      frontMatter = readFrontMatter(text, span, node.value);
+      continue;
+    }
+    if (node.type === 'heading') {
+      const heading = toHeading(node, span, text, base);
+      if (current) current.ownEnd = span.start;
+      while (stack.length && stack[stack.length - 1].heading.level >= heading.level) {
+        const closed = stack.pop();
+        if (closed) closed.end = span.start;
+      }
+      const parent = stack.length ? stack[stack.length - 1] : null;
+      const section: Section = {
+        heading,
+        blocks: [],
+        children: [],
+        parent,
+        bodyStart: span.end,
+        ownEnd: text.length,
+        end: text.length,
+      };
+      if (parent) parent.children.push(section);
+      else roots.push(section);
+      sections.push(section);
+      stack.push(section);
+      current = section;
+      continue;
+    }
+    const block = toBlock(node, span, base, text.length);
+    if (current) current.blocks.push(block);
+    else leadingBlocks.push(block);
+  }
+  return { text, lines, frontMatter, leadingBlocks, roots, sections };
+}
+
+function spanOf(node: Nodes, base: number, max: number): Span {
+  const start = (node.position?.start.offset ?? 0) + base;
+  const end = (node.position?.end.offset ?? 0) + base;
+  return { start: Math.min(start, max), end: Math.min(Math.max(end, start), max) };
+}
+
+function toHeading(node: MdHeading, span: Span, text: string, base: number): Heading {
+  const title = toString(node).replace(/\s+/g, ' ').trim();
+  // The title text: from the first child to the last one (ATX marks and closing #'s excluded).
+  let textSpan: Span = { start: span.end, end: span.end };
+  if (node.children.length) {
+    const first = node.children[0].position?.start.offset;
+    const last = node.children[node.children.length - 1].position?.end.offset;
+    if (first !== undefined && last !== undefined) {
+      const delta = span.start - (node.position?.start.offset ?? 0);
+      textSpan = { start: first + delta, end: last + delta };
+    }
+  } else {
+    // An empty heading ("##"): put the text span at the end of the marks.
+    const lineText = text.slice(span.start, span.end);
+    const marks = /^\s*#*\s*/.exec(lineText)?.[0].length ?? 0;
+    textSpan = { start: span.start + marks, end: span.start + marks };
+  }
+  const inlines: Inline[] = [];
+  collectInlines(node, base, text.length, inlines);
+  return { level: node.depth, text: title, span, textSpan, inlines };
+}
+
+const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
+const ONLY_COMMENTS = /^(\s*<!--[\s\S]*?-->\s*)+$/;
+
+function toBlock(node: RootContent, span: Span, base: number, max: number): Block {
+  switch (node.type) {
+    case 'html':
+      if (COMMENT.test(node.value) || ONLY_COMMENTS.test(node.value) || /^\s*<!--/.test(node.value) && !/-->/.test(node.value)) {
+        return { kind: 'comment', type: 'html', span, text: '', inlines: [] };
+      }
+      return { kind: 'content', type: 'html', span, text: node.value.trim(), inlines: [{ kind: 'html', value: node.value, span }] };
+    case 'definition':
+    case 'footnoteDefinition':
+      return { kind: 'definition', type: node.type, span, text: '', inlines: [] };
+    case 'thematicBreak':
+      return { kind: 'break', type: node.type, span, text: '', inlines: [] };
+    default: {
+      const inlines: Inline[] = [];
+      collectInlines(node, base, max, inlines);
+      const isTaskList = node.type === 'list' && node.children.length > 0 && node.children.every((i) => typeof i.checked === 'boolean');
+      const block: Block = { kind: 'content', type: isTaskList ? 'tasklist' : node.type, span, text: plainText(node), inlines };
+      if (node.type === 'list') {
+        block.items = node.children.map((item) => ({ text: plainText(item), span: spanOf(item, base, max) }));
+      }
+      return block;
+    }
+  }
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === 'code' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'html') return node.value;
+  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+}
+
+function collectInlines(node: Nodes, base: number, max: number, out: Inline[]): void {
+  if (node.type === 'text') {
+    out.push({ kind: 'text', value: node.value, span: spanOf(node, base, max) });
+    return;
+  }
+  if (node.type === 'html') {
+    out.push({ kind: 'html', value: node.value, span: spanOf(node, base, max) });
+    return;
+  }
+  if (node.type === 'code' || node.type === 'inlineCode') return;
+  if ('children' in node) {
+    for (const child of node.children as Nodes[]) collectInlines(child, base, max, out);
+  }
+}
+
+function readFrontMatter(text: string, span: Span, raw: string): FrontMatter {
+  const rawStart = text.indexOf(raw, span.start);
+  const start = rawStart >= 0 ? rawStart : span.start;
+  const fm: FrontMatter = { span, raw, rawStart: start, data: null, error: null };
+  if (!raw.trim()) {
+    fm.data = {};
+    return fm;
+  }
+  try {
+    const data: unknown = parseYaml(raw, { prettyErrors: false, maxAliasCount: 100 });
+    if (data === null || data === undefined) fm.data = {};
+    else if (typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+    else fm.error = { span: { start, end: start + raw.length }, message: 'Front matter must be a set of "key: value" lines.' };
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const pos = e.pos?.[0] ?? 0;
+      const end = e.pos?.[1] ?? pos;
+      fm.error = {
+        span: { start: start + pos, end: start + Math.max(end, pos) },
+        message: `Front matter is not valid YAML: ${e.message.split('\n')[0]}`,
+      };
+    } else {
+      fm.error = { span: { start, end: start + raw.length }, message: 'Front matter could not be read.' };
+    }
+  }
+  return fm;
+}

@@ -1,0 +1,66 @@
+/**
+ * Placeholder text that templates leave for the author to replace. Scanned in prose only (never in
+ * code spans, code blocks or HTML comments).
+ */
+import type { Inline } from './parse';
+import type { Span } from './types';
+
+export interface PlaceholderHit {
+  span: Span;
+  text: string;
+  /** What the author should put there instead, in a few words. */
+  expected: string;
+}
+
+interface Pattern {
+  re: RegExp;
+  expected: (match: string) => string;
+  /** Only in headings (numbers like NNNN are normal words elsewhere). */
+  titleOnly?: boolean;
+}
+
+const TEXT_PATTERNS: Pattern[] = [
+  // [Enhancement Title], [GitHub IDs], [Describe the problem]: a bracketed instruction of two or
+  // more words that is not a link, a task box or a citation.
+  {
+    re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\]\[\n]*\s[^\]\[\n]*)\](?![([:])/g,
+    expected: () => 'your own text',
+  },
+  { re: /\b(?:KEP|EP|KLIP)-(?:N{3,}|X{3,}|#+)(?![\w-])/g, expected: (m) => `the real number in place of ${m}` },
+  { re: /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b/g, expected: () => 'a real date (YYYY-MM-DD)' },
+  { re: /_{4,}/g, expected: () => 'your own words in the blank' },
+  { re: /\bNNNN\b/g, expected: () => 'the real number', titleOnly: true },
+];
+
+const HTML_PLACEHOLDER = /^<\s*(?:insert|your|enter|add|replace)\b[^>]*>$/i;
+
+export function scanPlaceholders(inlines: readonly Inline[], inTitle = false): PlaceholderHit[] {
+  const hits: PlaceholderHit[] = [];
+  for (const inline of inlines) {
+    if (inline.kind === 'html') {
+      const v = inline.value.trim();
+      if (HTML_PLACEHOLDER.test(v)) hits.push({ span: inline.span, text: v, expected: 'your own text' });
+      continue;
+    }
+    // Text node spans cover the source, which may hold escapes ("\[optional\]"): search the
+    // source slice only when its length matches the value, else report the whole node.
+    for (const p of TEXT_PATTERNS) {
+      if (p.titleOnly && !inTitle) continue;
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(inline.value); m; m = p.re.exec(inline.value)) {
+        const exact = inline.span.end - inline.span.start === inline.value.length;
+        const span = exact ? { start: inline.span.start + m.index, end: inline.span.start + m.index + m[0].length } : inline.span;
+        if (!hits.some((h) => h.span.start < span.end && span.start < h.span.end)) {
+          hits.push({ span, text: shorten(m[0]), expected: p.expected(m[0]) });
+        }
+      }
+    }
+  }
+  return hits.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** One line, at most 60 characters, for quoting in a message. */
+export function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}

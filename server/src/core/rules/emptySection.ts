@@ -1,0 +1,24 @@
+import { q, type Rule } from './rule';
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  severity: 'warning',
+  description: 'A required section is present but nothing is written in it.',
+  check(a) {
+    const out = [];
+    for (const p of a.present.values()) {
+      if (!a.required(p.spec) || p.state === 'written' || p.state === 'guidance') continue;
+      const message =
+        p.state === 'bare-na'
+          ? `Section ${q(p.spec.name)} only says it does not apply: give the reason ("N/A: <reason>") or write the section.`
+          : `Section ${q(p.spec.name)} is empty: write it, or say why it does not apply ("N/A: <reason>").`;
+      out.push({
+        rule: 'empty-section' as const,
+        message,
+        range: a.model.lines.rangeOf(p.section.heading.span),
+        section: p.spec.name,
+      });
+    }
+    return out;
+  },
+};

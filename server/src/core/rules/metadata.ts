@@ -1,0 +1,58 @@
+import { bareValue, type MetadataEntry } from '../analyze';
+import { normalizeProse } from '../normalize';
+import { scanPlaceholders } from '../placeholders';
+import { type RawFinding, type Rule } from './rule';
+
+const DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
+
+function check(entry: MetadataEntry): string | null {
+  const { field } = entry;
+  const value = bareValue(entry.value);
+  const label = field.name;
+  if (!value) return `${label} has no value: fill it in${field.values.length ? ` (one of ${field.values.join(', ')})` : ''}.`;
+  const isTemplateText = field.placeholder !== undefined && normalizeProse(field.placeholder) === normalizeProse(entry.value);
+  if (field.values.length) {
+    if (field.values.some((v) => v.toLowerCase() === value.toLowerCase())) return null;
+    if (isTemplateText) return `${label} still shows the template's text: pick one of ${field.values.join(', ')}.`;
+    return `${label} '${value}' is not an allowed value: expected one of ${field.values.join(', ')}.`;
+  }
+  if (isTemplateText) return `${label} is still the template's placeholder '${entry.value}': fill in the real ${label.toLowerCase()}.`;
+  const hits = scanPlaceholders([{ kind: 'text', value: entry.value, span: entry.valueSpan }]);
+  if (hits.length) return `${label} still holds the placeholder '${hits[0].text}': fill in the real ${label.toLowerCase()}.`;
+  if (field.kind === 'date' && !DATE.test(value)) return `${label} '${value}' is not a date: write it as YYYY-MM-DD.`;
+  return null;
+}
+
+export const metadata: Rule = {
+  id: 'metadata',
+  severity: 'warning',
+  description: 'A metadata field (status, author, dates) is missing, not an allowed value, or still a placeholder.',
+  check(a) {
+    const out: RawFinding[] = [];
+    const lines = a.model.lines;
+    const fm = a.model.frontMatter;
+    if (fm?.error) out.push({ rule: 'metadata', message: fm.error.message, range: lines.rangeOf(fm.error.span) });
+    for (const entry of a.metadata) {
+      const message = check(entry);
+      if (!message) continue;
+      const span = entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan;
+      out.push({
+        rule: 'metadata',
+        message,
+        range: lines.rangeOf(span),
+        ...(entry.field.values.length ? { data: { kind: 'status' as const, values: entry.field.values } } : {}),
+      });
+    }
+    for (const field of a.template.metadata) {
+      if (!field.required || a.metadata.some((e) => e.field === field)) continue;
+      const where = a.title ? a.title.heading.span : { start: 0, end: lines.lineEnd(0) };
+      const choices = field.values.length ? ` (one of ${field.values.join(', ')})` : '';
+      out.push({
+        rule: 'metadata',
+        message: `The ${field.name} line is missing: add "**${field.name}**: <value>"${choices} under the title.`,
+        range: lines.rangeOf(where),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+import type { Analysis } from '../analyze';
+import type { Finding, RuleId, Severity } from '../types';
+
+export type RawFinding = Omit<Finding, 'severity'>;
+
+export interface Rule {
+  id: RuleId;
+  /** Severity when the configuration says nothing about the rule. */
+  severity: Severity;
+  /** One line for rule lists, SARIF and the README. */
+  description: string;
+  check(a: Analysis): RawFinding[];
+}
+
+/** "'Design Details'" — how messages quote a section. */
+export function q(name: string): string {
+  return `'${name}'`;
+}
+
+/** "## Design" */
+export function hashes(level: number): string {
+  return '#'.repeat(level);
+}

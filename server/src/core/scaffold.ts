@@ -1,0 +1,169 @@
+/**
+ * A new proposal from a template: its text, the path it should get, and companion files (a KEP's
+ * kep.yaml). Pure: the caller lists existing paths and writes the files.
+ */
+import { slugify } from './normalize';
+import { metadataLines, type TemplateSchema } from './template';
+import { parseProposal } from './parse';
+
+export interface ScaffoldInput {
+  title: string;
+  author?: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The proposal number; computed from existing paths when absent. */
+  number?: number;
+  /** KEP owning SIG, without the "sig-" prefix. */
+  sig?: string;
+}
+
+export interface Companion {
+  /** File name, e.g. "kep.yaml"; it goes beside the proposal. */
+  name: string;
+  /** Text with {placeholders}. */
+  text: string;
+}
+
+export interface Scaffold {
+  /** Path relative to the folder it is created in, '/'-separated. */
+  path: string;
+  text: string;
+  number: number | null;
+  companions: { path: string; text: string }[];
+}
+
+export interface Vars {
+  n: string;
+  nnn: string;
+  slug: string;
+  slug_: string;
+  title: string;
+  yyyymmdd: string;
+  date: string;
+  sig: string;
+  author: string;
+}
+
+export function usesNumber(pattern: string): boolean {
+  return /\{n(?:nn)?\}/.test(pattern);
+}
+
+export function fill(pattern: string, vars: Vars): string {
+  return pattern.replace(/\{(n|nnn|slug|slug_|title|yyyymmdd|date|sig|author)\}/g, (_, k: keyof Vars) => vars[k]);
+}
+
+/**
+ * The file pattern for a new proposal. With `inFolder`, only the part from the first segment that
+ * names the proposal (the one holding {n}, {nnn}, {slug} or {yyyymmdd}) is kept: the caller chose
+ * the folder.
+ */
+export function filePattern(t: TemplateSchema, inFolder: boolean): string {
+  if (!inFolder) return t.file.path;
+  const segments = t.file.path.split('/');
+  const i = segments.findIndex((s) => /\{(?:n|nnn|slug|slug_|yyyymmdd)\}/.test(s));
+  return segments.slice(i < 0 ? segments.length - 1 : i).join('/');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Numbers already used, read from paths (files or folders, '/'-separated, relative to the same root as the pattern). */
+export function usedNumbers(pattern: string, paths: readonly string[]): number[] {
+  const segments = pattern.split('/');
+  const upTo = segments.findIndex((s) => usesNumber(s));
+  if (upTo < 0) return [];
+  let re = '';
+  segments.slice(0, upTo + 1).forEach((seg, i) => {
+    if (i > 0) re += '/';
+    re += escapeRe(seg)
+      .replace(/\\\{(?:n|nnn)\\\}/g, '(\\d+)')
+      .replace(/\\\{sig\\\}/g, '[^/]+')
+      .replace(/\\\{(?:slug|slug_|title)\\\}/g, '[^/]*')
+      .replace(/\\\{(?:yyyymmdd)\\\}/g, '\\d{8}');
+  });
+  // Any {sig} folder counts: KEP numbers are unique across SIGs.
+  const matcher = new RegExp(`^(?:.*/)?${re}(?:/|$)`, 'i');
+  const out: number[] = [];
+  for (const p of paths) {
+    const m = matcher.exec(p.replace(/\\/g, '/'));
+    if (m) out.push(Number(m[1]));
+  }
+  return out;
+}
+
+export function nextNumber(pattern: string, paths: readonly string[]): number {
+  const used = usedNumbers(pattern, paths);
+  return used.length ? Math.max(...used) + 1 : 1;
+}
+
+export function scaffoldVars(input: ScaffoldInput, number: number | null): Vars {
+  const n = number === null ? '' : String(number);
+  return {
+    n,
+    nnn: n.padStart(3, '0'),
+    slug: slugify(input.title),
+    slug_: slugify(input.title, '_'),
+    title: input.title.trim(),
+    yyyymmdd: input.date.replace(/-/g, ''),
+    date: input.date,
+    sig: (input.sig ?? 'TBD').replace(/^sig-/, ''),
+    author: input.author?.trim() || 'TBD',
+  };
+}
+
+/** The new proposal's text: the template body with its title and metadata filled in. */
+export function renderProposal(t: TemplateSchema, vars: Vars): string {
+  let body = t.body;
+  const model = parseProposal(body);
+  const first = model.sections[0];
+  const titleLine = `# ${fill(t.titlePattern, vars)}`;
+  let preambleStart = 0;
+  let preambleEnd: number;
+  if (first && first.heading.level === 1) {
+    body = body.slice(0, first.heading.span.start) + titleLine + body.slice(first.heading.span.end);
+    const shift = titleLine.length - (first.heading.span.end - first.heading.span.start);
+    preambleStart = first.heading.span.start + titleLine.length;
+    const second = model.sections[1];
+    preambleEnd = second ? second.heading.span.start + shift : body.length;
+  } else {
+    const eol = body.includes('\r\n') ? '\r\n' : '\n';
+    body = `${titleLine}${eol}${eol}${body}`;
+    preambleStart = titleLine.length;
+    preambleEnd = first ? first.heading.span.start + titleLine.length + 2 * eol.length : body.length;
+  }
+  // Fill metadata values, last line first so earlier offsets stay valid.
+  const preamble = body.slice(preambleStart, preambleEnd);
+  const lines = metadataLines(preamble).reverse();
+  for (const line of lines) {
+    const field = t.metadata.find((f) => [f.name, ...f.aliases].some((n) => n.toLowerCase() === line.key.toLowerCase()));
+    if (!field) continue;
+    let value: string | undefined;
+    if (field.fill === 'author') value = vars.author;
+    else if (field.fill === 'date') value = vars.date;
+    else if (field.fill === 'default' || field.default !== undefined) value = field.default;
+    if (value === undefined) continue;
+    const start = preambleStart + line.valueStart;
+    body = body.slice(0, start) + value + body.slice(preambleStart + line.valueEnd);
+  }
+  return body;
+}
+
+export function scaffold(t: TemplateSchema, input: ScaffoldInput, existing: readonly string[], inFolder = false): Scaffold {
+  const pattern = filePattern(t, inFolder);
+  const number = usesNumber(pattern) || usesNumber(t.titlePattern) ? (input.number ?? nextNumber(pattern, existing)) : null;
+  const vars = scaffoldVars(input, number);
+  const path = fill(pattern, vars);
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  return {
+    path,
+    text: renderProposal(t, vars),
+    number,
+    companions: t.companionFiles.map((c) => ({ path: dir + c.name, text: fill(c.text, /\.ya?ml$/i.test(c.name) ? yamlVars(vars) : vars) })),
+  };
+}
+
+/** Free text quoted for YAML (a JSON string is a valid YAML scalar), so a title cannot break the file. */
+function yamlVars(vars: Vars): Vars {
+  return { ...vars, title: JSON.stringify(vars.title), author: JSON.stringify(vars.author) };
+}

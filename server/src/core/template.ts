@@ -1,0 +1,379 @@
+/**
+ * Template markdown -> TemplateSchema. A template's headings are its sections; its front matter
+ * says what headings cannot. Older upstream versions of a template are kept as outlines so that
+ * documents written with them are recognised and checked against the sections they were written to.
+ */
+import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
+import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
+import { LineIndex } from './text';
+
+export interface SectionSpec {
+  /** Position in `sections` (document order of the template). */
+  index: number;
+  /** The heading text exactly as the template writes it. */
+  title: string;
+  /** The title without optional marks, for messages. */
+  name: string;
+  level: number;
+  parent: number | null;
+  children: number[];
+  /** Normalised title and aliases: any of them names this section. */
+  keys: string[];
+  optional: boolean;
+  /** Guidance for the author, as plain text (from the template body; may be empty). */
+  guidance: string;
+  /** The section's own body in the template, verbatim (what a new proposal gets under the heading). */
+  body: string;
+  /** Normalised visible guidance blocks: a document block equal to one of these is left-over guidance. */
+  guidanceBlocks: string[];
+}
+
+export interface MetadataField {
+  name: string;
+  aliases: string[];
+  kind: 'text' | 'people' | 'date' | 'link';
+  values: string[];
+  default?: string;
+  fill?: 'author' | 'date' | 'default';
+  required: boolean;
+  /** The value the template itself shows (a placeholder), if the template has the line. */
+  placeholder?: string;
+}
+
+export interface TemplateVersion {
+  /** "current" for the template itself, else the version label from front matter. */
+  version: string;
+  date?: string;
+  note?: string;
+  sections: SectionSpec[];
+  /** The template's H1 text, when it has one. */
+  titleHeading: string | null;
+}
+
+export interface TemplateSchema extends TemplateVersion {
+  id: string;
+  name: string;
+  description: string;
+  /** Where the template came from (file path or a label). */
+  source: string;
+  titlePattern: string;
+  file: { path: string; companions: string[] };
+  detect: { paths: string[]; title: RegExp | null };
+  metadata: MetadataField[];
+  kepYaml: { required: string[]; status: string[]; stage: string[] } | null;
+  /** The template text with its front matter removed: what a new proposal starts from. */
+  body: string;
+  /** Older versions, newest first. */
+  versions: TemplateVersion[];
+  /** Files created beside a new proposal (a KEP's kep.yaml), attached by whoever loads the template. */
+  companionFiles: { name: string; text: string }[];
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    /** One-based, as editors and compilers print it. */
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = 'TemplateError';
+  }
+}
+
+type Dict = Record<string, unknown>;
+
+export function parseTemplate(text: string, source: string): TemplateSchema {
+  if (text.includes('\u0000')) throw new TemplateError(source, 1, 'This is a binary file, not a markdown template.');
+  const model = parseProposal(text);
+  const lines = model.lines;
+  const fm = model.frontMatter;
+  if (fm?.error) {
+    throw new TemplateError(source, lines.positionAt(fm.error.span.start).line + 1, fm.error.message);
+  }
+  const data: Dict = fm?.data ?? {};
+  const at = (key: string): number => keyLine(fm ? fm.raw : '', key, fm ? lines.positionAt(fm.rawStart).line : 0);
+  const err = (key: string, detail: string): TemplateError => new TemplateError(source, at(key), detail);
+
+  const bodyStart = fm ? fm.span.end : 0;
+  const body = text.slice(bodyStart).replace(/^\r?\n/, '');
+
+  const titleSection = model.roots.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const optionalExtra = stringList(data.optional, 'optional', err);
+  const aliases = aliasMap(data.aliases, err);
+  const sections = specsFrom(model, titleSection, optionalExtra, aliases, text);
+  if (!sections.length) {
+    throw new TemplateError(source, 1, 'The template has no section headings: add "## Section" headings for the sections a proposal needs.');
+  }
+  checkUnknown(optionalExtra, sections, (name) => err('optional', `"optional" names '${name}', which is not a heading of this template.`));
+  checkUnknown(Object.keys(aliases), sections, (name) => err('aliases', `"aliases" names '${name}', which is not a heading of this template.`));
+
+  const fileName = source.replace(/\\/g, '/').split('/').pop() ?? source;
+  const id = str(data.id, 'id', err) ?? fileName.replace(/\.md$/i, '');
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) throw err('id', `Template id '${id}' may use only letters, digits, '.', '_' and '-'.`);
+  const titleHeading = titleSection?.heading.text ?? null;
+  const fileSpec = (data.file ?? {}) as Dict;
+  if (typeof fileSpec !== 'object' || Array.isArray(fileSpec)) throw err('file', '"file" must be a mapping with "path" (and optionally "companions").');
+  const detect = (data.detect ?? {}) as Dict;
+  let titleRe: RegExp | null = null;
+  const titleSrc = str(detect.title, 'detect', err);
+  if (titleSrc) {
+    try {
+      titleRe = new RegExp(titleSrc, 'i');
+    } catch {
+      throw err('detect', `"detect.title" is not a valid regular expression: ${titleSrc}`);
+    }
+  }
+  const metadata = metadataFields(data.metadata, err, model);
+  const versions = versionList(data.versions, err, optionalExtra, aliases);
+
+  return {
+    id,
+    name: str(data.name, 'name', err) ?? id,
+    description: str(data.description, 'description', err) ?? '',
+    source,
+    titlePattern: str(data.title, 'title', err) ?? '{title}',
+    file: {
+      path: str(fileSpec.path, 'file', err) ?? '{slug}.md',
+      companions: stringList(fileSpec.companions, 'file', err),
+    },
+    detect: { paths: stringList(detect.paths, 'detect', err), title: titleRe },
+    metadata,
+    kepYaml: kepYaml(data.kepYaml, err),
+    body,
+    version: 'current',
+    sections,
+    titleHeading,
+    versions,
+    companionFiles: [],
+  };
+}
+
+/** The first heading is the title when it is an H1 and no other H1 follows it. */
+export function isLoneTitle(model: ProposalModel): boolean {
+  return model.sections.filter((s) => s.heading.level === 1).length === 1;
+}
+
+function specsFrom(
+  model: ProposalModel,
+  title: Section | null,
+  optionalExtra: string[],
+  aliases: Record<string, string[]>,
+  text: string,
+): SectionSpec[] {
+  const optionalKeys = new Set(optionalExtra.map(normalizeTitle));
+  const specs: SectionSpec[] = [];
+  const indexOf = new Map<Section, number>();
+  for (const s of model.sections) {
+    if (s === title) continue;
+    const parentSection = s.parent && s.parent !== title ? s.parent : null;
+    const parent = parentSection ? (indexOf.get(parentSection) ?? null) : null;
+    const key = normalizeTitle(s.heading.text);
+    const aliasKeys = (aliases[s.heading.text] ?? []).map(normalizeTitle);
+    const optional =
+      hasOptionalMark(s.heading.text) || optionalKeys.has(key) || (parent !== null && specs[parent].optional);
+    const spec: SectionSpec = {
+      index: specs.length,
+      title: s.heading.text,
+      name: stripOptionalMark(s.heading.text),
+      level: s.heading.level,
+      parent,
+      children: [],
+      keys: [key, ...aliasKeys.filter((k) => k !== key)],
+      optional,
+      guidance: guidanceText(s.blocks, text),
+      body: text.slice(s.bodyStart, s.ownEnd),
+      guidanceBlocks: s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
+    };
+    if (parent !== null) specs[parent].children.push(spec.index);
+    indexOf.set(s, spec.index);
+    specs.push(spec);
+  }
+  return specs;
+}
+
+/** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
+function guidanceText(blocks: Block[], text: string): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'comment') {
+      const raw = text.slice(b.span.start, b.span.end);
+      parts.push(raw.replace(/<!--|-->/g, '').trim());
+    } else if (b.kind === 'content') {
+      parts.push(b.text);
+    }
+  }
+  return parts.filter(Boolean).join('\n\n');
+}
+
+function outlineSpecs(
+  outline: string,
+  optionalExtra: string[],
+  aliases: Record<string, string[]>,
+): { sections: SectionSpec[]; title: string | null } {
+  const model = parseProposal(outline);
+  const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  return { sections: specsFrom(model, title, optionalExtra, aliases, outline), title: title?.heading.text ?? null };
+}
+
+function versionList(
+  value: unknown,
+  err: (key: string, detail: string) => TemplateError,
+  optionalExtra: string[],
+  aliases: Record<string, string[]>,
+): TemplateVersion[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw err('versions', '"versions" must be a list of {version, outline} entries.');
+  return value.map((v: unknown, i) => {
+    if (!v || typeof v !== 'object') throw err('versions', `Entry ${i + 1} of "versions" must be a mapping with "version" and "outline".`);
+    const entry = v as Dict;
+    const outline = entry.outline;
+    if (typeof outline !== 'string' || !outline.trim()) {
+      throw err('versions', `Entry ${i + 1} of "versions" needs an "outline": the older template's headings, one per line.`);
+    }
+    const { sections, title } = outlineSpecs(outline, optionalExtra, aliases);
+    return {
+      version: String(entry.version ?? `v${i + 1}`),
+      date: entry.date === undefined ? undefined : String(entry.date),
+      note: entry.note === undefined ? undefined : String(entry.note),
+      sections,
+      titleHeading: title,
+    };
+  });
+}
+
+function metadataFields(value: unknown, err: (key: string, detail: string) => TemplateError, model: ProposalModel): MetadataField[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw err('metadata', '"metadata" must be a list of fields, each with a "name".');
+  const preamble = preambleText(model);
+  return value.map((v: unknown, i) => {
+    if (!v || typeof v !== 'object' || typeof (v as Dict).name !== 'string') {
+      throw err('metadata', `Field ${i + 1} of "metadata" needs a "name".`);
+    }
+    const f = v as Dict;
+    const kind = f.kind ?? 'text';
+    if (kind !== 'text' && kind !== 'people' && kind !== 'date' && kind !== 'link') {
+      throw err('metadata', `Field '${String(f.name)}' has kind '${String(kind)}'; expected text, people, date or link.`);
+    }
+    const fill = f.fill;
+    if (fill !== undefined && fill !== 'author' && fill !== 'date' && fill !== 'default') {
+      throw err('metadata', `Field '${String(f.name)}' has fill '${String(fill)}'; expected author, date or default.`);
+    }
+    const name = String(f.name);
+    const aliases = stringList(f.aliases, 'metadata', err);
+    const values = stringList(f.values, 'metadata', err);
+    const field: MetadataField = {
+      name,
+      aliases,
+      kind,
+      values,
+      default: f.default === undefined ? undefined : String(f.default),
+      fill,
+      required: f.required === undefined ? values.length > 0 : Boolean(f.required),
+    };
+    const line = findMetadataLine(preamble, [name, ...aliases]);
+    if (line) field.placeholder = line.value;
+    return field;
+  });
+}
+
+function kepYaml(value: unknown, err: (key: string, detail: string) => TemplateError): TemplateSchema['kepYaml'] {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw err('kepYaml', '"kepYaml" must be a mapping with "required", "status" and "stage" lists.');
+  const v = value as Dict;
+  return {
+    required: stringList(v.required, 'kepYaml', err),
+    status: stringList(v.status, 'kepYaml', err),
+    stage: stringList(v.stage, 'kepYaml', err),
+  };
+}
+
+/** The text between the title (or the top of the body) and the first section heading. */
+export function preambleText(model: ProposalModel): { text: string; start: number } {
+  const first = model.sections[0];
+  const fmEnd = model.frontMatter ? model.frontMatter.span.end : 0;
+  if (!first) return { text: model.text.slice(fmEnd), start: fmEnd };
+  if (first.heading.level === 1 && isLoneTitle(model)) {
+    const next = model.sections[1];
+    const end = next ? next.heading.span.start : model.text.length;
+    return { text: model.text.slice(first.bodyStart, end), start: first.bodyStart };
+  }
+  return { text: model.text.slice(fmEnd, first.heading.span.start), start: fmEnd };
+}
+
+export interface MetadataLine {
+  key: string;
+  value: string;
+  /** Offsets relative to the text searched. */
+  keyStart: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+const META_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /()._-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)(?!\/\/)[ \t]*(.*?)[ \t|]*$/d;
+
+/** Lines of the form `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`. */
+export function metadataLines(text: string): MetadataLine[] {
+  const out: MetadataLine[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const m = META_LINE.exec(clean);
+    if (m?.indices) {
+      const [keyStart] = m.indices[1];
+      const [valueStart, valueEnd] = m.indices[2];
+      out.push({
+        key: m[1].trim(),
+        value: m[2],
+        keyStart: offset + keyStart,
+        valueStart: offset + valueStart,
+        valueEnd: offset + valueEnd,
+      });
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+export function findMetadataLine(preamble: { text: string; start: number }, names: string[]): MetadataLine | null {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  for (const l of metadataLines(preamble.text)) {
+    if (wanted.has(l.key.toLowerCase())) return l;
+  }
+  return null;
+}
+
+function keyLine(raw: string, key: string, firstLine: number): number {
+  const lines = raw.split(/\r?\n/);
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return firstLine + (i < 0 ? 0 : i) + 1;
+}
+
+function str(v: unknown, key: string, err: (key: string, detail: string) => TemplateError): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw err(key, `"${key}" must be text.`);
+}
+
+function stringList(v: unknown, key: string, err: (key: string, detail: string) => TemplateError): string[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return [v];
+  if (!Array.isArray(v)) throw err(key, `"${key}" must be a list of text values.`);
+  return v.map((x) => String(x));
+}
+
+function aliasMap(v: unknown, err: (key: string, detail: string) => TemplateError): Record<string, string[]> {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) throw err('aliases', '"aliases" must map a section title to a list of other titles.');
+  const out: Record<string, string[]> = {};
+  for (const [k, list] of Object.entries(v as Dict)) out[k] = stringList(list, 'aliases', err);
+  return out;
+}
+
+function checkUnknown(names: string[], sections: SectionSpec[], fail: (name: string) => TemplateError): void {
+  const known = new Set(sections.flatMap((s) => [s.title, normalizeTitle(s.title)]));
+  for (const n of names) if (!known.has(n) && !known.has(normalizeTitle(n))) throw fail(n);
+}
+
+export { LineIndex };

@@ -1,0 +1,55 @@
+/** Plain data shared by every part of the core. Positions are zero-based, as in LSP. */
+
+export interface Position {
+  line: number;
+  /** UTF-16 code units from the start of the line. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export type RuleId =
+  | 'missing-section'
+  | 'empty-section'
+  | 'placeholder'
+  | 'section-order'
+  | 'heading-level'
+  | 'duplicate-section'
+  | 'metadata';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The template section the finding is about, where there is one (its title). */
+  section?: string;
+  /** Rule-specific data the fixes need (never shown to users). */
+  data?: FindingData;
+}
+
+export type FindingData =
+  | { kind: 'missing'; sectionIndex: number }
+  | { kind: 'level'; expected: number; actual: number }
+  | { kind: 'guidance'; start: number; end: number }
+  | { kind: 'status'; values: string[] }
+  | { kind: 'none' };
+
+/** A half-open span of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}

@@ -1,0 +1,102 @@
+/**
+ * Creating a new proposal on disk. Never overwrites: every file is created exclusively and
+ * atomically (written to a temporary file, then hard-linked into place, which fails if the name is
+ * taken), and a clash takes the next number.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { scaffold, usesNumber, filePattern, type ScaffoldInput, type Scaffold } from '../core/scaffold';
+import type { TemplateSchema } from '../core';
+import { listTree } from './files';
+
+export interface Created {
+  /** Absolute path of the proposal. */
+  file: string;
+  companions: string[];
+  scaffold: Scaffold;
+}
+
+export interface CreateOptions {
+  /** The workspace root: the template's path is relative to it. */
+  root: string;
+  /** A folder chosen by the user: the proposal goes directly in it. */
+  dir?: string;
+}
+
+const MAX_ATTEMPTS = 50;
+
+export function createProposal(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions): Created {
+  const base = options.dir ?? options.root;
+  const inFolder = options.dir !== undefined;
+  const numbered = usesNumber(filePattern(t, inFolder));
+  const existing = listTree(base);
+  let number = input.number;
+  let suffix = 0;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const s = scaffold(t, { ...input, number }, existing, inFolder);
+    const rel = suffix ? s.path.replace(/(\.[^./]+)$/, `-${suffix + 1}$1`) : s.path;
+    const file = resolveInside(base, rel);
+    // A numbered folder (a KEP's "{n}-{slug}/") must be new as a whole.
+    const numberedDir = numbered && /\{n(?:nn)?\}[^/]*\//.test(filePattern(t, inFolder)) ? path.dirname(file) : null;
+    fs.mkdirSync(path.dirname(numberedDir ?? file), { recursive: true });
+    if (numberedDir) {
+      try {
+        fs.mkdirSync(numberedDir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          number = (s.number ?? 0) + 1;
+          continue;
+        }
+        throw e;
+      }
+    }
+    if (!writeExclusive(file, s.text)) {
+      if (numbered) number = (s.number ?? 0) + 1;
+      else suffix++;
+      continue;
+    }
+    const companions: string[] = [];
+    for (const c of s.companions) {
+      const cf = resolveInside(base, c.path);
+      if (writeExclusive(cf, c.text)) companions.push(cf);
+    }
+    return { file, companions, scaffold: s };
+  }
+  throw new Error(`Could not find a free file name for the new proposal in ${base} after ${MAX_ATTEMPTS} tries.`);
+}
+
+/** Joins `rel` to `base` and refuses any result outside `base`. */
+export function resolveInside(base: string, rel: string): string {
+  const full = path.resolve(base, rel);
+  const relative = path.relative(path.resolve(base), full);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new Error(`Refusing to create ${full}: it is outside ${base}.`);
+  }
+  return full;
+}
+
+/** Writes `text` to `file` only if no file has that name; returns false on a clash. */
+export function writeExclusive(file: string, text: string): boolean {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(tmp, text, { flag: 'wx' });
+  try {
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // File systems without hard links: fall back to an exclusive create (still never overwrites).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') {
+      try {
+        fs.writeFileSync(file, text, { flag: 'wx' });
+        return true;
+      } catch (e2) {
+        if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw e2;
+      }
+    }
+    throw e;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
