@@ -47,6 +47,11 @@ export interface Analysis {
   metadata: MetadataEntry[];
   /** Span of the preamble (between the title and the first section). */
   preamble: Span;
+  /**
+   * Template sections written as a bold question or lead-in inside their parent instead of as a
+   * heading ("* **How can this feature be enabled?**"): present and written, without a heading.
+   */
+  inline: Map<number, Block>;
   /** Whether a spec counts towards completeness and may be reported missing or empty. */
   required(spec: SectionSpec): boolean;
 }
@@ -76,10 +81,15 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
       const parentSection = spec.parent === null ? null : (present.get(spec.parent)?.section ?? null);
       return ancestor === parentSection;
     };
-    const fresh = candidates.find((c) => !present.has(c.index) && fits(c));
-    if (fresh) {
-      specOf.set(section, fresh);
-      present.set(fresh.index, { spec: fresh, section, state: 'empty', guidanceBlocks: [] });
+    const key = normalizeTitle(section.heading.text);
+    const fresh = candidates.filter((c) => !present.has(c.index) && fits(c));
+    if (fresh.length) {
+      specOf.set(section, fresh[0]);
+      // One heading can stand for several sections when the template says so with an alias
+      // ("Scope" covers both "What is in scope" and "What is not in scope").
+      for (const spec of fresh.filter((c, i) => i === 0 || c.keys.indexOf(key) > 0)) {
+        present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
+      }
       continue;
     }
     const taken = candidates.find((c) => fits(c));
@@ -99,6 +109,15 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     else p.state = 'empty';
   }
 
+  const inline = new Map<number, Block>();
+  for (const spec of specs) {
+    if (present.has(spec.index) || spec.parent === null || spec.keys[0].length < 12) continue;
+    const parent = present.get(spec.parent);
+    if (!parent) continue;
+    const found = findInline(parent.section, spec.keys);
+    if (found) inline.set(spec.index, found);
+  }
+
   const preamble = preambleSpan(model, title);
   const required = (spec: SectionSpec): boolean => !spec.optional;
   return {
@@ -109,6 +128,7 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     present,
     specOf,
     duplicates,
+    inline,
     metadata: readMetadata(model, template, preamble),
     preamble,
     required,
@@ -123,6 +143,20 @@ function findTitle(model: ProposalModel, specs: SectionSpec[]): Section | null {
   // Several H1s: the first is the title unless it names a template section.
   const key = normalizeTitle(first.heading.text);
   return specs.some((s) => s.keys.includes(key)) ? null : first;
+}
+
+/** A block under `section` (or its subsections) that opens with one of `keys`. */
+function findInline(section: Section, keys: readonly string[]): Block | null {
+  for (const b of section.blocks) {
+    if (b.kind !== 'content') continue;
+    const texts = b.items ? b.items.map((i) => i.text) : [b.text];
+    if (texts.some((t) => keys.some((k) => normalizeTitle(t.slice(0, k.length + 20)).startsWith(k)))) return b;
+  }
+  for (const c of section.children) {
+    const found = findInline(c, keys);
+    if (found) return found;
+  }
+  return null;
 }
 
 function matchedAncestor(section: Section, specOf: Map<Section, SectionSpec>): Section | null {

@@ -53,7 +53,7 @@ export function progressOf(a: Analysis): Progress {
   for (const spec of a.version.sections) {
     if (!a.required(spec)) continue;
     required++;
-    if (a.present.get(spec.index)?.state === 'written') written++;
+    if (a.present.get(spec.index)?.state === 'written' || a.inline.has(spec.index)) written++;
   }
   return { written, required };
 }

@@ -29,16 +29,17 @@ export function detectTemplate(
 ): Detection | null {
   if (!templates.length) return null;
   const keys = headingKeys(model);
+  const docDate = dateFromPath(path);
   const byId = (id: string): TemplateSchema | undefined => templates.find((t) => t.id === id);
 
   if (forcedId) {
     const t = byId(forcedId);
-    return t ? { template: t, version: bestVersion(t, keys), confidence: 1, reason: 'forced' } : null;
+    return t ? { template: t, version: bestVersion(t, keys, docDate), confidence: 1, reason: 'forced' } : null;
   }
   const declared = model.frontMatter?.data?.template;
   if (typeof declared === 'string' && byId(declared.trim())) {
     const t = byId(declared.trim()) as TemplateSchema;
-    return { template: t, version: bestVersion(t, keys), confidence: 1, reason: 'front-matter' };
+    return { template: t, version: bestVersion(t, keys, docDate), confidence: 1, reason: 'front-matter' };
   }
 
   let best: Detection | null = null;
@@ -50,12 +51,12 @@ export function detectTemplate(
   for (const t of templates) {
     const similarity = Math.max(similarityTo(t, keys), ...t.versions.map((v) => similarityTo(v, keys)));
     if (normalPath && t.detect.paths.length && picomatch(t.detect.paths, { dot: true, nocase: true })(normalPath)) {
-      consider({ template: t, version: bestVersion(t, keys), confidence: Math.max(0.9, similarity), reason: 'path' });
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.9, similarity), reason: 'path' });
     }
     if (title !== null && t.detect.title?.test(title)) {
-      consider({ template: t, version: bestVersion(t, keys), confidence: Math.max(0.8, similarity), reason: 'title' });
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.8, similarity), reason: 'title' });
     }
-    consider({ template: t, version: bestVersion(t, keys), confidence: similarity, reason: 'headings' });
+    consider({ template: t, version: bestVersion(t, keys, docDate), confidence: similarity, reason: 'headings' });
   }
   const found = best as Detection | null;
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
@@ -93,11 +94,33 @@ export function similarityTo(version: TemplateVersion, docKeys: readonly string[
   return (2 * precision * recall) / (precision + recall);
 }
 
-/** The current template unless an older version fits the document clearly better. */
-export function bestVersion(t: TemplateSchema, docKeys: readonly string[]): TemplateVersion {
+/** The date a path carries ("20230126_name.md", "2023-01-26-name.md"), as YYYY-MM-DD. */
+export function dateFromPath(path: string | undefined): string | null {
+  const name = path?.replace(/\\/g, '/').split('/').pop() ?? '';
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})[_-]/.exec(name) ?? /(?:^|[_-])(\d{4})-?(\d{2})-?(\d{2})(?:[_-]|\.md$)/.exec(name);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) > 31 || m[1] === '0000') return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/**
+ * The version in force when the document was written (when its path tells the date), else the
+ * current template; an older version wins when the document's headings fit it clearly better.
+ */
+export function bestVersion(t: TemplateSchema, docKeys: readonly string[], docDate: string | null = null): TemplateVersion {
+  const all: TemplateVersion[] = [t, ...t.versions];
   let best: TemplateVersion = t;
-  let bestScore = similarityTo(t, docKeys) + 0.05;
-  for (const v of t.versions) {
+  if (docDate) {
+    // An undated current template counts from the newest dated version on.
+    const dateOf = (v: TemplateVersion): string | undefined =>
+      v.date ?? (v === t ? t.versions.map((x) => x.date ?? '').sort().pop() || undefined : undefined);
+    const inForce = all
+      .filter((v) => dateOf(v) !== undefined && (dateOf(v) as string) <= docDate)
+      .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? 1 : (dateOf(a) as string) > (dateOf(b) as string) ? -1 : a === t ? -1 : 1));
+    if (inForce.length) best = inForce[0];
+  }
+  let bestScore = similarityTo(best, docKeys) + 0.05;
+  for (const v of all) {
+    if (v === best) continue;
     const score = similarityTo(v, docKeys);
     if (score > bestScore) {
       best = v;

@@ -23,7 +23,7 @@ const TEXT_PATTERNS: Pattern[] = [
   // [Enhancement Title], [GitHub IDs], [Describe the problem]: a bracketed instruction of two or
   // more words that is not a link, a task box or a citation.
   {
-    re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\]\[\n]*\s[^\]\[\n]*)\](?![([:])/g,
+    re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\][\n]*\s[^\][\n]*)\](?![([:])/g,
     expected: () => 'your own text',
   },
   { re: /\b(?:KEP|EP|KLIP)-(?:N{3,}|X{3,}|#+)(?![\w-])/g, expected: (m) => `the real number in place of ${m}` },

@@ -142,6 +142,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     kepYaml: kepYaml(data.kepYaml, err),
     body,
     version: 'current',
+    date: data.date === undefined ? undefined : String(data.date),
     sections,
     titleHeading,
     versions,

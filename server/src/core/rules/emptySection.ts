@@ -7,6 +7,7 @@ export const emptySection: Rule = {
   check(a) {
     const out = [];
     for (const p of a.present.values()) {
+      if (a.specOf.get(p.section) !== p.spec) continue; // one finding per heading
       if (!a.required(p.spec) || p.state === 'written' || p.state === 'guidance') continue;
       const message =
         p.state === 'bare-na'

@@ -43,7 +43,8 @@ export const metadata: Rule = {
         ...(entry.field.values.length ? { data: { kind: 'status' as const, values: entry.field.values } } : {}),
       });
     }
-    for (const field of a.template.metadata) {
+    // Required fields are those of the current template; older versions had other conventions.
+    for (const field of a.version === a.template ? a.template.metadata : []) {
       if (!field.required || a.metadata.some((e) => e.field === field)) continue;
       const where = a.title ? a.title.heading.span : { start: 0, end: lines.lineEnd(0) };
       const choices = field.values.length ? ` (one of ${field.values.join(', ')})` : '';

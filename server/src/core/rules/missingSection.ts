@@ -46,7 +46,7 @@ function anchorSpan(a: Analysis, spec: SectionSpec): Span {
 export function missingSpecs(a: Analysis): SectionSpec[] {
   const out: SectionSpec[] = [];
   for (const spec of a.version.sections) {
-    if (a.present.has(spec.index) || !a.required(spec)) continue;
+    if (a.present.has(spec.index) || a.inline.has(spec.index) || !a.required(spec)) continue;
     const parent = spec.parent === null ? null : a.version.sections[spec.parent];
     if (parent && !a.present.has(parent.index)) continue; // reported with its parent
     out.push(spec);

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkModel, parseProposal, parseTemplate, type CheckOptions, type Finding, type TemplateSchema } from '../../server/src/core';
+import { loadTemplateDirs } from '../../server/src/node/templates';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const CORPUS = path.join(SHARED, 'corpus');
+
+let builtins: TemplateSchema[] | null = null;
+export function builtinTemplates(): TemplateSchema[] {
+  if (!builtins) {
+    const loaded = loadTemplateDirs([path.join(ROOT, 'templates')]);
+    if (loaded.errors.length) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
+    builtins = loaded.templates;
+  }
+  return builtins;
+}
+
+export function template(id: string): TemplateSchema {
+  const t = builtinTemplates().find((x) => x.id === id);
+  if (!t) throw new Error(`no template ${id}`);
+  return t;
+}
+
+export interface CorpusDoc {
+  family: string;
+  /** The path upstream, e.g. keps/sig-node/589-efficient-node-heartbeats/README.md */
+  upstreamPath: string;
+  /** Path of the local copy under corpus/. */
+  file: string;
+}
+
+export function corpusDocs(): CorpusDoc[] {
+  const rows = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1);
+  return rows
+    .map((r) => r.split('\t'))
+    .filter((c) => c[4]?.startsWith('real/') && c[4].endsWith('.md'))
+    .map((c) => ({ family: c[0], upstreamPath: c[3], file: path.join(CORPUS, c[4]) }));
+}
+
+/** Text in, findings out, with a one-off template. */
+export function check(doc: string, tpl: TemplateSchema | TemplateSchema[], options: CheckOptions = {}) {
+  return checkModel(parseProposal(doc), Array.isArray(tpl) ? tpl : [tpl], options);
+}
+
+export function tpl(text: string, name = 'fixture.md'): TemplateSchema {
+  return parseTemplate(text, name);
+}
+
+/** "line:col-line:col rule message", one-based, for compact exact assertions. */
+export function show(f: Finding): string {
+  const r = f.range;
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.severity} ${f.rule} ${f.message}`;
+}
