@@ -59,6 +59,10 @@ export interface Analysis {
 const BARE_NA = /^(?:n\/?a|not applicable|tbd|tbc|todo|to do|to be decided|to be determined|-+|\.\.\.|…)\.?$/i;
 const ELLIPSIS_ONLY = /^(?:[\p{L}\p{N} *:/-]{0,40}?)\s*(?:\.\.\.|…)$/u;
 const BRACKET_ONLY = /^\[[^\]]{3,}\]\.?$/;
+/** How instructions to the author read: questions, "you", "this section", examples. */
+const GUIDANCE_VOICE = /\?|\b(?:you|your|this section|this proposal|e\.g\.|for example|example:|describe|explain|list the|what|how|why)\b/i;
+/** "<package>: <date> - <test coverage>": nothing but angle-bracket slots and punctuation. */
+const ANGLE_ONLY = /^(?:\s*<[^<>]{1,40}>\s*[:,;-]?\s*)+$/;
 
 export function analyze(model: ProposalModel, template: TemplateSchema, version: TemplateVersion): Analysis {
   const specs = version.sections;
@@ -171,15 +175,35 @@ interface BlockClasses {
 }
 
 export function classifyBlocks(blocks: readonly Block[], guidanceSet: ReadonlySet<string>): BlockClasses {
-  const content = blocks.filter((b) => b.kind === 'content');
+  const content = blocks.filter((b) => b.kind === 'content' && !isUnfilledForm(b));
   const guidance: Block[] = [];
-  let written = false;
+  let prose = false;
+  let code = false;
+  const rest: Block[] = [];
   for (const b of content) {
     if (isGuidanceBlock(b, guidanceSet)) guidance.push(b);
-    else written = true;
+    else rest.push(b);
   }
+  for (const b of rest) {
+    // A list of questions beside other guidance is the template asking, not the author answering.
+    if (guidance.length && b.items?.every((i) => /\?$|^etc\.?$/i.test(i.text.trim()))) guidance.push(b);
+    else if (b.type === 'code') code = true;
+    else prose = true;
+  }
+  guidance.sort((x, y) => x.span.start - y.span.start);
+  // A code block next to left-over guidance is the template's example, not the author's writing.
+  const written = prose || (code && guidance.length === 0);
   const bareNa = content.length === 1 && BARE_NA.test(content[0].text.trim());
   return { written: written && !bareNa, bareNa, guidance };
+}
+
+/**
+ * A form the template asks the author to fill in, still untouched: a task list with nothing ticked,
+ * or an unticked "[ ] I understand ..." line. Not writing, and not guidance to delete either.
+ */
+export function isUnfilledForm(b: Block): boolean {
+  if (b.type === 'tasklist') return !b.checked;
+  return b.type === 'paragraph' && /^\[ \]\s/.test(b.text);
 }
 
 /** A block that is the template's guidance, or nothing but a placeholder ("...", "[Describe it]"). */
@@ -187,9 +211,10 @@ export function isGuidanceBlock(b: Block, guidanceSet: ReadonlySet<string>): boo
   const norm = normalizeProse(b.text);
   if (!norm || b.type === 'tasklist') return false;
   if (guidanceSet.has(norm)) return true;
-  if (b.type === 'code' || b.type === 'table' || b.type === 'html' || b.type === 'tasklist') return false;
+  if (b.type === 'code' || b.type === 'table' || b.type === 'html') return false;
+  if (b.emphasized && GUIDANCE_VOICE.test(b.text)) return true;
   const parts = b.items ? b.items.map((i) => i.text.trim()) : [b.text.trim()];
-  return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || BRACKET_ONLY.test(t));
+  return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || BRACKET_ONLY.test(t) || ANGLE_ONLY.test(t));
 }
 
 function isWritten(section: Section, guidanceSet: ReadonlySet<string>, memo: Map<Section, boolean>): boolean {

@@ -54,6 +54,10 @@ export interface Block {
   inlines: Inline[];
   /** For lists: the plain text of each item, with its span. */
   items?: { text: string; span: Span }[];
+  /** For task lists: whether any box is ticked. */
+  checked?: boolean;
+  /** For paragraphs: every word is inside emphasis (the way some templates write guidance). */
+  emphasized?: boolean;
 }
 
 export interface Section {
@@ -190,10 +194,19 @@ function toBlock(node: RootContent, span: Span, base: number, max: number): Bloc
       const block: Block = { kind: 'content', type: isTaskList ? 'tasklist' : node.type, span, text: plainText(node), inlines };
       if (node.type === 'list') {
         block.items = node.children.map((item) => ({ text: plainText(item), span: spanOf(item, base, max) }));
+        if (isTaskList) block.checked = hasTickedBox(node);
+      }
+      if (node.type === 'paragraph') {
+        block.emphasized = node.children.every((c) => c.type === 'emphasis' || c.type === 'strong' || (c.type === 'text' && !/[\p{L}\p{N}]/u.test(c.value)));
       }
       return block;
     }
   }
+}
+
+function hasTickedBox(node: Nodes): boolean {
+  if (node.type === 'listItem' && node.checked === true) return true;
+  return 'children' in node && (node.children as Nodes[]).some(hasTickedBox);
 }
 
 function plainText(node: Nodes): string {

@@ -17,6 +17,21 @@ interface Pattern {
   expected: (match: string) => string;
   /** Only in headings (numbers like NNNN are normal words elsewhere). */
   titleOnly?: boolean;
+  /** A further test of the match and the text around it. */
+  accept?: (match: string, value: string, index: number) => boolean;
+}
+
+const INSTRUCTION_WORDS = /\b(?:describe|explain|list|provide|insert|add|enter|write|summar\w*|name|title|your|ids?|link|url|date|tbd|todo|optional|e\.g|example|here)\b/i;
+
+/**
+ * A bracketed phrase is an instruction when it reads like one (a sentence of four or more words,
+ * or words like "describe", "name", "your"), or when it stands alone as the whole text. A short
+ * phrase in the middle of a sentence ("the [Halting problem] and") is a link without a target.
+ */
+function isInstruction(match: string, value: string, index: number): boolean {
+  const inner = match.slice(1, -1);
+  if (INSTRUCTION_WORDS.test(inner) || inner.trim().split(/\s+/).length >= 4) return true;
+  return value.slice(0, index).trim() === '' && value.slice(index + match.length).replace(/[.:]/g, '').trim() === '';
 }
 
 const TEXT_PATTERNS: Pattern[] = [
@@ -25,6 +40,7 @@ const TEXT_PATTERNS: Pattern[] = [
   {
     re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\][\n]*\s[^\][\n]*)\](?![([:])/g,
     expected: () => 'your own text',
+    accept: isInstruction,
   },
   { re: /\b(?:KEP|EP|KLIP)-(?:N{3,}|X{3,}|#+)(?![\w-])/g, expected: (m) => `the real number in place of ${m}` },
   { re: /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b/g, expected: () => 'a real date (YYYY-MM-DD)' },
@@ -48,6 +64,7 @@ export function scanPlaceholders(inlines: readonly Inline[], inTitle = false): P
       if (p.titleOnly && !inTitle) continue;
       p.re.lastIndex = 0;
       for (let m = p.re.exec(inline.value); m; m = p.re.exec(inline.value)) {
+        if (p.accept && !p.accept(m[0], inline.value, m.index)) continue;
         const exact = inline.span.end - inline.span.start === inline.value.length;
         const span = exact ? { start: inline.span.start + m.index, end: inline.span.start + m.index + m[0].length } : inline.span;
         if (!hits.some((h) => h.span.start < span.end && span.start < h.span.end)) {

@@ -316,22 +316,41 @@ const META_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /()._-
 /** Lines of the form `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`. */
 export function metadataLines(text: string): MetadataLine[] {
   const out: MetadataLine[] = [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
   let offset = 0;
-  for (const line of text.split('\n')) {
-    const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const m = META_LINE.exec(clean);
-    if (m?.indices) {
-      const [keyStart] = m.indices[1];
-      const [valueStart, valueEnd] = m.indices[2];
-      out.push({
-        key: m[1].trim(),
-        value: m[2],
-        keyStart: offset + keyStart,
-        valueStart: offset + valueStart,
-        valueEnd: offset + valueEnd,
-      });
-    }
+  for (const line of lines) {
+    starts.push(offset);
     offset += line.length + 1;
+  }
+  const clean = (i: number): string => (lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i]);
+  for (let i = 0; i < lines.length; i++) {
+    const line = clean(i);
+    const m = META_LINE.exec(line);
+    if (!m?.indices) continue;
+    const [keyStart] = m.indices[1];
+    let [valueStart, valueEnd] = m.indices[2];
+    let value = m[2];
+    let at = starts[i];
+    if (!value) {
+      // "Associated:" followed by an indented list: the list is the value.
+      const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+      const items: string[] = [];
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const item = /^(\s*)[-*+]\s+(.*?)\s*$/.exec(clean(j));
+        if (!item || (item[1].length <= indent && /^\s*[-*+]/.test(line))) break;
+        items.push(item[2]);
+      }
+      if (items.length) {
+        const first = clean(i + 1);
+        valueStart = first.length - first.trimStart().length;
+        valueEnd = starts[j - 1] - starts[i + 1] + clean(j - 1).length;
+        at = starts[i + 1];
+        value = items.join(', ');
+      }
+    }
+    out.push({ key: m[1].trim(), value, keyStart: starts[i] + keyStart, valueStart: at + valueStart, valueEnd: at + valueEnd });
   }
   return out;
 }

@@ -60,7 +60,7 @@ export const missingSection: Rule = {
   description: 'A section the template requires is absent.',
   check(a) {
     return missingSpecs(a).map((spec): RawFinding => {
-      const subs = spec.children.map((i) => a.version.sections[i]).filter((s) => a.required(s));
+      const subs = spec.children.map((i) => a.version.sections[i]).filter((s) => a.required(s) && !a.present.has(s.index) && !a.inline.has(s.index));
       const with_ = subs.length ? `, with its subsection${subs.length > 1 ? 's' : ''} ${subs.map((s) => q(s.name)).join(', ')}` : '';
       return {
         rule: 'missing-section',
