@@ -198,7 +198,7 @@ describe('rules', () => {
     it('a status outside the allowed values, placeholders, a bad date, a missing required field', () => {
       assert.deepEqual(run(['# RFC 7: Faster builds', '', '**Status**: WIP', '**Author**: [Your name]', '**Date**: May 5th', '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.']), [
         "3:13-3:16 warning metadata Status 'WIP' is not an allowed value: expected one of Draft, Accepted, Rejected.",
-        "4:13-4:24 warning metadata Author is still the template's placeholder '[Your name]': fill in the real author.",
+        "4:13-4:24 warning metadata Author is still the template's placeholder '[Your name]': replace it with the real value.",
         "5:11-5:18 warning metadata Date 'May 5th' is not a date: write it as YYYY-MM-DD.",
       ]);
       assert.deepEqual(run(['# RFC 7: Faster builds', '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.']), [

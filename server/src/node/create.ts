@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scaffold, usesNumber, filePattern, type ScaffoldInput, type Scaffold } from '../core/scaffold';
+import { scaffold, usesNumber, usedNumbers, filePattern, type ScaffoldInput, type Scaffold } from '../core/scaffold';
 import type { TemplateSchema } from '../core';
 import { listTree } from './files';
 
@@ -34,6 +34,11 @@ export function createProposal(t: TemplateSchema, input: ScaffoldInput, options:
   let suffix = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const s = scaffold(t, { ...input, number }, existing, inFolder);
+    // A number in use by another proposal is a clash too, whatever its name.
+    if (numbered && s.number !== null && usedNumbers(filePattern(t, inFolder), existing).includes(s.number)) {
+      number = s.number + 1;
+      continue;
+    }
     const rel = suffix ? s.path.replace(/(\.[^./]+)$/, `-${suffix + 1}$1`) : s.path;
     const file = resolveInside(base, rel);
     // A numbered folder (a KEP's "{n}-{slug}/") must be new as a whole.

@@ -1,6 +1,6 @@
 import { bareValue, type MetadataEntry } from '../analyze';
 import { normalizeProse } from '../normalize';
-import { scanPlaceholders } from '../placeholders';
+import { scanPlaceholders, shorten } from '../placeholders';
 import { type RawFinding, type Rule } from './rule';
 
 const DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
@@ -16,9 +16,9 @@ function check(entry: MetadataEntry): string | null {
     if (isTemplateText) return `${label} still shows the template's text: pick one of ${field.values.join(', ')}.`;
     return `${label} '${value}' is not an allowed value: expected one of ${field.values.join(', ')}.`;
   }
-  if (isTemplateText) return `${label} is still the template's placeholder '${entry.value}': fill in the real ${label.toLowerCase()}.`;
+  if (isTemplateText) return `${label} is still the template's placeholder '${shorten(entry.value)}': replace it with the real value.`;
   const hits = scanPlaceholders([{ kind: 'text', value: entry.value, span: entry.valueSpan }]);
-  if (hits.length) return `${label} still holds the placeholder '${hits[0].text}': fill in the real ${label.toLowerCase()}.`;
+  if (hits.length) return `${label} still holds the placeholder '${hits[0].text}': replace it with the real value.`;
   if (field.kind === 'date' && !DATE.test(value)) return `${label} '${value}' is not a date: write it as YYYY-MM-DD.`;
   return null;
 }

@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli';
+import { ROOT } from './helpers';
+
+function run(args: string[], cwd = ROOT) {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), cwd });
+  return { code, out, err };
+}
+
+describe('cli', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-cli-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const write = (rel: string, text: string | Buffer) => {
+    const f = path.join(tmp, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  };
+
+  const KLIP = [
+    '# KLIP 9 - Pause queries',
+    '',
+    '**Author**: Ada |',
+    '**Status**: WIP |',
+    '',
+    '## Motivation and background',
+    'Because.',
+    '## What is in scope',
+    'Pausing.',
+    '## What is not in scope',
+    'Resuming.',
+    '## Value/Return',
+    'Less load.',
+    '## Public APIS',
+    'PAUSE.',
+    '## Design',
+    '',
+    '## Test plan',
+    'Unit tests.',
+    '## Documentation Updates',
+    'Syntax page.',
+    '## Security Implications',
+    'None.',
+    '',
+  ].join('\n');
+
+  it('check, text: path:line:col severity rule message; exit 1 on an error', () => {
+    write('design-proposals/klip-9-pause.md', KLIP);
+    write('README.md', '# Tool\n\n## Usage\n\nRun it.\n');
+    const r = run(['check', '.'], tmp);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.out,
+      [
+        "design-proposals/klip-9-pause.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
+        "design-proposals/klip-9-pause.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+        "design-proposals/klip-9-pause.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      r.err,
+      'Checked 2 files, 1 proposal: 1 error, 2 warnings.\n  design-proposals/klip-9-pause.md: klip, 8 of 10 required sections written\n',
+    );
+  });
+
+  it('check: exit 0 when nothing is at error severity; --rule changes a severity', () => {
+    write('design-proposals/klip-9-pause.md', KLIP);
+    assert.equal(run(['check', '--rule', 'missing-section=warning', 'design-proposals'], tmp).code, 0);
+    assert.equal(run(['check', '--rule', 'metadata=error', '--rule', 'missing-section=off', 'design-proposals'], tmp).code, 1);
+  });
+
+  it('check --format json: stable, zero-based, with template, progress and section', () => {
+    write('design-proposals/klip-9-pause.md', KLIP);
+    write('notes.md', 'just notes\n');
+    const r = run(['check', '--format', 'json', '.'], tmp);
+    const doc = JSON.parse(r.out);
+    assert.equal(doc.version, 1);
+    assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['design-proposals/klip-9-pause.md', 'notes.md']);
+    assert.deepEqual(doc.files[1], { path: 'notes.md', template: null, progress: null, findings: [] });
+    assert.deepEqual(doc.files[0].template, { id: 'klip', confidence: 0.9 });
+    assert.deepEqual(doc.files[0].progress, { written: 8, required: 10 });
+    assert.deepEqual(doc.files[0].findings[2], {
+      rule: 'missing-section',
+      severity: 'error',
+      message: "Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+      section: 'Compatibility Implications',
+      range: { start: { line: 19, character: 0 }, end: { line: 19, character: 24 } },
+    });
+    assert.equal(doc.files[0].findings[0].section, null);
+  });
+
+  it('check --format sarif: SARIF 2.1.0 with rules and regions', () => {
+    write('design-proposals/klip-9-pause.md', KLIP);
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', '.'], tmp).out);
+    assert.equal(sarif.version, '2.1.0');
+    const runObj = sarif.runs[0];
+    assert.equal(runObj.tool.driver.name, 'proposal-kit');
+    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata']);
+    assert.ok(runObj.tool.driver.rules.every((r: { shortDescription: { text: string }; helpUri: string }) => r.shortDescription.text && r.helpUri.includes('#')));
+    const missing = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'missing-section');
+    assert.deepEqual(missing.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'design-proposals/klip-9-pause.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 20, startColumn: 1, endLine: 20, endColumn: 25 },
+    });
+    assert.equal(missing.level, 'error');
+    assert.equal(runObj.results.find((r: { ruleId: string }) => r.ruleId === 'metadata').level, 'warning');
+  });
+
+  it('exit 2 with a clear message: a missing path, a binary file, invalid UTF-8', () => {
+    assert.deepEqual(run(['check', 'nope.md'], tmp), { code: 2, out: '', err: 'proposal-kit: nope.md: no such file or folder; check the path.\nChecked 0 files, 0 proposals: 0 errors, 0 warnings.\n' });
+    write('bin.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const bin = run(['check', 'bin.md'], tmp);
+    assert.equal(bin.code, 2);
+    assert.match(bin.err, /^proposal-kit: bin\.md: is a binary file, not markdown; leave it out of the paths to check\.$/m);
+    write('latin1.md', Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
+    assert.match(run(['check', 'latin1.md'], tmp).err, /^proposal-kit: latin1\.md: is not valid UTF-8 text; save it as UTF-8 and check it again\.$/m);
+  });
+
+  it('exit 2 for usage errors, with the usage', () => {
+    const r = run(['check', '--format', 'xml', '.'], tmp);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^proposal-kit: --format must be text, json or sarif; got 'xml'\.\n\nUsage:/);
+    assert.match(run(['check'], tmp).err, /Name the files or folders to check/);
+    assert.match(run(['frobnicate'], tmp).err, /Unknown command 'frobnicate'/);
+    assert.match(run(['check', '--rule', 'nope=error', '.'], tmp).err, /Unknown rule 'nope'/);
+    assert.match(run(['check', '--template', 'rfc', '.'], tmp).err, /Unknown template 'rfc'; the templates are /);
+  });
+
+  it('check --template forces a template', () => {
+    write('doc.md', '# Anything\n\n## Summary\n\nText.\n');
+    const doc = JSON.parse(run(['check', '--format', 'json', '--template', 'kepler', 'doc.md'], tmp).out);
+    assert.deepEqual(doc.files[0].template, { id: 'kepler', confidence: 1 });
+  });
+
+  it('new: writes the proposal (and kep.yaml), prints the paths, never overwrites', () => {
+    const a = run(['new', '--template', 'klip', '--title', 'Pause queries', '--author', 'Ada', '--date', '2026-11-20'], tmp);
+    assert.deepEqual(a, { code: 0, out: `${path.join('design-proposals', 'klip-1-pause-queries.md')}\n`, err: '' });
+    const b = run(['new', '--template', 'klip', '--title', 'Pause queries', '--author', 'Ada'], tmp);
+    assert.equal(b.out, `${path.join('design-proposals', 'klip-2-pause-queries.md')}\n`);
+    const k = run(['new', '--template', 'kep', '--title', 'Retry budget', '--sig', 'apps', '--number', '4242', '--author', 'Ada'], tmp);
+    assert.equal(k.out, `${path.join('keps', 'sig-apps', '4242-retry-budget', 'README.md')}\n${path.join('keps', 'sig-apps', '4242-retry-budget', 'kep.yaml')}\n`);
+    assert.match(run(['new', '--template', 'kep', '--title', 'X'], tmp).err, /pass --sig NAME/);
+    const checked = run(['check', '--format', 'json', '.'], tmp);
+    const files = JSON.parse(checked.out).files as { path: string; template: { id: string } }[];
+    assert.deepEqual(files.map((f) => [f.path, f.template.id]), [
+      ['design-proposals/klip-1-pause-queries.md', 'klip'],
+      ['design-proposals/klip-2-pause-queries.md', 'klip'],
+      ['keps/sig-apps/4242-retry-budget/README.md', 'kep'],
+    ]);
+  });
+
+  it('templates: lists ids, names and where new proposals go', () => {
+    const r = run(['templates'], tmp);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.out.trim().split('\n').map((l) => l.split(/\s+/)[0]), ['kep', 'kepler', 'klip', 'materialize']);
+  });
+});
