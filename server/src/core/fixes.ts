@@ -1,0 +1,137 @@
+/**
+ * Findings -> text edits. Every edit adds template text or replaces template text; none deletes
+ * anything the author wrote.
+ */
+import type { Analysis } from './analyze';
+import { missingSpecs, placementOf } from './rules/missingSection';
+import type { SectionSpec } from './template';
+import { normalizeTitle } from './normalize';
+import type { Finding, Span, TextEdit } from './types';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one obvious fix for its finding. */
+  preferred: boolean;
+  /** The findings this fix resolves. */
+  fixes: Finding[];
+}
+
+/** The guidance for a section: the spec's own, else that of the current template's section with the same title. */
+export function guidanceFor(a: Analysis, spec: SectionSpec): string {
+  if (spec.guidance) return spec.guidance;
+  const key = spec.keys[0];
+  return a.template.sections.find((s) => s.keys.includes(key) || normalizeTitle(s.title) === key)?.guidance ?? '';
+}
+
+/** Markdown for a new section (and its missing required subsections), guidance as an HTML comment. */
+export function sectionText(a: Analysis, spec: SectionSpec, eol: string): string {
+  const guidance = guidanceFor(a, spec).replace(/--+>/g, '->').trim();
+  let text = `${'#'.repeat(spec.level)} ${spec.title}${eol}${eol}`;
+  if (guidance) text += `<!-- ${guidance.replace(/\r?\n/g, eol)} -->${eol}${eol}`;
+  for (const i of spec.children) {
+    const child = a.version.sections[i];
+    if (!a.present.has(i) && a.required(child)) text += sectionText(a, child, eol);
+  }
+  return text;
+}
+
+/** Where a missing section is inserted: an offset at the start of a line (or the end of the text). */
+export function insertionOffset(a: Analysis, spec: SectionSpec): number {
+  const p = placementOf(a, spec);
+  if (p.after) {
+    const s = a.present.get(p.after.index)?.section;
+    if (s) return s.end;
+  }
+  if (p.parent) {
+    const s = a.present.get(p.parent.index)?.section;
+    if (s) return s.ownEnd;
+  }
+  const next = a.version.sections.find((s) => s.index > spec.index && s.parent === spec.parent && a.present.has(s.index));
+  if (next) return (a.present.get(next.index)?.section.heading.span.start as number) ?? 0;
+  if (a.title) return a.title.ownEnd;
+  return a.model.frontMatter ? lineAfter(a.model.text, a.model.frontMatter.span.end) : 0;
+}
+
+function lineAfter(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** The edits that insert `specs` (missing sections), grouped per insertion point, in template order. */
+export function insertSectionsEdits(a: Analysis, specs: readonly SectionSpec[]): TextEdit[] {
+  const eol = a.model.lines.eol();
+  const text = a.model.text;
+  const byOffset = new Map<number, string>();
+  for (const spec of [...specs].sort((x, y) => x.index - y.index)) {
+    const at = insertionOffset(a, spec);
+    byOffset.set(at, (byOffset.get(at) ?? '') + sectionText(a, spec, eol));
+  }
+  const edits: TextEdit[] = [];
+  for (const [at, body] of byOffset) {
+    let prefix = '';
+    const before = text.slice(Math.max(0, at - 2), at);
+    if (at > 0 && !before.endsWith('\n')) prefix = eol + eol;
+    else if (at > 1 && !/\n\r?\n$/.test(text.slice(Math.max(0, at - 3), at)) && text.slice(0, at).trim()) prefix = eol;
+    let out = prefix + body;
+    if (at === text.length) out = out.replace(/(\r?\n)+$/, eol);
+    edits.push({ range: a.model.lines.rangeOf({ start: at, end: at }), newText: out });
+  }
+  return edits.sort((x, y) => x.range.start.line - y.range.start.line);
+}
+
+/** Missing required sections, as specs (a missing parent stands for its subtree). */
+export function missingSections(a: Analysis): SectionSpec[] {
+  return missingSpecs(a);
+}
+
+function replaceSpan(a: Analysis, span: Span, newText: string): TextEdit {
+  return { range: a.model.lines.rangeOf(span), newText };
+}
+
+/** The fixes for one finding (several for a status: one per allowed value). */
+export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[]): Fix[] {
+  const data = finding.data;
+  if (!data) return [];
+  switch (data.kind) {
+    case 'missing': {
+      const spec = a.version.sections[data.sectionIndex];
+      const fixes: Fix[] = [{ title: `Insert section '${spec.name}'`, edits: insertSectionsEdits(a, [spec]), preferred: true, fixes: [finding] }];
+      const missing = all.filter((f) => f.rule === 'missing-section');
+      if (missing.length > 1) {
+        fixes.push({ title: `Insert all ${missing.length} missing sections`, edits: insertSectionsEdits(a, missingSections(a)), preferred: false, fixes: missing });
+      }
+      return fixes;
+    }
+    case 'level': {
+      const p = [...a.present.values()].find((x) => a.model.lines.rangeOf(x.section.heading.span).start.line === finding.range.start.line);
+      if (!p) return [];
+      const h = p.section.heading;
+      const source = a.model.text.slice(h.span.start, h.span.end);
+      const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(source);
+      const marks = '#'.repeat(data.expected);
+      const edit = atx
+        ? replaceSpan(a, { start: h.span.start + atx[0].length - atx[1].length, end: h.span.start + atx[0].length }, marks)
+        : replaceSpan(a, h.span, `${marks} ${a.model.text.slice(h.textSpan.start, h.textSpan.end)}`);
+      return [{ title: `Make '${p.spec.name}' a level ${data.expected} heading (${marks})`, edits: [edit], preferred: true, fixes: [finding] }];
+    }
+    case 'guidance': {
+      const text = a.model.text;
+      let end = data.end;
+      // Take the line break and one blank line after the block with it.
+      const rest = /^[ \t]*\r?\n(?:[ \t]*\r?\n)?/.exec(text.slice(end));
+      if (rest) end += rest[0].length;
+      return [{ title: 'Remove the template guidance', edits: [replaceSpan(a, { start: data.start, end }, '')], preferred: true, fixes: [finding] }];
+    }
+    case 'status': {
+      const entry = a.metadata.find((m) => {
+        const r = a.model.lines.rangeOf(m.valueSpan);
+        return r.start.line === finding.range.start.line && r.start.character === finding.range.start.character;
+      });
+      if (!entry) return [];
+      return data.values.map((v) => ({ title: `Set ${entry.field.name} to '${v}'`, edits: [replaceSpan(a, entry.valueSpan, v)], preferred: false, fixes: [finding] }));
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,321 @@
+/**
+ * The language server: an adapter over the core. It keeps one analysis per document version and
+ * converts it to LSP; everything it answers comes from that one analysis.
+ * Runs on its own: `node dist/server.js --stdio` (or --node-ipc, as the VS Code extension starts it).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  InsertTextFormat,
+  MarkupKind,
+  ProposedFeatures,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { checkModel, parseProposal, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
+import { completionsAt, hoverAt, symbolsOf, type SymbolNode } from './core/assist';
+import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
+import { outlineOf } from './core/outline';
+import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
+import { DEFAULT_SETTINGS, isProposalPath, readSettings, type Settings } from './node/config';
+import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+
+export const DOCS_URL = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+interface Analysed {
+  version: number;
+  model: ProposalModel;
+  result: CheckResult;
+  settings: Settings;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, Analysed>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  let templates: TemplateSchema[] = [];
+  let workspaceFolders: string[] = [];
+  let configurationSupport = false;
+  let pullSupport = false;
+  let documentSymbols = true;
+
+  const log = (message: string): void => connection.console.log(message);
+
+  function loadTemplates(extra: string[] = []): void {
+    const dirs = [builtinTemplatesDir()];
+    for (const root of workspaceFolders) {
+      dirs.push(path.join(root, '.proposals', 'templates'));
+      for (const d of extra) dirs.push(path.resolve(root, d));
+    }
+    const existing = dirs.filter((d, i) => i === 0 || fs.existsSync(d));
+    const { templates: loaded, errors } = loadTemplateDirs(existing);
+    templates = loaded;
+    for (const e of errors) connection.window.showWarningMessage(`Proposal Kit: template error: ${e.message}`);
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationSupport) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'proposalKit' })
+        .then(readSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function relativePath(uri: string): string | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return parsed.path;
+    const file = parsed.fsPath;
+    const root = workspaceFolders.filter((r) => file.startsWith(r + path.sep)).sort((x, y) => y.length - x.length)[0];
+    return (root ? path.relative(root, file) : file).split(path.sep).join('/');
+  }
+
+  /** The analysis of the document's current version: computed once per version. */
+  async function analysed(uri: string): Promise<Analysed | null> {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const hit = cache.get(uri);
+    if (hit && hit.version === doc.version) return hit;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current) return null;
+    const again = cache.get(uri);
+    if (again && again.version === current.version) return again;
+    const text = current.getText();
+    const model = parseProposal(text);
+    const rel = relativePath(uri);
+    const result =
+      rel !== undefined && !isProposalPath(settings, rel)
+        ? { detection: null, analysis: null, findings: [], progress: null }
+        : checkModel(model, templates, { path: rel, severities: settings.rules });
+    const entry: Analysed = { version: current.version, model, result, settings };
+    cache.set(uri, entry);
+    return entry;
+  }
+
+  function toDiagnostic(f: Finding): Diagnostic {
+    return {
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      code: f.rule,
+      codeDescription: { href: `${DOCS_URL}#${f.rule}` },
+      source: 'proposal-kit',
+      message: f.message,
+    };
+  }
+
+  async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+    const a = await analysed(uri);
+    return a ? a.result.findings.map(toDiagnostic) : [];
+  }
+
+  // After each change, analyse the newest version once the burst of edits is over (stale
+  // versions are skipped), then tell the client; push diagnostics to clients that cannot pull.
+  const pending = new Map<string, NodeJS.Immediate>();
+  function scheduleAnalysis(uri: string): void {
+    const old = pending.get(uri);
+    if (old) clearImmediate(old);
+    pending.set(
+      uri,
+      setImmediate(() => {
+        pending.delete(uri);
+        void (async () => {
+          const doc = documents.get(uri);
+          if (!doc) return;
+          const a = await analysed(uri);
+          if (!a || documents.get(uri)?.version !== a.version) return;
+          if (!pullSupport) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: a.result.findings.map(toDiagnostic) });
+          const note: AnalysisChanged = { uri, version: a.version, isProposal: a.result.detection !== null };
+          await connection.sendNotification(AnalysisChangedNotification.method, note);
+        })().catch((e: unknown) => log(`Proposal Kit: analysis failed for ${uri}: ${String(e)}`));
+      }),
+    );
+  }
+
+  connection.onInitialize((params: InitializeParams) => {
+    const caps = params.capabilities;
+    configurationSupport = !!caps.workspace?.configuration;
+    pullSupport = !!caps.textDocument?.diagnostic;
+    const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean };
+    documentSymbols = init.documentSymbols !== false;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    loadTemplates();
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: { identifier: 'proposal-kit', interFileDependencies: false, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+        completionProvider: { triggerCharacters: ['#', ':', ' '] },
+        hoverProvider: true,
+        documentSymbolProvider: documentSymbols,
+      },
+      serverInfo: { name: 'proposal-kit', version: typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) {
+      void settingsFor('').then((s) => {
+        if (s.templates.length) loadTemplates(s.templates);
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    cache.clear();
+    void settingsFor('').then((s) => {
+      loadTemplates(s.templates);
+      cache.clear();
+      for (const d of documents.all()) scheduleAnalysis(d.uri);
+      if (pullSupport) connection.languages.diagnostics.refresh();
+    });
+  });
+
+  documents.onDidChangeContent((e) => scheduleAnalysis(e.document.uri));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri) };
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const a = await analysed(params.textDocument.uri);
+    if (!a?.result.analysis || token.isCancellationRequested) return [];
+    const analysis = a.result.analysis;
+    const uri = params.textDocument.uri;
+    const r = params.range;
+    const touches = (f: Finding): boolean =>
+      !(f.range.end.line < r.start.line || f.range.start.line > r.end.line);
+    const sameDiagnostic = (f: Finding): Diagnostic[] =>
+      params.context.diagnostics.filter((d) => d.code === f.rule && d.range.start.line === f.range.start.line && d.message === f.message);
+    const actions: CodeAction[] = [];
+    const wanted = params.context.only;
+    const wants = (kind: string): boolean => !wanted || wanted.some((w) => kind === w || kind.startsWith(`${w}.`));
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const f of a.result.findings.filter(touches)) {
+        for (const fix of fixesFor(analysis, f, a.result.findings)) {
+          if (actions.some((x) => x.title === fix.title)) continue;
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            isPreferred: fix.preferred || undefined,
+            diagnostics: fix.fixes.flatMap(sameDiagnostic),
+            edit: { changes: { [uri]: fix.edits } },
+          });
+        }
+      }
+    }
+    const missing = missingSections(analysis);
+    if (missing.length && wants(CodeActionKind.Source)) {
+      actions.push({
+        title: `Insert all missing sections (${missing.length})`,
+        kind: `${CodeActionKind.Source}.insertMissingSections`,
+        edit: { changes: { [uri]: insertSectionsEdits(analysis, missing) } },
+      });
+    }
+    return actions;
+  });
+
+  connection.onCompletion(async (params) => {
+    const a = await analysed(params.textDocument.uri);
+    if (!a?.result.analysis) return [];
+    return completionsAt(a.result.analysis, params.position).map((c) => ({
+      label: c.label,
+      kind: c.kind === 'section' ? CompletionItemKind.Module : CompletionItemKind.EnumMember,
+      detail: c.detail,
+      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+      textEdit: { range: c.range, newText: c.insertText },
+      insertTextFormat: InsertTextFormat.PlainText,
+      sortText: c.sortText,
+      filterText: c.kind === 'section' ? c.insertText : c.label,
+    }));
+  });
+
+  connection.onHover(async (params) => {
+    const a = await analysed(params.textDocument.uri);
+    if (!a?.result.analysis) return null;
+    const h = hoverAt(a.result.analysis, params.position);
+    return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.contents } } : null;
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const a = await analysed(params.textDocument.uri);
+    if (!a) return [];
+    const convert = (n: SymbolNode): DocumentSymbol => ({
+      name: n.name,
+      detail: n.detail,
+      kind: n.level === 1 ? SymbolKind.File : SymbolKind.String,
+      range: n.range,
+      selectionRange: n.selectionRange,
+      children: n.children.map(convert),
+    });
+    return symbolsOf(a.model, a.result.analysis).map(convert);
+  });
+
+  handle(connection, OutlineRequest, async (params): Promise<OutlineResult | null> => {
+    const a = await analysed(params.textDocument.uri);
+    if (!a?.result.analysis) return null;
+    const o = outlineOf(a.result.analysis);
+    return { uri: params.textDocument.uri, version: a.version, ...o };
+  });
+
+  handle(connection, InsertSectionsRequest, async (params): Promise<WorkspaceEdit | null> => {
+    const a = await analysed(params.textDocument.uri);
+    const analysis = a?.result.analysis;
+    if (!analysis) return null;
+    const specs = params.sections
+      ? params.sections.map((i) => analysis.version.sections[i]).filter((s) => s && !analysis.present.has(s.index))
+      : missingSections(analysis);
+    if (!specs.length) return null;
+    return { changes: { [params.textDocument.uri]: insertSectionsEdits(analysis, specs) } };
+  });
+
+  handle(connection, GuidanceRequest, async (params) => {
+    const a = await analysed(params.textDocument.uri);
+    const analysis = a?.result.analysis;
+    if (!analysis) return null;
+    const h = hoverAt(analysis, params.position, true);
+    return h ? { template: analysis.template.name, section: h.section, required: h.required, guidance: h.contents } : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const PROPOSAL_KIT_VERSION: string;
+
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,101 @@
+/** A real JSON-RPC client talking to the bundled server over stdio, for protocol tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+
+export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface Session {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  /** Notifications received, by method, in order. */
+  notifications: { method: string; params: unknown }[];
+  /** Resolves when a notification matching `test` arrives (or has arrived). */
+  waitFor<T>(method: string, test?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  pull?: boolean;
+  configuration?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+  rootUri?: string | null;
+}
+
+export async function startSession(options: StartOptions = {}): Promise<Session> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const notifications: { method: string; params: unknown }[] = [];
+  const waiters: { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
+  connection.onNotification((method: string, params: unknown) => {
+    notifications.push({ method, params });
+    for (const w of [...waiters]) {
+      if (w.method === method && w.test(params)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    workspaceFolders: null,
+    initializationOptions: options.initializationOptions,
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    notifications,
+    waitFor<T>(method: string, test: (p: T) => boolean = () => true, timeoutMs = 10000): Promise<T> {
+      const seen = notifications.find((n) => n.method === method && test(n.params as T));
+      if (seen) return Promise.resolve(seen.params as T);
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms; server stderr: ${stderr}`)), timeoutMs);
+        waiters.push({ method, test: test as (p: unknown) => boolean, resolve: (p) => (clearTimeout(timer), resolve(p as T)) });
+      });
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // the server may already be gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          setTimeout(() => child.kill(), 2000).unref();
+        });
+      }
+    },
+  };
+}
+
+/** Applies LSP text edits to a text, as an editor would. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  return edit?.changes?.[uri] ?? [];
+}

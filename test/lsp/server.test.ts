@@ -1,0 +1,269 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { OutlineResult } from '../../server/src/protocol';
+import { parseTemplate } from '../../server/src/core';
+import { applyEdits, editsFor, startSession, type Session } from './client';
+
+const KLIP_TEMPLATE = parseTemplate(fs.readFileSync(path.resolve(__dirname, '..', '..', 'templates', 'klip.md'), 'utf8'), 'klip.md');
+/** A section as the fixes insert it: heading, then the template's guidance as a comment. */
+const inserted = (title: string) => `## ${title}\n\n<!-- ${KLIP_TEMPLATE.sections.find((x) => x.title === title)?.guidance} -->\n\n`;
+const offsetOfLine = (text: string, line: number) => text.split('\n').slice(0, line).join('\n').length + 1;
+
+const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
+const KLIP_URI = 'file:///work/ws/design-proposals/klip-59-json-functions.md';
+const KLIP_TEXT = fs.readFileSync(path.join(SHARED, 'klip', 'klip-59-json-functions.md'), 'utf8');
+
+let version = 1;
+async function open(s: Session, uri: string, text: string): Promise<void> {
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: version++, text } });
+}
+async function change(s: Session, uri: string, text: string): Promise<number> {
+  const v = version++;
+  await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+  return v;
+}
+async function pull(s: Session, uri: string): Promise<Diagnostic[]> {
+  const r = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+  return r.items;
+}
+const brief = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`;
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let s: Session;
+  beforeEach(async () => {
+    s = await startSession();
+  });
+  afterEach(async () => s.close());
+
+  it('pulls diagnostics for a real KLIP: code, source, documentation link', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const items = await pull(s, KLIP_URI);
+    assert.deepEqual(items.map(brief), [
+      "32:1 missing-section Missing required section 'Value/Return' (expected after 'What is not in scope').",
+      "277:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+      "277:1 missing-section Missing required section 'Security Implications' (expected after 'Documentation Updates').",
+    ]);
+    assert.equal(items[0].source, 'proposal-kit');
+    assert.equal(items[0].severity, 1);
+    assert.equal(items[0].codeDescription?.href, 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md#missing-section');
+  });
+
+  it('a plain README gets nothing: no diagnostics, no outline, no actions', async () => {
+    const uri = 'file:///work/ws/README.md';
+    await open(s, uri, '# my-tool\n\nA tool.\n\n## Installation\n\nnpm i\n\n## Usage\n\nRun it.\n');
+    assert.deepEqual(await pull(s, uri), []);
+    assert.equal(await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri } }), null);
+    const actions = await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions, []);
+    assert.deepEqual(await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 0 } }), []);
+  });
+
+  it('insert a missing section: the exact text appears in place and the finding is gone, adding no error', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const before = await pull(s, KLIP_URI);
+    const target = before[0];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: KLIP_URI },
+      range: target.range,
+      context: { diagnostics: [target] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
+      ["Insert section 'Value/Return'", 'quickfix', true],
+      ['Insert all 3 missing sections', 'quickfix', false],
+      ['Insert all missing sections (3)', 'source.insertMissingSections', false],
+    ]);
+    assert.deepEqual(actions[0].diagnostics, [target]);
+    const edits = editsFor(actions[0].edit, KLIP_URI);
+    assert.deepEqual(edits, [{ range: { start: { line: 36, character: 0 }, end: { line: 36, character: 0 } }, newText: inserted('Value/Return') }]);
+    const at = offsetOfLine(KLIP_TEXT, 36);
+    const after = applyEdits(KLIP_TEXT, edits);
+    // Right after 'What is not in scope' and its text, before '## Public APIs'.
+    assert.equal(after, KLIP_TEXT.slice(0, at) + inserted('Value/Return') + KLIP_TEXT.slice(at));
+    assert.ok(KLIP_TEXT.slice(at).startsWith('## Public APIs\n'));
+    await change(s, KLIP_URI, after);
+    const items = await pull(s, KLIP_URI);
+    assert.deepEqual(items.map(brief), [
+      "37:1 empty-section Section 'Value/Return' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      "281:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+      "281:1 missing-section Missing required section 'Security Implications' (expected after 'Documentation Updates').",
+    ]);
+  });
+
+  it('insert all missing sections: every missing-section finding goes, nothing else changes', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    await pull(s, KLIP_URI);
+    const edit = (await s.connection.sendRequest('proposalKit/insertSections', { textDocument: { uri: KLIP_URI } })) as WorkspaceEdit;
+    const after = applyEdits(KLIP_TEXT, editsFor(edit, KLIP_URI));
+    const at = offsetOfLine(KLIP_TEXT, 36);
+    const expected =
+      KLIP_TEXT.slice(0, at) +
+      inserted('Value/Return') +
+      KLIP_TEXT.slice(at) +
+      `\n${inserted('Compatibility Implications')}${inserted('Security Implications')}`.replace(/\n+$/, '\n');
+    assert.equal(after, expected);
+    await change(s, KLIP_URI, after);
+    const items = await pull(s, KLIP_URI);
+    assert.deepEqual(items.filter((d) => d.code === 'missing-section'), []);
+    assert.deepEqual(items.filter((d) => d.severity === 1), []);
+    assert.equal(items.filter((d) => d.code === 'empty-section').length, 3);
+  });
+
+  it('fix a heading level, remove left-over guidance, pick a status', async () => {
+    const uri = 'file:///work/ws/docs/developer/proposal/EP-009-demo.md';
+    const text = [
+      '# EP-009: Demo',
+      '',
+      '**Status**: WIP',
+      '',
+      '## Summary',
+      '',
+      'Real summary.',
+      '',
+      '## Problem Statement',
+      '',
+      '[Describe the problem this enhancement aims to solve.]',
+      '',
+      'We have a real problem.',
+      '',
+      '## Current Limitations',
+      '',
+      'Several.',
+      '',
+    ].join('\n');
+    await open(s, uri, text);
+    const items = await pull(s, uri);
+    const byRule = (r: string) => items.filter((d) => d.code === r);
+    const act = async (d: Diagnostic) =>
+      (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+
+    const level = byRule('heading-level')[0];
+    assert.equal(level.message, "Heading 'Current Limitations' is level 2 (##); the template has it at level 3 (###) under 'Problem Statement'.");
+    const levelFix = (await act(level)).find((a) => a.isPreferred);
+    assert.equal(levelFix?.title, "Make 'Current Limitations' a level 3 heading (###)");
+    const fixedLevel = applyEdits(text, editsFor(levelFix?.edit, uri));
+    assert.equal(fixedLevel, text.replace('## Current Limitations', '### Current Limitations'));
+
+    const guidance = byRule('placeholder').find((d) => d.message.startsWith('Template guidance'));
+    assert.ok(guidance);
+    const removeFix = (await act(guidance)).find((a) => a.title === 'Remove the template guidance');
+    assert.equal(removeFix?.isPreferred, true);
+    const removed = applyEdits(text, editsFor(removeFix?.edit, uri));
+    assert.equal(removed, text.replace('[Describe the problem this enhancement aims to solve.]\n\n', ''));
+
+    const status = byRule('metadata')[0];
+    const statusFixes = await act(status);
+    assert.deepEqual(statusFixes.map((a) => a.title).filter((t) => t.startsWith('Set')), [
+      "Set Status to 'Draft'",
+      "Set Status to 'Accepted'",
+      "Set Status to 'Implemented'",
+      "Set Status to 'Rejected'",
+      "Set Status to 'Superseded'",
+    ]);
+    const draft = applyEdits(text, editsFor(statusFixes.find((a) => a.title === "Set Status to 'Draft'")?.edit, uri));
+    assert.equal(draft, text.replace('**Status**: WIP', '**Status**: Draft'));
+
+    // Each fix removes its finding and adds no error.
+    for (const [fixed, rule] of [[fixedLevel, 'heading-level'], [removed, 'placeholder'], [draft, 'metadata']] as const) {
+      await change(s, uri, fixed);
+      const now = await pull(s, uri);
+      assert.equal(now.filter((d) => d.code === rule && d.range.start.line === (rule === 'heading-level' ? 14 : rule === 'placeholder' ? 10 : 2)).length, 0, rule);
+      assert.deepEqual(now.filter((d) => d.severity === 1 && !items.some((o) => o.message === d.message)), [], rule);
+    }
+  });
+
+  it('completion: missing sections at a heading start, allowed values at a metadata field', async () => {
+    const uri = 'file:///work/ws/design-proposals/klip-5-x.md';
+    const text = '# KLIP 5 - X\n\n**Status**: \n\n## Motivation and background\n\nWhy.\n\n## \n';
+    await open(s, uri, text);
+    const sections = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 3 } })) as CompletionItem[];
+    assert.deepEqual(sections.slice(0, 3).map((c) => [c.label, c.detail, c.textEdit && 'newText' in c.textEdit ? c.textEdit.newText : '']), [
+      ['What is in scope', 'Required KLIP section', '## What is in scope'],
+      ['What is not in scope', 'Required KLIP section', '## What is not in scope'],
+      ['Value/Return', 'Required KLIP section', '## Value/Return'],
+    ]);
+    assert.ok(!sections.some((c) => c.label === 'Motivation and background'));
+    assert.deepEqual(sections[0].documentation, { kind: 'markdown', value: KLIP_TEMPLATE.sections.find((x) => x.title === 'What is in scope')?.guidance });
+    const values = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 12 } })) as CompletionItem[];
+    assert.deepEqual(values.map((c) => c.label), ['In Discussion', 'Design Approved', 'In development', 'Merged']);
+  });
+
+  it('hover on a section heading: guidance, and whether it is required', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const line = KLIP_TEXT.split('\n').findIndex((l) => l === '## Design');
+    const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: KLIP_URI }, position: { line, character: 4 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /^\*\*Design\*\*: required section of KLIP\n\n/);
+    assert.deepEqual(hover.range, { start: { line, character: 0 }, end: { line, character: 9 } });
+    assert.equal(await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: KLIP_URI }, position: { line: line + 2, character: 0 } }), null);
+  });
+
+  it('document symbols: the section tree with each state', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const symbols = (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: KLIP_URI } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, 'KLIP-59 - JSON functions');
+    const children = symbols[0].children ?? [];
+    assert.deepEqual(children.slice(0, 3).map((c) => [c.name, c.detail]), [
+      ['Motivation and background', 'written'],
+      ['What is in scope', 'written'],
+      ['What is not in scope', 'written'],
+    ]);
+  });
+
+  it('the outline request: template order, states, missing entries, completeness', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const o = (await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri: KLIP_URI } })) as OutlineResult;
+    assert.deepEqual(o.template, { id: 'klip', name: 'KLIP', version: 'current' });
+    assert.deepEqual(o.progress, { written: 7, required: 10 });
+    assert.deepEqual(o.entries.map((e) => `${e.title}:${e.state}${e.required ? '' : ' (optional)'}`), [
+      'Motivation and background:written',
+      'What is in scope:written',
+      'What is not in scope:written',
+      'Value/Return:missing',
+      'Public APIS:written',
+      'Design:written',
+      'Test plan:written',
+      'LOEs and Delivery Milestones:missing (optional)',
+      'Documentation Updates:written',
+      'Compatibility Implications:missing',
+      'Security Implications:missing',
+    ]);
+    assert.deepEqual(o.entries[0].range, { start: { line: 7, character: 0 }, end: { line: 7, character: 28 } });
+  });
+
+  it('tells the client when a version has been analysed', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const v = await change(s, KLIP_URI, KLIP_TEXT.replace('## Test plan', '## Test plan\n\nMore tests.'));
+    const note = await s.waitFor<{ uri: string; version: number; isProposal: boolean }>('proposalKit/analysisChanged', (p) => p.version === v);
+    assert.deepEqual(note, { uri: KLIP_URI, version: v, isProposal: true });
+  });
+});
+
+describe('language server without pull diagnostics', function () {
+  this.timeout(30000);
+  it('pushes diagnostics for the newest version', async () => {
+    const s = await startSession({ pull: false });
+    try {
+      await open(s, KLIP_URI, KLIP_TEXT);
+      const pushed = await s.waitFor<{ uri: string; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.uri === KLIP_URI);
+      assert.equal(pushed.diagnostics.length, 3);
+      const v = await change(s, KLIP_URI, '# KLIP 59 - JSON functions\n');
+      const again = await s.waitFor<{ version: number; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.version === v);
+      assert.equal(again.diagnostics.filter((d) => d.code === 'missing-section').length, 10);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('leaves symbols to the editor when asked to', async () => {
+    const s = await startSession({ initializationOptions: { documentSymbols: false } });
+    await s.close();
+  });
+});
