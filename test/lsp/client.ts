@@ -15,6 +15,8 @@ export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 export interface Session {
   connection: ProtocolConnection;
   process: ChildProcess;
+  /** What the server answered to initialize. */
+  initializeResult: { capabilities: Record<string, unknown> };
   /** Notifications received, by method, in order. */
   notifications: { method: string; params: unknown }[];
   /** Resolves when a notification matching `test` arrives (or has arrived). */
@@ -50,7 +52,7 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initializeResult = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     workspaceFolders: null,
@@ -59,11 +61,12 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
       workspace: { configuration: true },
       textDocument: options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } },
     },
-  });
+  })) as Session['initializeResult'];
   await connection.sendNotification('initialized', {});
   return {
     connection,
     process: child,
+    initializeResult,
     notifications,
     waitFor<T>(method: string, test: (p: T) => boolean = () => true, timeoutMs = 10000): Promise<T> {
       const seen = notifications.find((n) => n.method === method && test(n.params as T));

@@ -262,8 +262,36 @@ describe('language server without pull diagnostics', function () {
     }
   });
 
-  it('leaves symbols to the editor when asked to', async () => {
+  it('leaves symbols to the editor when asked to (VS Code lists headings itself)', async () => {
     const s = await startSession({ initializationOptions: { documentSymbols: false } });
-    await s.close();
+    const t = await startSession();
+    try {
+      assert.equal(s.initializeResult.capabilities.documentSymbolProvider, false);
+      assert.equal(t.initializeResult.capabilities.documentSymbolProvider, true);
+    } finally {
+      await s.close();
+      await t.close();
+    }
+  });
+});
+
+describe('language server settings', function () {
+  this.timeout(30000);
+  it('per-rule severities and the proposal globs are read per document', async () => {
+    const s = await startSession({ configuration: { rules: { 'missing-section': 'hint', 'section-order': 'off' }, files: ['design-proposals/**'] }, rootUri: 'file:///work/ws' });
+    try {
+      await open(s, KLIP_URI, KLIP_TEXT);
+      const items = await pull(s, KLIP_URI);
+      assert.deepEqual(items.map((d) => [d.code, d.severity]), [
+        ['missing-section', 4],
+        ['missing-section', 4],
+        ['missing-section', 4],
+      ]);
+      const elsewhere = 'file:///work/ws/notes/klip-59-json-functions.md';
+      await open(s, elsewhere, KLIP_TEXT);
+      assert.deepEqual(await pull(s, elsewhere), []);
+    } finally {
+      await s.close();
+    }
   });
 });
