@@ -2,7 +2,8 @@
  * Proposal Kit's custom LSP messages, typed once: the server and the VS Code client both import
  * this file, so a change to a message changes both sides.
  */
-import type { Position, Range, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Outline } from './core/outline';
 
 /**
  * A request's method name, typed with its parameters and result. Plain data rather than a
@@ -23,30 +24,12 @@ export interface Notification<P> {
 const request = <P, R>(method: string): Request<P, R> => ({ method });
 const notification = <P>(method: string): Notification<P> => ({ method });
 
-export type OutlineState = 'written' | 'empty' | 'guidance' | 'missing';
+export type { OutlineState, OutlineNode as OutlineEntry } from './core/outline';
 
-export interface OutlineEntry {
-  /** The template section's title, optional marks removed. */
-  title: string;
-  /** The heading as the document writes it (absent for missing sections). */
-  heading?: string;
-  level: number;
-  state: OutlineState;
-  required: boolean;
-  /** Index of the template section (for insertSections). */
-  section: number;
-  /** The heading's range, when the section is in the document. */
-  range?: Range;
-  children: OutlineEntry[];
-}
-
-export interface OutlineResult {
+/** The template's sections in template order (missing ones included), their states, the completeness. */
+export interface OutlineResult extends Outline {
   uri: string;
   version: number;
-  template: { id: string; name: string; version: string };
-  progress: { written: number; required: number };
-  /** The template's sections in template order, missing ones included. */
-  entries: OutlineEntry[];
 }
 
 export interface OutlineParams {
