@@ -38,7 +38,8 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: { method: string; params: unknown }[] = [];
   const waiters: { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
-  connection.onNotification((method: string, params: unknown) => {
+  // Every notification, whatever its method (vscode-jsonrpc's star handler).
+  (connection as unknown as { onNotification(h: (method: string, params: unknown) => void): void }).onNotification((method, params) => {
     notifications.push({ method, params });
     for (const w of [...waiters]) {
       if (w.method === method && w.test(params)) {

@@ -150,7 +150,7 @@ describe('language server over stdio', function () {
     const fixedLevel = applyEdits(text, editsFor(levelFix?.edit, uri));
     assert.equal(fixedLevel, text.replace('## Current Limitations', '### Current Limitations'));
 
-    const guidance = byRule('placeholder').find((d) => d.message.startsWith('Template guidance'));
+    const guidance = byRule('placeholder').find((d) => String(d.message).startsWith('Template guidance'));
     assert.ok(guidance);
     const removeFix = (await act(guidance)).find((a) => a.title === 'Remove the template guidance');
     assert.equal(removeFix?.isPreferred, true);
