@@ -1,0 +1,22 @@
+/** Every command, in one table: extension.ts registers them all the same way. */
+import type { Ctx } from '../context';
+import { COMMANDS } from '../ids';
+import { insertMissingSections } from './insertMissingSections';
+import { insertSection } from './insertSection';
+import { newProposal } from './newProposal';
+import { revealSection } from './revealSection';
+import { showGuidance } from './showGuidance';
+
+export interface Command {
+  id: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arguments come from VS Code menus and tree items
+  run: (ctx: Ctx, ...args: any[]) => Promise<void>;
+}
+
+export const COMMAND_TABLE: readonly Command[] = [
+  { id: COMMANDS.newProposal, run: newProposal },
+  { id: COMMANDS.insertMissingSections, run: insertMissingSections },
+  { id: COMMANDS.showGuidance, run: showGuidance },
+  { id: COMMANDS.insertSection, run: insertSection },
+  { id: COMMANDS.revealSection, run: revealSection },
+];

@@ -1,0 +1,115 @@
+/**
+ * "Proposal Kit: New Proposal": pick a template, give a title (and a SIG for a KEP), and the file
+ * is created where the template says (or in the folder right-clicked in the Explorer) and opened
+ * with the cursor on the first line to write. The decisions live in ../newProposalPlan.ts.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createProposal } from '../../../server/src/node/create';
+import { gitAuthor } from '../../../server/src/node/git';
+import { builtinTemplatesDir, loadTemplateDirs } from '../../../server/src/node/templates';
+import type { Ctx } from '../context';
+import { firstLineToWrite } from '../cursor';
+import { CONFIG_SECTION } from '../ids';
+import {
+  chooseAuthor,
+  chooseTarget,
+  gitCwd,
+  localDate,
+  needsSig,
+  normalizeSig,
+  sigFromFolder,
+  templateDirs,
+  templateErrorMessage,
+  templatePickItems,
+  validateSig,
+  validateTitle,
+} from '../newProposalPlan';
+import { readSettings } from '../settings';
+
+const TITLE = 'New Proposal';
+
+/** `clicked` is the folder when run from the Explorer's context menu. */
+export async function newProposal(ctx: Ctx, clicked?: vscode.Uri): Promise<void> {
+  // New Proposal writes with node's fs, so only folders on the local file system count.
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const target = chooseTarget({
+    folders,
+    clicked: clicked?.scheme === 'file' ? clicked.fsPath : undefined,
+    active: active?.scheme === 'file' ? active.fsPath : undefined,
+  });
+  let root: string;
+  let dir: string | undefined;
+  if (target.kind === 'none') {
+    void vscode.window.showErrorMessage('Open a folder first: New Proposal creates the proposal inside a workspace folder.');
+    return;
+  } else if (target.kind === 'ask') {
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder to create the proposal in' });
+    if (!picked) return;
+    root = picked.uri.fsPath;
+  } else {
+    root = target.root;
+    dir = target.dir;
+  }
+
+  const settings = readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key));
+  const loaded = loadTemplateDirs(templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync }));
+  const problem = templateErrorMessage(loaded.errors, root, ctx.templateErrorsShown);
+  if (problem) void vscode.window.showWarningMessage(problem);
+  if (!loaded.templates.length) {
+    void vscode.window.showErrorMessage('No proposal templates could be loaded.');
+    return;
+  }
+
+  const picked = await vscode.window.showQuickPick(templatePickItems(loaded.templates), {
+    title: TITLE,
+    placeHolder: 'Template to write the proposal from',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  const template = loaded.templates.find((t) => t.id === picked.id)!;
+  const steps = needsSig(template) ? 3 : 2;
+
+  const title = await vscode.window.showInputBox({
+    title: `${TITLE}: ${template.name} (2/${steps})`,
+    prompt: 'The proposal\'s title',
+    placeHolder: 'e.g. Faster Builds',
+    validateInput: validateTitle,
+  });
+  if (title === undefined) return;
+
+  let sig: string | undefined;
+  if (steps === 3) {
+    const answer = await vscode.window.showInputBox({
+      title: `${TITLE}: ${template.name} (3/${steps})`,
+      prompt: 'The SIG that owns the proposal, without "sig-"',
+      placeHolder: 'e.g. node',
+      value: sigFromFolder(root, dir),
+      validateInput: validateSig,
+    });
+    if (answer === undefined) return;
+    sig = normalizeSig(answer);
+  }
+
+  const author = chooseAuthor(gitAuthor(gitCwd(root, vscode.workspace.isTrusted, os.homedir())), settings.author);
+  let created;
+  try {
+    created = createProposal(template, { title: title.trim(), author, date: localDate(new Date()), sig }, { root, dir });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not create the proposal: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+
+  const doc = await vscode.workspace.openTextDocument(created.file);
+  const at = firstLineToWrite(doc.getText());
+  const position = new vscode.Position(at.line, at.character);
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Selection(position, position), preview: false });
+  if (created.companions.length) {
+    const names = created.companions.map((c) => path.relative(root, c).split(path.sep).join('/'));
+    void vscode.window.showInformationMessage(`Created ${path.relative(root, created.file).split(path.sep).join('/')} and ${names.join(', ')}.`);
+  }
+}

@@ -1,0 +1,17 @@
+/** What every command gets: the running client and the parts of the UI they act on. */
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ProposalOutline } from './outline/provider';
+
+export interface Ctx {
+  client: LanguageClient;
+  outline: ProposalOutline;
+  guidance: GuidanceDocuments;
+  /** Template errors already shown in this session (each is shown once). */
+  templateErrorsShown: Set<string>;
+}
+
+/** The read-only guidance documents' text, by URI, for the TextDocumentContentProvider. */
+export interface GuidanceDocuments {
+  set(uri: vscode.Uri, text: string): void;
+}

@@ -1,0 +1,98 @@
+/**
+ * Activation: start the language client, register the commands, the outline view and the guidance
+ * documents. Nothing else: every decision lives in a pure module beside this one or in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CloseAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMAND_TABLE } from './commands';
+import type { Ctx } from './context';
+import { CONFIG_SECTION, GUIDANCE_SCHEME } from './ids';
+import { ProposalOutline } from './outline/provider';
+import { RestartNotice } from './restartNotice';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  // The client's own handler decides whether to restart (up to 4 times in 3 minutes) and only logs
+  // a restart; wrap it to tell the user about the first one, once per session. The default handler
+  // needs the client, so it is filled in just after the client is made.
+  const notice = new RestartNotice();
+  const handlers: { defaults?: ErrorHandler } = {};
+  const errorHandler: ErrorHandler = {
+    error: (error, message, count) => handlers.defaults!.error(error, message, count),
+    closed: async () => {
+      const result = await handlers.defaults!.closed();
+      const message = notice.onClosed(result.action === CloseAction.Restart);
+      if (message === undefined) return result;
+      void vscode.window.showInformationMessage(message, 'Show Output').then((choice) => {
+        if (choice) client?.outputChannel.show(true);
+      });
+      return { ...result, handled: true };
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    // VS Code's built-in markdown support already lists a document's headings in the Outline view
+    // and breadcrumbs; the server's document symbols would list every heading a second time.
+    initializationOptions: { documentSymbols: false },
+    // Since vscode-languageclient 10 the client pulls diagnostics on a change only when `onChange`
+    // is set; without it, squiggles would only update on save or when switching editors.
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    errorHandler,
+  };
+
+  client = new LanguageClient('proposalKit', 'Proposal Kit', serverOptions, clientOptions);
+  handlers.defaults = client.createDefaultErrorHandler();
+
+  const guidanceText = new Map<string, string>();
+  const guidanceChanged = new vscode.EventEmitter<vscode.Uri>();
+  const outline = new ProposalOutline(client);
+  const ctx: Ctx = {
+    client,
+    outline,
+    guidance: {
+      set(uri, text) {
+        guidanceText.set(uri.toString(), text);
+        guidanceChanged.fire(uri);
+      },
+    },
+    templateErrorsShown: new Set(),
+  };
+
+  context.subscriptions.push(
+    outline,
+    guidanceChanged,
+    vscode.workspace.registerTextDocumentContentProvider(GUIDANCE_SCHEME, {
+      onDidChange: guidanceChanged.event,
+      provideTextDocumentContent: (uri) => guidanceText.get(uri.toString()) ?? '',
+    }),
+    ...COMMAND_TABLE.map((c) =>
+      vscode.commands.registerCommand(c.id, async (...args: unknown[]) => {
+        try {
+          await c.run(ctx, ...args);
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Proposal Kit: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }),
+    ),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
