@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../server/src/core';
+import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../../client/src/ids';
+import { presentEntry } from '../../client/src/outline/present';
+import { ROOT } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- package.json is free-form JSON
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as any;
+const contributes = pkg.contributes;
+
+describe('client: package.json agrees with the extension', () => {
+  it('activates on markdown only, from dist/extension.js, on VS Code 1.91 or later', () => {
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown']);
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.engines.vscode, '^1.91.0');
+    // vsce refuses to package when @types/vscode is newer than engines.vscode.
+    assert.equal(pkg.devDependencies['@types/vscode'], '1.91.0');
+  });
+
+  it('declares its workspace trust and virtual workspace support', () => {
+    assert.equal(pkg.capabilities.virtualWorkspaces, false);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['proposalKit.templates']);
+    assert.ok(pkg.capabilities.untrustedWorkspaces.description.length > 40);
+  });
+
+  it('contributes every command the extension registers, in the Proposal Kit category', () => {
+    const ids = contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual([...ids].sort(), Object.values(COMMANDS).sort());
+    for (const c of contributes.commands) assert.equal(c.category, 'Proposal Kit', c.command);
+    const hidden = contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
+    assert.deepEqual(hidden.sort(), [...INTERNAL_COMMANDS].sort());
+  });
+
+  it('New Proposal on folders in the Explorer; Insert Section inline on missing outline entries', () => {
+    assert.deepEqual(contributes.menus['explorer/context'], [{ command: COMMANDS.newProposal, when: 'explorerResourceIsFolder', group: 'navigation@10' }]);
+    const missing = presentEntry({ title: 'T', level: 2, state: 'missing', required: true, section: 0, children: [] }).contextValue;
+    assert.deepEqual(contributes.menus['view/item/context'], [
+      { command: COMMANDS.insertSection, when: `view == ${OUTLINE_VIEW} && viewItem == ${missing}`, group: 'inline' },
+    ]);
+  });
+
+  it('the Proposal view in the Explorer, shown for proposals', () => {
+    assert.deepEqual(contributes.views.explorer, [{ id: OUTLINE_VIEW, name: 'Proposal', when: IS_PROPOSAL_CONTEXT, contextualTitle: 'Proposal Kit' }]);
+  });
+
+  it('the generated snippets, for markdown', () => {
+    assert.deepEqual(contributes.snippets, [{ language: 'markdown', path: './snippets/markdown.code-snippets' }]);
+    assert.ok(fs.existsSync(path.join(ROOT, contributes.snippets[0].path)));
+  });
+
+  it('documents each setting; the rules setting has one entry per rule with its default severity', () => {
+    const props = contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props), ['files', 'rules', 'templates', 'author'].map((k) => `${CONFIG_SECTION}.${k}`));
+    for (const [key, p] of Object.entries(props)) assert.ok((p as { markdownDescription?: string }).markdownDescription, key);
+    const rules = props['proposalKit.rules'];
+    assert.equal(rules.additionalProperties, false);
+    assert.deepEqual(
+      Object.entries(rules.properties).map(([id, r]) => [id, (r as { default: string }).default, (r as { enum: string[] }).enum]),
+      RULES.map((r) => [r.id, r.severity, ['off', 'hint', 'information', 'warning', 'error']]),
+    );
+  });
+
+  it('packages with vsce 3.x (Node 20), without dependencies, and a 128x128 PNG icon', () => {
+    assert.match(pkg.scripts.package, /^node esbuild\.mjs --production && .* && vsce package --no-dependencies$/);
+    const vsce = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'package.json'), 'utf8'));
+    assert.equal(vsce.version, pkg.devDependencies['@vscode/vsce']);
+    assert.match(vsce.engines.node, /^>= ?20$/);
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+});
