@@ -58,13 +58,16 @@ describe('client: the outline view and status bar', () => {
     });
   });
 
-  it('follows markdown editors, clears for other files and none, keeps for the Output panel and diffs', () => {
-    assert.equal(onActiveEditor({ languageId: 'markdown', scheme: 'file' }), 'follow');
-    assert.equal(onActiveEditor({ languageId: 'markdown', scheme: 'untitled' }), 'follow');
-    assert.equal(onActiveEditor({ languageId: 'typescript', scheme: 'file' }), 'clear');
-    assert.equal(onActiveEditor(undefined), 'clear');
-    assert.equal(onActiveEditor({ languageId: 'log', scheme: 'output' }), 'keep');
-    assert.equal(onActiveEditor({ languageId: 'markdown', scheme: 'git' }), 'keep');
+  it('follows markdown editors, clears for other files, keeps for the Output panel, diffs and webviews', () => {
+    assert.equal(onActiveEditor({ languageId: 'markdown', scheme: 'file' }, false), 'follow');
+    assert.equal(onActiveEditor({ languageId: 'markdown', scheme: 'untitled' }, true), 'follow');
+    assert.equal(onActiveEditor({ languageId: 'typescript', scheme: 'file' }, true), 'clear');
+    assert.equal(onActiveEditor({ languageId: 'log', scheme: 'output' }, false), 'keep');
+    assert.equal(onActiveEditor({ languageId: 'markdown', scheme: 'git' }, false), 'keep');
+    // No text editor active: a webview (the guidance preview) has focus while the proposal is still
+    // shown beside it, or the last editor was closed.
+    assert.equal(onActiveEditor(undefined, true), 'keep');
+    assert.equal(onActiveEditor(undefined, false), 'clear');
   });
 
   it('refreshes coalesce: triggers while a refresh runs fold into exactly one more run', async () => {

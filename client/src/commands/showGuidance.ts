@@ -1,12 +1,13 @@
 /**
  * "Proposal Kit: Show Template Guidance": the template's guidance for the section at the cursor.
  *
- * Shown as a locked markdown preview, beside the editor, of a read-only virtual document. An
- * information message would flatten the markdown to one line, cut long guidance short and vanish
- * while the user writes; hover already gives a glance at a heading. What this command adds is
- * guidance that stays readable next to the section being written. A virtual document (not an
- * untitled one) is never dirty, so closing it asks nothing; the preview is locked, or it would
- * switch to the proposal itself as soon as the user clicks back into it. Running the command again
+ * Shown as a markdown preview, beside the editor and without taking the focus, of a read-only
+ * virtual document. An information message would flatten the markdown to one line, cut long
+ * guidance short and vanish while the user writes; hover already gives a glance at a heading. What
+ * this command adds is guidance that stays readable next to the section being written. A virtual
+ * document (not an untitled one) is never dirty, so closing it asks nothing; the preview is the
+ * static kind, which keeps showing its document (the side preview of "Open Preview to the Side"
+ * would switch to the proposal as soon as the user clicks back into it). Running the command again
  * replaces the text, so one tab follows the user from section to section.
  */
 import * as vscode from 'vscode';
@@ -30,7 +31,13 @@ export async function showGuidance(ctx: Ctx): Promise<void> {
   const uri = vscode.Uri.from({ scheme: GUIDANCE_SCHEME, path: GUIDANCE_PATH });
   ctx.guidance.set(uri, guidanceMarkdown(guidance));
   try {
-    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
+    // VS Code's static markdown preview (the custom editor behind "Reopen Editor With... Markdown
+    // Preview") opened beside, without taking the focus: the user goes on writing.
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'vscode.markdown.preview.editor', {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+      preview: true,
+    });
   } catch {
     // The built-in markdown extension is disabled: show the markdown source instead.
     const doc = await vscode.workspace.openTextDocument(uri);

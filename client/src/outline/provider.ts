@@ -63,7 +63,9 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
-    const action = onActiveEditor(editor && { languageId: editor.document.languageId, scheme: editor.document.uri.scheme });
+    const shown = this.document;
+    const stillVisible = shown !== undefined && vscode.window.visibleTextEditors.some((e) => e.document === shown);
+    const action = onActiveEditor(editor && { languageId: editor.document.languageId, scheme: editor.document.uri.scheme }, stillVisible);
     if (action === 'keep') return;
     this.document = action === 'follow' ? editor?.document : undefined;
     void this.refresh();
