@@ -13,11 +13,7 @@ export const GUIDANCE_PATH = '/Template Guidance.md';
 
 export function guidanceMarkdown(g: GuidanceResult): string {
   const kind = g.required ? 'a required section' : 'an optional section';
-  // The server may send its hover text, which opens with the line this document already gives
-  // ("**Test plan**: required section of KLIP"): leave that paragraph out rather than say it twice.
-  const paragraphs = g.guidance.trim().split(/\n\s*\n/);
-  if (paragraphs[0]?.startsWith(`**${g.section}**:`)) paragraphs.shift();
-  const body = paragraphs.join('\n\n').trim() || '_The template gives no guidance for this section._';
+  const body = g.guidance.trim() || '_The template gives no guidance for this section._';
   return `# ${g.section}\n\n_${g.template} template, ${kind}._\n\n${body}\n`;
 }
 

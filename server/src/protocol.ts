@@ -57,7 +57,7 @@ export interface GuidanceResult {
   template: string;
   section: string;
   required: boolean;
-  /** Markdown. */
+  /** The template's guidance for the section, alone (markdown; empty when the template has none). */
   guidance: string;
 }
 

@@ -307,7 +307,7 @@ export function startServer(connection: Connection): void {
     const analysis = a?.result.analysis;
     if (!analysis) return null;
     const h = hoverAt(analysis, params.position, true);
-    return h ? { template: analysis.template.name, section: h.section, required: h.required, guidance: h.contents } : null;
+    return h ? { template: analysis.template.name, section: h.section, required: h.required, guidance: h.guidance } : null;
   });
 
   documents.listen(connection);

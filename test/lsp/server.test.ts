@@ -295,3 +295,18 @@ describe('language server settings', function () {
     }
   });
 });
+
+describe('language server: guidance request', function () {
+  this.timeout(30000);
+  it('returns the section under the cursor and its guidance alone', async () => {
+    const s = await startSession();
+    try {
+      await open(s, KLIP_URI, KLIP_TEXT);
+      const line = KLIP_TEXT.split('\n').findIndex((l) => l === '## Design');
+      const g = await s.connection.sendRequest('proposalKit/guidance', { textDocument: { uri: KLIP_URI }, position: { line: line + 2, character: 0 } });
+      assert.deepEqual(g, { template: 'KLIP', section: 'Design', required: true, guidance: KLIP_TEMPLATE.sections.find((x) => x.title === 'Design')?.guidance });
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -27,11 +27,6 @@ describe('client: messages', () => {
       guidanceMarkdown({ template: 'KLIP', section: 'Test plan', required: true, guidance: 'Explain how you will know it works.\n' }),
       '# Test plan\n\n_KLIP template, a required section._\n\nExplain how you will know it works.\n',
     );
-    // The server's hover text repeats the section line: it is said once.
-    assert.equal(
-      guidanceMarkdown({ template: 'KLIP', section: 'Test plan', required: true, guidance: '**Test plan**: required section of KLIP\n\nExplain how.\n\nAnd more.' }),
-      '# Test plan\n\n_KLIP template, a required section._\n\nExplain how.\n\nAnd more.\n',
-    );
     assert.equal(
       guidanceMarkdown({ template: 'KEP', section: 'Drawbacks', required: false, guidance: '  ' }),
       '# Drawbacks\n\n_KEP template, an optional section._\n\n_The template gives no guidance for this section._\n',

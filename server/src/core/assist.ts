@@ -76,6 +76,8 @@ export interface HoverInfo {
   contents: string;
   section: string;
   required: boolean;
+  /** The template's guidance alone (may be empty). */
+  guidance: string;
 }
 
 /** Guidance for the template section whose heading is at `pos`. */
@@ -95,13 +97,15 @@ export function hoverAt(a: Analysis, pos: Position, anywhereInSection = false): 
       continue;
     }
     const required = a.required(spec);
-    const guidance = guidanceFor(a, spec) || '_The template gives no guidance for this section._';
+    const raw = guidanceFor(a, spec);
+    const guidance = raw || '_The template gives no guidance for this section._';
     const where = a.version === a.template ? a.template.name : `${a.template.name} (version ${a.version.version})`;
     return {
       range: a.model.lines.rangeOf(s.heading.span),
       contents: `**${spec.name}**: ${required ? 'required' : 'optional'} section of ${where}\n\n${guidance}`,
       section: spec.name,
       required,
+      guidance: raw,
     };
   }
   return null;
