@@ -26,8 +26,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { checkModel, parseProposal, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
+import { checkModel, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, type SymbolNode } from './core/assist';
+import { IncrementalParser } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
 import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
@@ -53,6 +54,8 @@ interface Analysed {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, Analysed>();
+  // One incremental parser per open document: an edit re-parses only the pieces it touched.
+  const parsers = new Map<string, IncrementalParser>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let templates: TemplateSchema[] = [];
   let workspaceFolders: string[] = [];
@@ -106,7 +109,9 @@ export function startServer(connection: Connection): void {
     const again = cache.get(uri);
     if (again && again.version === current.version) return again;
     const text = current.getText();
-    const model = parseProposal(text);
+    let parser = parsers.get(uri);
+    if (!parser) parsers.set(uri, (parser = new IncrementalParser()));
+    const model = parser.parse(text);
     const rel = relativePath(uri);
     const result =
       rel !== undefined && !isProposalPath(settings, rel)
@@ -200,6 +205,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => scheduleAnalysis(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    parsers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -92,14 +92,57 @@ export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
-export function parseProposal(text: string): ProposalModel {
-  const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
-  return buildModel(text, lines, tree.children, 0);
+/**
+ * What one parse of a piece of the document yields: headings and blocks, with spans relative to
+ * the start of the piece. Kept per piece so that unchanged pieces need no new parse.
+ */
+export type Item =
+  | { t: 'heading'; heading: Heading }
+  | { t: 'block'; block: Block }
+  | { t: 'yaml'; span: Span; value: string };
+
+/**
+ * Parses `text` and converts its top-level nodes that lie in [from, limit); spans are relative to
+ * `from`. (The rest is context: definitions a piece needs to see.)
+ */
+export function parseItems(text: string, limit = text.length, from = 0): Item[] {
+  const items: Item[] = [];
+  const own = from ? text.slice(from) : text;
+  for (const node of parseMarkdown(text).children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start >= limit) break;
+    if (start < from) continue;
+    const span = spanOf(node, -from, limit - from);
+    if (node.type === 'yaml') items.push({ t: 'yaml', span, value: node.value });
+    else if (node.type === 'heading') items.push({ t: 'heading', heading: toHeading(node, span, own, -from) });
+    else items.push({ t: 'block', block: toBlock(node, span, -from, limit - from) });
+  }
+  return items;
 }
 
-/** Builds the model from top-level nodes; `base` is added to every offset (for partial parses). */
-export function buildModel(text: string, lines: LineIndex, nodes: RootContent[], base: number): ProposalModel {
+/** The whole document in one parse (the reference the incremental parse must always equal). */
+export function parseProposal(text: string): ProposalModel {
+  return assemble(text, [{ base: 0, items: parseItems(text) }]);
+}
+
+const shift = (s: Span, base: number): Span => (base ? { start: s.start + base, end: s.end + base } : s);
+const shiftInlines = (list: Inline[], base: number): Inline[] => (base ? list.map((i) => ({ ...i, span: shift(i.span, base) })) : list);
+
+function shiftHeading(h: Heading, base: number): Heading {
+  if (!base) return h;
+  return { ...h, span: shift(h.span, base), textSpan: shift(h.textSpan, base), inlines: shiftInlines(h.inlines, base) };
+}
+
+function shiftBlock(b: Block, base: number): Block {
+  if (!base) return b;
+  const out: Block = { ...b, span: shift(b.span, base), inlines: shiftInlines(b.inlines, base) };
+  if (b.items) out.items = b.items.map((i) => ({ text: i.text, span: shift(i.span, base) }));
+  return out;
+}
+
+/** Builds the model from pieces of items, each with the offset its spans are relative to. */
+export function assemble(text: string, pieces: readonly { base: number; items: readonly Item[] }[]): ProposalModel {
+  const lines = new LineIndex(text);
   let frontMatter: FrontMatter | null = null;
   const leadingBlocks: Block[] = [];
   const roots: Section[] = [];
@@ -107,39 +150,33 @@ export function buildModel(text: string, lines: LineIndex, nodes: RootContent[],
   const stack: Section[] = [];
   let current: Section | null = null;
 
-  for (const node of nodes) {
-    const span = spanOf(node, base, text.length);
-    if (node.type === 'yaml') {
-      frontMatter = readFrontMatter(text, span, node.value);
-      continue;
-    }
-    if (node.type === 'heading') {
-      const heading = toHeading(node, span, text, base);
-      if (current) current.ownEnd = span.start;
-      while (stack.length && stack[stack.length - 1].heading.level >= heading.level) {
-        const closed = stack.pop();
-        if (closed) closed.end = span.start;
+  for (const piece of pieces) {
+    for (const item of piece.items) {
+      if (item.t === 'yaml') {
+        frontMatter = readFrontMatter(text, shift(item.span, piece.base), item.value);
+        continue;
       }
-      const parent = stack.length ? stack[stack.length - 1] : null;
-      const section: Section = {
-        heading,
-        blocks: [],
-        children: [],
-        parent,
-        bodyStart: span.end,
-        ownEnd: text.length,
-        end: text.length,
-      };
-      if (parent) parent.children.push(section);
-      else roots.push(section);
-      sections.push(section);
-      stack.push(section);
-      current = section;
-      continue;
+      if (item.t === 'heading') {
+        const heading = shiftHeading(item.heading, piece.base);
+        const at = heading.span.start;
+        if (current) current.ownEnd = at;
+        while (stack.length && stack[stack.length - 1].heading.level >= heading.level) {
+          const closed = stack.pop();
+          if (closed) closed.end = at;
+        }
+        const parent = stack.length ? stack[stack.length - 1] : null;
+        const section: Section = { heading, blocks: [], children: [], parent, bodyStart: heading.span.end, ownEnd: text.length, end: text.length };
+        if (parent) parent.children.push(section);
+        else roots.push(section);
+        sections.push(section);
+        stack.push(section);
+        current = section;
+        continue;
+      }
+      const block = shiftBlock(item.block, piece.base);
+      if (current) current.blocks.push(block);
+      else leadingBlocks.push(block);
     }
-    const block = toBlock(node, span, base, text.length);
-    if (current) current.blocks.push(block);
-    else leadingBlocks.push(block);
   }
   return { text, lines, frontMatter, leadingBlocks, roots, sections };
 }

@@ -1,0 +1,167 @@
+/**
+ * Incremental parsing. A cheap line scan splits the document into pieces at top-level ATX headings
+ * (never inside fenced code, HTML comments or raw HTML blocks); each piece is parsed with remark on
+ * its own, and a piece whose text did not change since the last version is not parsed again. The
+ * result always equals a parse of the whole document (a property test holds it to that).
+ */
+import { assemble, parseItems, type Item, type ProposalModel } from './parse';
+
+export interface Piece {
+  start: number;
+  end: number;
+  /** The piece ends inside an unclosed fence, comment or raw HTML block (it runs to the end). */
+  open: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+const HTML_BLOCK_OPEN = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** A line that is only a complete tag starts an HTML block too, after a blank line (CommonMark type 7). */
+const TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+
+export interface Split {
+  pieces: Piece[];
+  /** Link reference and footnote definition lines: every piece must see them, as in a whole parse. */
+  definitions: string[];
+}
+
+const labelOf = (def: string): string => normalizeLabel(def.slice(def.indexOf('[') + 1, def.indexOf(']:')));
+const normalizeLabel = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Splits at unindented ATX headings outside code, comments and HTML blocks. Linear in the text. */
+export function splitPieces(text: string): Split {
+  const pieces: Piece[] = [];
+  const defs: string[] = [];
+  let pieceStart = 0;
+  let fence: string | null = null;
+  let comment = false;
+  let raw: string | null = null;
+  let htmlBlock = false;
+  // What the lines since the last blank line or block were: nothing, only definitions, or a
+  // paragraph (which a definition or a type 7 HTML block cannot interrupt).
+  let para: 'none' | 'defs' | 'text' = 'none';
+  // A tag line after text: an HTML block or more of the paragraph, depending on what came before
+  // (a table, a quote, a list...). Splitting waits for the next blank line either way; if what
+  // follows could read differently in the two cases, the document is not split at all.
+  let ambiguous = false;
+  const whole = (): Split => ({ pieces: [{ start: 0, end: text.length, open: true }], definitions: [] });
+  let pos = 0;
+  let first = true;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl).replace(/\r$/, '');
+    if (first && line === '---') {
+      // Front matter: up to the closing fence, never split.
+      const close = text.indexOf('\n---', nl);
+      if (close >= 0) {
+        const after = text.indexOf('\n', close + 4);
+        pos = after < 0 ? text.length + 1 : after + 1;
+        first = false;
+        continue;
+      }
+      // An unclosed front matter fence changes how the rest is parsed: keep the document whole.
+      return { pieces: [{ start: 0, end: text.length, open: true }], definitions: [] };
+    }
+    first = false;
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = null;
+    } else if (comment) {
+      if (line.includes('-->')) comment = false;
+    } else if (raw) {
+      if (line.toLowerCase().includes(`</${raw}>`)) raw = null;
+    } else if (htmlBlock) {
+      if (line.trim() === '') htmlBlock = false;
+      else if (ambiguous && (line.includes('<!--') || FENCE.test(line) || RAW_HTML_OPEN.test(line))) return whole();
+    } else if (line.trim() === '') {
+      para = 'none';
+    } else if (ATX.test(line) && pos > pieceStart) {
+      pieces.push({ start: pieceStart, end: pos, open: false });
+      pieceStart = pos;
+      para = 'none';
+    } else if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) || THEMATIC_BREAK.test(line)) {
+      para = 'none';
+    } else if (para === 'none' && /^(?: {4}|[ ]{0,3}\t)/.test(line)) {
+      // indented code: not a paragraph, and it holds no headings or definitions
+    } else {
+      const f = FENCE.exec(line);
+      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
+        fence = f[1];
+        para = 'none';
+      } else if (/^ {0,3}<!--/.test(line)) {
+        comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+        para = 'none';
+      } else if (RAW_HTML_OPEN.test(line)) {
+        const tag = (RAW_HTML_OPEN.exec(line) as RegExpExecArray)[1].toLowerCase();
+        raw = line.toLowerCase().includes(`</${tag}>`) ? null : tag;
+        para = 'none';
+      } else if (HTML_BLOCK_OPEN.test(line) || TAG_LINE.test(line)) {
+        if (para !== 'none' && !HTML_BLOCK_OPEN.test(line)) ambiguous = true;
+        htmlBlock = true;
+        para = 'none';
+      } else if (para !== 'text' && DEFINITION.test(line)) {
+        defs.push(line.trim());
+        para = /^ {0,3}\[\^/.test(line) ? 'text' : 'defs';
+      } else {
+        para = 'text';
+      }
+    }
+    pos = nl + 1;
+  }
+  if (ambiguous && defs.length) return whole();
+  pieces.push({ start: pieceStart, end: text.length, open: fence !== null || comment || raw !== null });
+  return { pieces, definitions: defs };
+}
+
+/** Keeps the parse of each piece of the last version; parses only pieces whose text changed. */
+export class IncrementalParser {
+  /** Last version's parse of each piece, by the piece's text, with the definitions it saw. */
+  private cache = new Map<string, Item[]>();
+  private definitions = '';
+  /** Pieces parsed (not reused) by the last call, for tests and benchmarks. */
+  lastParsed = 0;
+
+  parse(text: string): ProposalModel {
+    const { pieces, definitions } = splitPieces(text);
+    const signature = definitions.join('\n');
+    // A piece's parse depends on its text and on the document's definitions: when those change,
+    // every piece is parsed again.
+    const previous = signature === this.definitions ? this.cache : new Map<string, Item[]>();
+    const next = new Map<string, Item[]>();
+    const labels = definitions.map(labelOf);
+    this.lastParsed = 0;
+    const parsed = pieces.map((p) => {
+      const body = text.slice(p.start, p.end);
+      let items = next.get(body) ?? previous.get(body);
+      if (!items) {
+        items = parsePiece(body, p.start === 0, pieces.length > 1 ? definitions : [], labels);
+        this.lastParsed++;
+      }
+      next.set(body, items);
+      return { base: p.start, items };
+    });
+    this.cache = next;
+    this.definitions = signature;
+    return assemble(text, parsed);
+  }
+}
+
+/**
+ * Definitions elsewhere in the document resolve references in this piece too, as in a whole parse.
+ * Only those whose label the piece mentions matter. They go after the first piece (which may hold
+ * front matter) or before any other, with blank lines between, so that they cannot join one of the
+ * piece's blocks; the nodes they make are dropped.
+ */
+function parsePiece(body: string, first: boolean, definitions: readonly string[], labels: readonly string[]): Item[] {
+  if (!definitions.length) return parseItems(body);
+  const flat = normalizeLabel(body);
+  const needed = definitions.filter((_, i) => labels[i] && flat.includes(`[${labels[i]}`)).join('\n\n');
+  if (!needed) return parseItems(body);
+  if (first) return parseItems(`${body}${body.endsWith('\n') ? '' : '\n'}\n${needed}\n`, body.length);
+  const prefix = `${needed}\n\n`;
+  return parseItems(prefix + body, prefix.length + body.length, prefix.length);
+}
