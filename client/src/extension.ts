@@ -13,7 +13,12 @@ import { RestartNotice } from './restartNotice';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: what the Proposal view shows, for tests and other extensions. */
+export interface ProposalKitApi {
+  outline: Pick<ProposalOutline, 'snapshot' | 'onDidShow'>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ProposalKitApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -81,15 +86,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...COMMAND_TABLE.map((c) =>
       vscode.commands.registerCommand(c.id, async (...args: unknown[]) => {
         try {
-          await c.run(ctx, ...args);
+          return await c.run(ctx, ...args);
         } catch (e) {
           void vscode.window.showErrorMessage(`Proposal Kit: ${e instanceof Error ? e.message : String(e)}`);
+          return undefined;
         }
       }),
     ),
   );
 
   await client.start();
+  return { outline: { snapshot: () => outline.snapshot(), onDidShow: outline.onDidShow } };
 }
 
 export async function deactivate(): Promise<void> {

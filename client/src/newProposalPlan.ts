@@ -82,6 +82,27 @@ export function sigFromFolder(root: string, dir: string | undefined): string {
   return sig ? sig.slice(4) : '';
 }
 
+/**
+ * What New Proposal is told instead of asking, when it is run with an argument object: from a
+ * keybinding's `args` (`{ "template": "klip" }`), a task, or another extension (tests use it to
+ * skip the prompts). Each field that is missing or not a usable value is asked for as usual.
+ */
+export interface NewProposalPresets {
+  template?: string;
+  title?: string;
+  sig?: string;
+}
+
+export function readPresets(arg: unknown): NewProposalPresets {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return {};
+  const o = arg as Record<string, unknown>;
+  const presets: NewProposalPresets = {};
+  if (typeof o.template === 'string' && o.template.trim()) presets.template = o.template.trim();
+  if (typeof o.title === 'string' && validateTitle(o.title) === undefined) presets.title = o.title.trim();
+  if (typeof o.sig === 'string' && validateSig(o.sig) === undefined) presets.sig = normalizeSig(o.sig);
+  return presets;
+}
+
 export function validateTitle(value: string): string | undefined {
   return value.trim() ? undefined : 'Give the proposal a title.';
 }

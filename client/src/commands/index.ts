@@ -9,8 +9,9 @@ import { showGuidance } from './showGuidance';
 
 export interface Command {
   id: string;
+  /** What it resolves to is what `executeCommand` gives its caller (New Proposal: the new file). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arguments come from VS Code menus and tree items
-  run: (ctx: Ctx, ...args: any[]) => Promise<void>;
+  run: (ctx: Ctx, ...args: any[]) => Promise<unknown>;
 }
 
 export const COMMAND_TABLE: readonly Command[] = [

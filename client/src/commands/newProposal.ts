@@ -2,6 +2,9 @@
  * "Proposal Kit: New Proposal": pick a template, give a title (and a SIG for a KEP), and the file
  * is created where the template says (or in the folder right-clicked in the Explorer) and opened
  * with the cursor on the first line to write. The decisions live in ../newProposalPlan.ts.
+ *
+ * Run with an object (`{ template, title, sig }`, from a keybinding's `args` or another extension),
+ * it asks only for what the object does not say, and resolves to the created file's URI.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,6 +23,7 @@ import {
   localDate,
   needsSig,
   normalizeSig,
+  readPresets,
   sigFromFolder,
   templateDirs,
   templateErrorMessage,
@@ -31,8 +35,10 @@ import { readSettings } from '../settings';
 
 const TITLE = 'New Proposal';
 
-/** `clicked` is the folder when run from the Explorer's context menu. */
-export async function newProposal(ctx: Ctx, clicked?: vscode.Uri): Promise<void> {
+/** `arg` is the folder when run from the Explorer's context menu, else presets or nothing. */
+export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const clicked = arg instanceof vscode.Uri ? arg : undefined;
+  const presets = readPresets(arg);
   // New Proposal writes with node's fs, so only folders on the local file system count.
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -64,17 +70,25 @@ export async function newProposal(ctx: Ctx, clicked?: vscode.Uri): Promise<void>
     return;
   }
 
-  const picked = await vscode.window.showQuickPick(templatePickItems(loaded.templates), {
-    title: TITLE,
-    placeHolder: 'Template to write the proposal from',
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
-  if (!picked) return;
-  const template = loaded.templates.find((t) => t.id === picked.id)!;
+  let id = presets.template;
+  if (id === undefined) {
+    const picked = await vscode.window.showQuickPick(templatePickItems(loaded.templates), {
+      title: TITLE,
+      placeHolder: 'Template to write the proposal from',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked) return;
+    id = picked.id;
+  }
+  const template = loaded.templates.find((t) => t.id === id);
+  if (!template) {
+    void vscode.window.showErrorMessage(`No proposal template '${id}': the templates are ${loaded.templates.map((t) => t.id).join(', ')}.`);
+    return;
+  }
   const steps = needsSig(template) ? 3 : 2;
 
-  const title = await vscode.window.showInputBox({
+  const title = presets.title ?? await vscode.window.showInputBox({
     title: `${TITLE}: ${template.name} (2/${steps})`,
     prompt: 'The proposal\'s title',
     placeHolder: 'e.g. Faster Builds',
@@ -82,8 +96,8 @@ export async function newProposal(ctx: Ctx, clicked?: vscode.Uri): Promise<void>
   });
   if (title === undefined) return;
 
-  let sig: string | undefined;
-  if (steps === 3) {
+  let sig: string | undefined = steps === 3 ? presets.sig : undefined;
+  if (steps === 3 && sig === undefined) {
     const answer = await vscode.window.showInputBox({
       title: `${TITLE}: ${template.name} (3/${steps})`,
       prompt: 'The SIG that owns the proposal, without "sig-"',
@@ -112,4 +126,5 @@ export async function newProposal(ctx: Ctx, clicked?: vscode.Uri): Promise<void>
     const names = created.companions.map((c) => path.relative(root, c).split(path.sep).join('/'));
     void vscode.window.showInformationMessage(`Created ${path.relative(root, created.file).split(path.sep).join('/')} and ${names.join(', ')}.`);
   }
+  return doc.uri;
 }

@@ -16,14 +16,32 @@ export interface OutlineNode {
   entry: OutlineEntry;
 }
 
+/** What the view and the status bar show, as text (the extension's exports give it to tests). */
+export interface OutlineSnapshot {
+  /** The document the shown answer is about, proposal or not. */
+  document: string | undefined;
+  /** The same document, when it is a proposal. */
+  uri: string | undefined;
+  /** The view's description ("8 of 10 required sections written"). */
+  description: string | undefined;
+  /** The status bar item's text, or undefined while it is hidden. */
+  status: string | undefined;
+  /** Every entry, depth first: label, description and state. */
+  entries: { label: string; description: string; state: string; depth: number }[];
+}
+
 export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+  private readonly shown = new vscode.EventEmitter<void>();
+  /** Fires after the view and the status bar were updated. */
+  readonly onDidShow = this.shown.event;
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<OutlineNode>;
   private readonly status: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private document: vscode.TextDocument | undefined;
   private result: OutlineResult | null = null;
+  private answered: vscode.TextDocument | undefined;
   private isProposal: boolean | undefined;
   readonly refresh = coalesce(() => this.load());
 
@@ -36,6 +54,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
       this.view,
       this.status,
       this.changed,
+      this.shown,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       // Changing a document's language closes and reopens it: follow it if it is the active one.
       vscode.workspace.onDidOpenTextDocument((doc) => {
@@ -74,17 +93,18 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   private async load(): Promise<void> {
     const doc = this.document;
     if (!doc) {
-      this.show(null);
+      this.show(null, undefined);
       return;
     }
     const result = await send(this.client, OutlineRequest, { textDocument: { uri: this.uriOf(doc) } });
     // The active editor changed while the server answered: its own refresh is queued behind this one.
     if (doc !== this.document) return;
-    this.show(result);
+    this.show(result, doc);
   }
 
-  private show(result: OutlineResult | null): void {
+  private show(result: OutlineResult | null, doc: vscode.TextDocument | undefined): void {
     this.result = result;
+    this.answered = doc;
     if (this.isProposal !== (result !== null)) {
       this.isProposal = result !== null;
       void vscode.commands.executeCommand('setContext', IS_PROPOSAL_CONTEXT, this.isProposal);
@@ -99,6 +119,26 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
       this.status.hide();
     }
     this.changed.fire(undefined);
+    this.shown.fire();
+  }
+
+  snapshot(): OutlineSnapshot {
+    const entries: OutlineSnapshot['entries'] = [];
+    const walk = (nodes: OutlineNode[], depth: number): void => {
+      for (const n of nodes) {
+        const p = presentEntry(n.entry);
+        entries.push({ label: p.label, description: p.description, state: n.entry.state, depth });
+        walk(this.getChildren(n), depth + 1);
+      }
+    };
+    walk(this.getChildren(), 0);
+    return {
+      document: this.answered && this.uriOf(this.answered),
+      uri: this.result?.uri,
+      description: this.view.description,
+      status: this.result ? this.status.text : undefined,
+      entries,
+    };
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
