@@ -1,0 +1,332 @@
+/**
+ * The packaged extension in a real VS Code (code-server 4.139.1 in Chromium), used as a person uses
+ * it: keyboard, mouse, the command palette, the light bulb. Each scenario waits on what the screen
+ * or the disk shows, with a timeout, and leaves a screenshot in test-output/e2e/.
+ *
+ * The scenarios share one editor session and one workspace, in order: the quick fix (2) leaves the
+ * file the outline (4) and the hover (6) read.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import {
+  AFTER_QUICK_FIX,
+  AFTER_QUICK_FIX_PROBLEMS,
+  COMPLETION_DETAIL,
+  COMPLETION_GUIDANCE,
+  COMPLETION_LABEL,
+  DESIGN_HOVER,
+  DESIGN_LINE,
+  KLIP,
+  KLIP_PROBLEMS,
+  NEW_TITLE,
+  newProposalCases,
+  OUTLINE_AFTER_QUICK_FIX,
+  OUTLINE_AFTER_WRITING,
+  QUICK_FIX_TITLE,
+  README,
+  TEST_PLAN_LINE,
+  TEST_PLAN_TEXT,
+  yyyymmdd,
+  type Problem,
+} from '../vscode/expected';
+import { FIXTURES, SCREENSHOTS, screenshot, startEditor, waitUntil, type Editor } from './harness';
+
+describe('the packaged extension in VS Code (code-server, Chromium)', function () {
+  // Generous per scenario: a slow CI machine; each wait inside has its own, shorter timeout.
+  this.timeout(180_000);
+  let editor: Editor;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // a first run installs code-server (about 3 minutes)
+    fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+    editor = await startEditor({ name: 'ui' });
+    page = editor.page;
+  });
+
+  after(async () => {
+    await editor?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const name = `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`;
+      await screenshot(page, name).catch(() => undefined);
+    }
+  });
+
+  const onDisk = (rel: string): string => path.join(editor.workspace, rel);
+
+  it('1. a KLIP with a missing and an empty section: squiggles, and the Problems panel lists them', async () => {
+    await quickOpen(page, onDisk(KLIP));
+    // Bring both findings into view (the editor draws squiggles on the lines it shows).
+    await goToLine(page, KLIP_PROBLEMS[1].line);
+    const ed = activeEditor(page);
+    await ed.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    await ed.locator('.squiggly-warning').first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    await waitUntil('the Problems panel to list the KLIP\'s problems', async () => {
+      const rows = await problems(page);
+      return sameProblems(rows, KLIP_PROBLEMS) ? rows : undefined;
+    });
+    assert.deepEqual(await problems(page), describeProblems(KLIP_PROBLEMS));
+    // The picture for the README: the squiggles, the Problems panel and the Proposal view.
+    await showProposalView(page);
+    await page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) }).locator('.monaco-list-row', { hasText: 'Compatibility Implications' }).waitFor();
+    await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden' });
+    await screenshot(page, '1-problems');
+  });
+
+  it('2. the quick fix from the light bulb inserts the missing section in the right place', async () => {
+    await quickOpen(page, onDisk(KLIP));
+    const missing = KLIP_PROBLEMS.find((p) => p.rule === 'missing-section')!;
+    await goToLine(page, missing.line);
+    const bulb = activeEditor(page).locator('.lightBulbWidget');
+    await bulb.waitFor();
+    await bulb.click();
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: QUICK_FIX_TITLE });
+    await action.waitFor();
+    await screenshot(page, '2-quick-fix');
+    await action.click();
+    await activeEditor(page).locator('.view-line', { hasText: '## Compatibility Implications' }).waitFor();
+    await waitUntil('the missing-section problem to disappear', async () => {
+      const rows = await problems(page);
+      return sameProblems(rows, AFTER_QUICK_FIX_PROBLEMS) ? rows : undefined;
+    });
+    await page.keyboard.press('Control+S');
+    const expected = fs.readFileSync(path.join(FIXTURES, 'expected', AFTER_QUICK_FIX), 'utf8');
+    await waitUntil('the saved file on disk', () => (fs.readFileSync(onDisk(KLIP), 'utf8') === expected ? true : undefined)).catch(() => undefined);
+    assert.equal(fs.readFileSync(onDisk(KLIP), 'utf8'), expected);
+    await screenshot(page, '2-quick-fix-applied');
+  });
+
+  it('3. New Proposal from the command palette, twice for each template: named, numbered, opened', async () => {
+    const date = yyyymmdd();
+    const cases = newProposalCases(date);
+    for (const c of cases) {
+      for (const [i, run] of c.runs.entries()) {
+        await palette(page, 'Proposal Kit: New Proposal');
+        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${c.name}$`) }) });
+        await row.waitFor();
+        if (c.template === 'klip' && i === 0) await screenshot(page, '3-new-proposal-templates');
+        await row.click();
+        const steps = c.sig ? 3 : 2;
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: `(2/${steps})` }).waitFor();
+        await page.keyboard.type(NEW_TITLE);
+        await page.keyboard.press('Enter');
+        if (c.sig) {
+          await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/3)' }).waitFor();
+          await page.keyboard.type(c.sig);
+          await page.keyboard.press('Enter');
+        }
+        // The run's own file, a new one: a run that took another number fails here.
+        const file = onDisk(run.file);
+        await waitUntil(`${run.file} on disk`, () => (fs.existsSync(file) ? true : undefined));
+        assert.equal(fs.readFileSync(file, 'utf8').split('\n')[0], run.title, run.file);
+        // Opened in the editor: the active tab is the new file.
+        await page.locator(`.tab.active[data-resource-name="${path.basename(file)}"]`).waitFor();
+        await waitUntil(`the active editor to show ${run.file}`, async () => ((await activeTabPath(page)) === file ? true : undefined));
+        if (c.template === 'kep' && i === 0) await screenshot(page, '3-new-proposal-kep');
+      }
+      const created = c.runs.map((r) => r.file);
+      assert.deepEqual(created.map((f) => fs.existsSync(onDisk(f))), [true, true], created.join(', '));
+    }
+    // A KEP comes with its kep.yaml.
+    assert.ok(fs.existsSync(onDisk('keps/sig-node/4211-faster-builds/kep.yaml')));
+    assert.ok(fs.existsSync(onDisk('keps/sig-node/4212-faster-builds/kep.yaml')));
+  });
+
+  it('4. the Proposal view: sections with their states and the figure, updated when a section is written', async () => {
+    await quickOpen(page, onDisk(KLIP));
+    await closePanel(page);
+    const header = await showProposalView(page);
+    await waitUntil('the Proposal view to show the KLIP', async () => {
+      const rows = await outlineRows(page);
+      return rows.length === OUTLINE_AFTER_QUICK_FIX.entries.length ? rows : undefined;
+    });
+    assert.deepEqual(await outlineRows(page), OUTLINE_AFTER_QUICK_FIX.entries);
+    assert.equal(await header.locator('.description').innerText(), OUTLINE_AFTER_QUICK_FIX.description);
+    await statusItem(page, OUTLINE_AFTER_QUICK_FIX.status).waitFor();
+    await screenshot(page, '4-outline');
+
+    // Write the empty 'Test plan': the figure and the entry change as soon as it is typed.
+    await goToLine(page, TEST_PLAN_LINE + 1);
+    await page.keyboard.type(TEST_PLAN_TEXT);
+    await page.keyboard.press('Enter');
+    await header.locator('.description', { hasText: OUTLINE_AFTER_WRITING.description }).waitFor();
+    await statusItem(page, OUTLINE_AFTER_WRITING.status).waitFor();
+    await waitUntil('\'Test plan\' to be written in the view', async () => ((await outlineRows(page)).some(([l, d]) => l === 'Test plan' && d === '') ? true : undefined));
+    await page.keyboard.press('Control+S');
+    await screenshot(page, '4-outline-written');
+  });
+
+  it('5. a plain README.md in the same workspace gets no problems', async () => {
+    // Only the KLIP stays open (closing a file clears its problems), so the Problems panel is short
+    // enough to show every row.
+    await quickOpen(page, onDisk(KLIP));
+    await palette(page, 'View: Close Other Editors in Group');
+    await page.keyboard.press('Control+Shift+M');
+    await waitUntil('the Problems panel to list the KLIP alone', async () => {
+      const files = (await problems(page)).filter((r) => r.startsWith('file '));
+      return files.length === 1 ? files : undefined;
+    });
+    await quickOpen(page, onDisk(README));
+    // The server has answered for the README once the status bar figure and the view are gone.
+    await page.locator('.statusbar-item', { hasText: /\d+\/\d+ sections/ }).waitFor({ state: 'hidden' });
+    await page.locator('.pane-header', { hasText: 'Proposal' }).waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+Shift+M');
+    const rows = await problems(page);
+    assert.deepEqual(rows.filter((r) => r.startsWith('file ')), [`file ${path.basename(KLIP)}`], 'the KLIP\'s problems alone are listed');
+    assert.equal(await activeEditor(page).locator('.squiggly-error, .squiggly-warning, .squiggly-info').count(), 0);
+    await screenshot(page, '5-readme');
+  });
+
+  it('6. hover and completion on a heading show the template\'s guidance', async () => {
+    await quickOpen(page, onDisk(KLIP));
+    await closePanel(page);
+    await goToLine(page, DESIGN_LINE + 1);
+    const heading = activeEditor(page).locator('.view-line', { hasText: /^##\s+Design$/ });
+    await heading.hover({ position: { x: 30, y: 5 } });
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: DESIGN_HOVER[1] });
+    await hover.waitFor();
+    const text = await hover.innerText();
+    assert.ok(text.includes('Design: required section of KLIP'), text);
+    await screenshot(page, '6-hover');
+    await page.keyboard.press('Escape');
+
+    // A new heading at the end: completion offers the missing (optional) section with its guidance.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('## ');
+    await page.keyboard.press('Control+Space');
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: COMPLETION_LABEL });
+    await item.waitFor();
+    const details = page.locator('.suggest-details', { hasText: COMPLETION_GUIDANCE });
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles the details
+    await details.waitFor();
+    assert.ok((await details.innerText()).includes(COMPLETION_DETAIL));
+    await screenshot(page, '6-completion');
+    await page.keyboard.press('Enter');
+    await activeEditor(page).locator('.view-line', { hasText: `## ${COMPLETION_LABEL}` }).waitFor();
+  });
+});
+
+// --- driving the workbench --------------------------------------------------------------------
+
+function activeEditor(page: Page): Locator {
+  return page.locator('.editor-group-container.active .monaco-editor').first();
+}
+
+/**
+ * Opens a file with Quick Open (Ctrl+P), as a person would, and waits for its tab. The file is
+ * typed as an absolute path, which Quick Open takes as that one file (a bare "README.md" would
+ * also match every KEP's README.md).
+ */
+async function quickOpen(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.keyboard.type(file);
+  // Until the typed text is applied, the list shows recently opened files: wait for the file on top.
+  await page.locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: path.basename(file) }).waitFor();
+  await page.keyboard.press('Enter');
+  await waitUntil(`${file} in the active tab`, async () => ((await activeTabPath(page)) === file ? true : undefined));
+  await activeEditor(page).locator('.view-lines').waitFor();
+}
+
+/** Runs a command from the command palette (F1). */
+async function palette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Puts the cursor at the start of a (one-based) line with Go to Line (Ctrl+G). */
+async function goToLine(page: Page, line: number): Promise<void> {
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` }).waitFor();
+}
+
+/** The full path of the active tab's file (the aria-label of the tab's icon label). */
+async function activeTabPath(page: Page): Promise<string | undefined> {
+  const label = page.locator('.editor-group-container.active .tab.active .monaco-icon-label').first();
+  if (!(await label.count())) return undefined;
+  // Git decorations follow the path: "/ws/a.md • Untracked".
+  return (await label.getAttribute('aria-label'))?.replace(/\s+•.*$/, '') ?? undefined;
+}
+
+/**
+ * The Problems panel's marker rows, as "severity line:col message (rule)" (file rows, which
+ * only name the file, as "file <name>").
+ */
+async function problems(page: Page): Promise<string[]> {
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor();
+  return panel.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => {
+      const file = r.querySelector('.file-icon .label-name, .resource-label .label-name');
+      if (file && !r.querySelector('.marker-message-details')) return `file ${file.textContent?.trim()}`;
+      const severity = r.querySelector('.codicon-error') ? 'error' : r.querySelector('.codicon-warning') ? 'warning' : 'other';
+      const message = r.querySelector('.marker-message')?.textContent?.trim() ?? '';
+      const code = r.querySelector('.marker-code')?.textContent?.trim() ?? '';
+      const where = r.querySelector('.marker-line')?.textContent?.trim() ?? '';
+      return `${severity} ${where} ${message} (${code})`;
+    }),
+  );
+}
+
+function describeProblems(expected: readonly Problem[]): string[] {
+  return [`file ${path.basename(KLIP)}`, ...[...expected].sort(bySeverity).map((p) => `${p.severity} [Ln ${p.line}, Col 1] ${p.message} (${p.rule})`)];
+}
+
+/** The Problems panel sorts errors first, then by line. */
+function bySeverity(a: Problem, b: Problem): number {
+  return (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1) || a.line - b.line;
+}
+
+function sameProblems(rows: string[], expected: readonly Problem[]): boolean {
+  return JSON.stringify(rows) === JSON.stringify(describeProblems(expected));
+}
+
+/** Hides the panel (Problems, Output...) if it is open, for more editor in the screenshots. */
+async function closePanel(page: Page): Promise<void> {
+  const panel = page.locator('.part.panel');
+  if (await panel.isVisible()) {
+    await page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
+  }
+}
+
+/** Shows the Proposal view in the Explorer with room for all its entries; returns its header. */
+async function showProposalView(page: Page): Promise<Locator> {
+  const explorer = page.locator('.explorer-viewlet, .part.sidebar');
+  await explorer.first().waitFor();
+  const header = page.locator('.pane-header', { hasText: 'Proposal' });
+  await header.waitFor();
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  // Collapse the folder tree, so the view gets its room.
+  const folders = page.locator('.pane-header').first();
+  if ((await folders.getAttribute('aria-expanded')) === 'true' && !(await folders.innerText()).includes('Proposal')) await folders.click();
+  return header;
+}
+
+/** The Proposal view's entries: [label, description]. */
+async function outlineRows(page: Page): Promise<[string, string][]> {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) });
+  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => [r.querySelector('.label-name')?.textContent?.trim() ?? '', r.querySelector('.label-description')?.textContent?.trim() ?? ''] as [string, string]),
+  );
+}
+
+/** The status bar item with the completeness figure ("$(checklist) 8/10 sections" shows as an icon and "8/10 sections"). */
+function statusItem(page: Page, text: string): Locator {
+  return page.locator('.statusbar-item', { hasText: text.replace(/^\$\([\w-]+\)\s*/, '') });
+}
