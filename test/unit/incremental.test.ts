@@ -46,14 +46,15 @@ describe('incremental parsing equals a whole-document parse', () => {
     const text = '# T\n\n```\n# not a heading\n```\n\n<!--\n# hidden\n-->\n\n<div>\n# in html\n</div>\n\n## Real\n';
     assert.deepEqual(
       splitPieces(text).pieces.map((p) => text.slice(p.start, p.end).split('\n')[0]),
-      ['# T', '## Real'],
+      // Pieces may start at a block after a blank line, never inside one.
+      ['# T', '```', '<!--', '<div>', '## Real'],
     );
   });
 
   it('random documents from tricky fragments', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), (parts) => same(parts.join(''))),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
   });
 

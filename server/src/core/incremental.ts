@@ -18,6 +18,11 @@ const ATX = /^#{1,6}(?:[ \t]|$)/;
 const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/;
+/**
+ * The first character of a block that no earlier block can continue after a blank line: not a list
+ * marker, not indented, and not "-" at all (a piece that opened with "---" would read as front matter).
+ */
+const BLOCK_START = /^(?![-+*]|\d{1,9}[.)](?:[ \t]|$)|[ \t])\S/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** A line that is only a complete tag starts an HTML block too, after a blank line (CommonMark type 7). */
 const TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
@@ -50,6 +55,7 @@ export function splitPieces(text: string): Split {
   const whole = (): Split => ({ pieces: [{ start: 0, end: text.length, open: true }], definitions: [] });
   let pos = 0;
   let first = true;
+  let prevBlank = false;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -67,6 +73,7 @@ export function splitPieces(text: string): Split {
       return { pieces: [{ start: 0, end: text.length, open: true }], definitions: [] };
     }
     first = false;
+    const blank = line.trim() === '';
     if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = null;
@@ -75,41 +82,49 @@ export function splitPieces(text: string): Split {
     } else if (raw) {
       if (line.toLowerCase().includes(`</${raw}>`)) raw = null;
     } else if (htmlBlock) {
-      if (line.trim() === '') htmlBlock = false;
-      else if (ambiguous && (line.includes('<!--') || FENCE.test(line) || RAW_HTML_OPEN.test(line))) return whole();
-    } else if (line.trim() === '') {
+      if (blank) htmlBlock = false;
+      else if (ambiguous && (line.includes('<!--') || FENCE.test(line) || RAW_HTML_OPEN.test(line) || DEFINITION.test(line))) return whole();
+    } else if (blank) {
       para = 'none';
-    } else if (ATX.test(line) && pos > pieceStart) {
-      pieces.push({ start: pieceStart, end: pos, open: false });
-      pieceStart = pos;
-      para = 'none';
-    } else if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) || THEMATIC_BREAK.test(line)) {
-      para = 'none';
-    } else if (para === 'none' && /^(?: {4}|[ ]{0,3}\t)/.test(line)) {
-      // indented code: not a paragraph, and it holds no headings or definitions
     } else {
-      const f = FENCE.exec(line);
-      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
-        fence = f[1];
+      // A piece starts at a heading, and after a blank line at any block that starts in the first
+      // column and cannot continue what came before (a list item could: lists run across blank lines).
+      if (pos > pieceStart && (ATX.test(line) || (prevBlank && BLOCK_START.test(line)))) {
+        pieces.push({ start: pieceStart, end: pos, open: false });
+        pieceStart = pos;
+      }
+      if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) || THEMATIC_BREAK.test(line)) {
         para = 'none';
-      } else if (/^ {0,3}<!--/.test(line)) {
-        comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
-        para = 'none';
-      } else if (RAW_HTML_OPEN.test(line)) {
-        const tag = (RAW_HTML_OPEN.exec(line) as RegExpExecArray)[1].toLowerCase();
-        raw = line.toLowerCase().includes(`</${tag}>`) ? null : tag;
-        para = 'none';
-      } else if (HTML_BLOCK_OPEN.test(line) || TAG_LINE.test(line)) {
-        if (para !== 'none' && !HTML_BLOCK_OPEN.test(line)) ambiguous = true;
-        htmlBlock = true;
-        para = 'none';
-      } else if (para !== 'text' && DEFINITION.test(line)) {
-        defs.push(line.trim());
-        para = /^ {0,3}\[\^/.test(line) ? 'text' : 'defs';
+      } else if (para === 'none' && /^(?: {4}|[ ]{0,3}\t)/.test(line)) {
+        // indented code: not a paragraph, and it holds no headings or definitions
       } else {
-        para = 'text';
+        const f = FENCE.exec(line);
+        if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
+          fence = f[1];
+          para = 'none';
+        } else if (/^ {0,3}<!--/.test(line)) {
+          comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+          para = 'none';
+        } else if (RAW_HTML_OPEN.test(line)) {
+          const tag = (RAW_HTML_OPEN.exec(line) as RegExpExecArray)[1].toLowerCase();
+          raw = line.toLowerCase().includes(`</${tag}>`) ? null : tag;
+          para = 'none';
+        } else if (HTML_BLOCK_OPEN.test(line) || TAG_LINE.test(line)) {
+          if (para !== 'none' && !HTML_BLOCK_OPEN.test(line)) ambiguous = true;
+          htmlBlock = true;
+          para = 'none';
+        } else if (DEFINITION.test(line)) {
+          // After text a definition is usually more of the paragraph, but not always (the text may
+          // have been a heading inside a list item): when unsure, do not split.
+          if (para === 'text') return whole();
+          defs.push(line.trim());
+          para = /^ {0,3}\[\^/.test(line) ? 'text' : 'defs';
+        } else {
+          para = 'text';
+        }
       }
     }
+    prevBlank = blank && !fence && !comment && !raw;
     pos = nl + 1;
   }
   if (ambiguous && defs.length) return whole();
