@@ -28,15 +28,26 @@ export interface Tools {
 }
 
 let tools: Tools | undefined;
+let setupError: Error | undefined;
 
 /** Runs setup.sh (a second or so once the cache is complete) and returns where the tools are. */
 export function setUp(): Tools {
   if (tools) return tools;
+  if (setupError) throw setupError; // once per run: a failed install is not tried again by the next suite
+  try {
+    tools = runSetup();
+  } catch (e) {
+    setupError = e instanceof Error ? e : new Error(String(e));
+    throw setupError;
+  }
+  return tools;
+}
+
+function runSetup(): Tools {
   const out = execFileSync('bash', [path.join(__dirname, 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const values = Object.fromEntries(out.trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
-  tools = { node: values.node, codeServer: values['code-server'], chromium: values.chromium };
   if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run \`npm run package\` first (npm run test:e2e does).`);
-  return tools;
+  return { node: values.node, codeServer: values['code-server'], chromium: values.chromium };
 }
 
 export interface Editor {
@@ -46,7 +57,8 @@ export interface Editor {
   extensionsDir: string;
   browser: Browser;
   page: Page;
-  stop(): Promise<void>;
+  /** Stops Chromium and code-server; removes the run's folder unless `keep` (then says where it is). */
+  stop(keep?: boolean): Promise<void>;
 }
 
 export interface StartOptions {
@@ -90,9 +102,11 @@ export async function startEditor(options: StartOptions): Promise<Editor> {
   });
   fs.closeSync(log);
   let browser: Browser | undefined;
-  const stop = async (): Promise<void> => {
+  const stop = async (keep = true): Promise<void> => {
     await browser?.close().catch(() => undefined);
     await stopGroup(server);
+    if (keep) console.log(`      (kept ${runDir}: code-server.log, user-data/logs, workspace)`);
+    else fs.rmSync(runDir, { recursive: true, force: true });
   };
   try {
     const port = await waitForLine(path.join(runDir, 'code-server.log'), /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/, server, options.timeoutMs ?? 60_000);

@@ -60,7 +60,7 @@ fi
 cs_dir=$cache/code-server
 cs_bin=$cs_dir/node_modules/code-server/out/node/entry.js
 if [ ! -f "$cs_dir/.complete-$CODE_SERVER_VERSION" ]; then
-  say "installing code-server $CODE_SERVER_VERSION into $cs_dir (compiles native modules: about 3 minutes)"
+  say "installing code-server $CODE_SERVER_VERSION into $cs_dir (compiles native modules: about 2 minutes)"
   rm -rf "$cs_dir"
   mkdir -p "$cs_dir"
   # npm 11 asks projects to approve dependencies' install scripts (npm 12 will skip unapproved ones);
@@ -71,8 +71,11 @@ if [ ! -f "$cs_dir/.complete-$CODE_SERVER_VERSION" ]; then
   "allowScripts": { "code-server": true, "argon2": true }
 }
 JSON
-  # Native modules build against Node 24's headers, which the Node package ships.
+  # Native modules build against Node 24's headers, which the Node package ships. Run from an npm
+  # script, the environment describes the outer npm and Node 20 (code-server's postinstall reads the
+  # Node version from npm_config_user_agent): drop that, so the install sees Node 24.
   (
+    unset npm_config_user_agent npm_node_execpath npm_execpath NODE
     export PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home"
     npm install --prefix "$cs_dir" --no-save --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >&2
     node "$cs_bin" --version >/dev/null

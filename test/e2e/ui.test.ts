@@ -40,14 +40,15 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
   let page: Page;
 
   before(async function () {
-    this.timeout(15 * 60_000); // a first run installs code-server (about 3 minutes)
+    this.timeout(15 * 60_000); // a first run installs code-server (about 2 minutes)
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
     editor = await startEditor({ name: 'ui' });
     page = editor.page;
   });
 
-  after(async () => {
-    await editor?.stop();
+  after(async function () {
+    // Keep the run's folder (logs, workspace) when something failed.
+    await editor?.stop(this.test?.parent?.tests.some((t) => t.state !== 'passed'));
   });
 
   afterEach(async function () {

@@ -22,7 +22,7 @@ describe('the VS Code API suite (test/vscode) in code-server\'s extension host',
   let hostLog = '';
 
   before(async function () {
-    this.timeout(15 * 60_000); // a first run installs code-server (about 3 minutes)
+    this.timeout(15 * 60_000); // a first run installs code-server (about 2 minutes)
     const index = await buildSuite();
     const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-kit-api-results-')), 'results.json');
     let exited!: (code: number) => void;
@@ -54,6 +54,7 @@ describe('the VS Code API suite (test/vscode) in code-server\'s extension host',
     hostLog = lines.filter((l) => !/^%c/.test(l)).join('\n');
     fs.writeFileSync(path.join(editor.runDir, 'extension-host-console.log'), lines.join('\n'));
     if (fs.existsSync(resultsFile)) results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResult[];
+    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
     // One test here per scenario run in the extension host, after the one below.
     const suite = this.test!.parent!;
     for (const r of results) {
@@ -65,8 +66,9 @@ describe('the VS Code API suite (test/vscode) in code-server\'s extension host',
     }
   });
 
-  after(async () => {
-    await editor?.stop();
+  after(async function () {
+    // Keep the run's folder (logs, workspace) when something failed.
+    await editor?.stop(this.test?.parent?.tests.some((t) => t.state !== 'passed'));
   });
 
   it('runs in the extension host and reports every scenario', () => {
