@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { IncrementalParser, splitPieces } from '../../server/src/core/incremental';
+import { detach, IncrementalParser, splitPieces } from '../../server/src/core/incremental';
 import { parseProposal, type ProposalModel, type Section } from '../../server/src/core/parse';
 import { corpusDocs } from './helpers';
 
@@ -76,6 +76,12 @@ describe('incremental parsing equals a whole-document parse', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('copies of pieces keep every UTF-16 unit (surrogate pairs, lone surrogates, long texts)', () => {
+    const text = `a😀b\uD800c${'é'.repeat(20000)}`;
+    assert.equal(detach(text), text);
+    assert.equal(detach(''), '');
   });
 
   it('an edit inside one section parses only that piece again', () => {

@@ -153,7 +153,7 @@ export class IncrementalParser {
       const body = text.slice(p.start, p.end);
       let items = next.get(body) ?? previous.get(body);
       if (!items) {
-        items = parsePiece(body, p.start === 0, pieces.length > 1 ? definitions : [], labels);
+        items = parsePiece(detach(body), p.start === 0, pieces.length > 1 ? definitions : [], labels);
         this.lastParsed++;
       }
       next.set(body, items);
@@ -163,6 +163,21 @@ export class IncrementalParser {
     this.definitions = signature;
     return assemble(text, parsed);
   }
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was sliced from. Kept parses hold strings
+ * cut from their piece; without this, each would keep a whole old version of the document alive.
+ */
+export function detach(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i += 8192) {
+    const end = Math.min(s.length, i + 8192);
+    const codes = new Array<number>(end - i);
+    for (let j = i; j < end; j++) codes[j - i] = s.charCodeAt(j);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: Proposal Kit's speed and memory against markdownlint (rule MD043 only, the
+ * nearest existing check, configured with the KEP template's headings), measured in the same run.
+ * Prints each figure, the peer's figure and their ratio against the target.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint } from 'markdownlint/sync';
+import { checkModel, parseProposal } from '../server/src/core/index.ts';
+import { IncrementalParser } from '../server/src/core/incremental.ts';
+import { loadTemplateDirs } from '../server/src/node/templates.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
+const { templates } = loadTemplateDirs([path.join(root, 'templates')]);
+const kep = templates.find((t) => t.id === 'kep');
+if (!kep) throw new Error('no KEP template');
+
+const files = fs
+  .readdirSync(corpus)
+  .flatMap((family) => fs.readdirSync(path.join(corpus, family)).filter((n) => n.endsWith('.md')).map((n) => path.join(corpus, family, n)));
+const texts = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
+const largest = [...texts.entries()].reduce((a, b) => (a[1].length > b[1].length ? a : b));
+
+const md043 = { default: false, MD043: { headings: ['*', ...kep.sections.map((s) => `${'#'.repeat(s.level)} ${s.title}`), '*'] } };
+const markdownlint = (strings: Record<string, string>): void => {
+  lint({ strings, config: md043 });
+};
+
+/** Median of `runs` timings of `f`, in milliseconds, after `warm` untimed runs. */
+function median(f: () => void, runs: number, warm = 3): number {
+  for (let i = 0; i < warm; i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const rows: string[][] = [];
+const report = (name: string, ours: number, peer: number | null, target: string, ok: boolean, unit = 'ms'): void => {
+  rows.push([name, `${ours.toFixed(2)} ${unit}`, peer === null ? '-' : `${peer.toFixed(2)} ${unit}`, peer === null ? '-' : (ours / peer).toFixed(3), target, ok ? 'met' : 'NOT MET']);
+};
+
+// 1. Per edit: a one-character edit inside one section of the largest KEP, then the analysis the
+//    server keeps for the new version (incremental parse + every rule).
+{
+  const [file, text] = largest;
+  const rel = 'keps/sig-x/5517-x/README.md';
+  const parser = new IncrementalParser();
+  checkModel(parser.parse(text), templates, { path: rel });
+  const at = text.indexOf('\n\n', Math.floor(text.length / 2)) + 2;
+  let n = 0;
+  const ours = median(() => {
+    const edited = `${text.slice(0, at)}${'x'.repeat(++n % 2)}${text.slice(at)}`;
+    checkModel(parser.parse(edited), templates, { path: rel });
+  }, 41);
+  const peer = median(() => markdownlint({ [file]: text }), 11);
+  report(`per edit, ${path.basename(file)} (${Math.round(text.length / 1024)} KB)`, ours, peer, '<= 0.05 x', ours <= 0.05 * peer);
+}
+
+// 2. Cold: every real proposal, parsed and checked once, against markdownlint over the same files.
+{
+  const all = Object.fromEntries(texts);
+  const ours = median(() => {
+    for (const [f, t] of texts) checkModel(parseProposal(t), templates, { path: f });
+  }, 5, 1);
+  const peer = median(() => markdownlint(all), 5, 1);
+  report(`cold check, ${texts.size} corpus files (${Math.round([...texts.values()].reduce((a, t) => a + t.length, 0) / 1024)} KB)`, ours, peer, '<= 0.5 x', ours <= 0.5 * peer);
+}
+
+// 3. Growth: time per KB from 100 KB to 1.6 MB (real sections repeated, each copy made different
+//    so that nothing is reused), parsed whole and checked.
+{
+  const sections = largest[1].split(/(?=^## )/m).slice(1);
+  const build = (kb: number): string => {
+    let out = '# KEP-1: Growth\n\n';
+    for (let i = 0; out.length < kb * 1024; i++) out += sections[i % sections.length].replace(/^([A-Za-z].*)$/gm, `$1 (${i})`);
+    return out;
+  };
+  const perKb: number[] = [];
+  for (const kb of [100, 200, 400, 800, 1600]) {
+    const doc = build(kb);
+    const ms = median(() => checkModel(parseProposal(doc), templates, { path: 'keps/sig-x/1-x/README.md' }), 3, 1);
+    perKb.push(ms / kb);
+    rows.push([`growth ${kb} KB`, `${(ms / kb).toFixed(3)} ms/KB`, '-', '-', '', '']);
+  }
+  const ratio = perKb[perKb.length - 1] / perKb[0];
+  report('growth, ms/KB at 1.6 MB / at 100 KB', ratio, null, '<= 1.5', ratio <= 1.5, 'x');
+}
+
+// 4. Memory: the ten largest documents opened and edited 200 times each, as the server keeps them.
+{
+  const ten = [...texts.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 10);
+  const parsers = ten.map(() => new IncrementalParser());
+  const heap = (): number => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().heapUsed / 1024 / 1024;
+  };
+  const edit = (round: number): void => {
+    ten.forEach(([f, t], i) => {
+      const at = (round * 7919) % t.length;
+      checkModel(parsers[i].parse(`${t.slice(0, at)}${round % 2 ? 'x' : ''}${t.slice(at)}`), templates, { path: f });
+    });
+  };
+  for (let r = 0; r < 20; r++) edit(r);
+  const before = heap();
+  for (let r = 20; r < 220; r++) edit(r);
+  const after = heap();
+  report('heap after 200 more edits of the 10 largest (growth)', after - before, null, '<= 10 MB', after - before <= 10, 'MB');
+  rows.push(['heap in use', `${after.toFixed(1)} MB`, '-', '-', '', '']);
+}
+
+// 5. The .vsix, if it has been built.
+{
+  const vsix = fs.readdirSync(root).find((n) => n.endsWith('.vsix'));
+  if (vsix) {
+    const kb = fs.statSync(path.join(root, vsix)).size / 1024;
+    report(`${vsix} size`, kb, null, '< 1024 KB', kb < 1024, 'KB');
+  }
+}
+
+const header = ['measure', 'Proposal Kit', 'markdownlint MD043', 'ratio', 'target', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+const failed = rows.filter((r) => r[5] === 'NOT MET').length;
+if (failed) console.log(`\n${failed} target(s) not met.`);
