@@ -148,6 +148,9 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
       return rows.length === OUTLINE_AFTER_QUICK_FIX.entries.length ? rows : undefined;
     });
     assert.deepEqual(await outlineRows(page), OUTLINE_AFTER_QUICK_FIX.entries);
+    // Each state has its icon: written, empty, missing.
+    const icon = (description: string): string => (description === '' ? 'pass' : description === 'empty' ? 'circle-outline' : 'circle-large-outline');
+    assert.deepEqual(await outlineIcons(page), OUTLINE_AFTER_QUICK_FIX.entries.map(([, d]) => icon(d)));
     assert.equal(await header.locator('.description').innerText(), OUTLINE_AFTER_QUICK_FIX.description);
     await statusItem(page, OUTLINE_AFTER_QUICK_FIX.status).waitFor();
     await screenshot(page, '4-outline');
@@ -324,6 +327,14 @@ async function outlineRows(page: Page): Promise<[string, string][]> {
   const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) });
   return pane.locator('.monaco-list-row').evaluateAll((rows) =>
     rows.map((r) => [r.querySelector('.label-name')?.textContent?.trim() ?? '', r.querySelector('.label-description')?.textContent?.trim() ?? ''] as [string, string]),
+  );
+}
+
+/** The codicon of each of the Proposal view's entries ("pass", "circle-outline"...). */
+async function outlineIcons(page: Page): Promise<string[]> {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) });
+  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => /\bcodicon-([\w-]+)/.exec(r.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1] ?? ''),
   );
 }
 
