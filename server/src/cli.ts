@@ -11,7 +11,6 @@ import { gitAuthor } from './node/git';
 
 declare const PROPOSAL_KIT_VERSION: string;
 const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev';
-export const DOCS_URI = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
 
 const USAGE = `Usage:
   proposal-kit check [--format text|json|sarif] [--template ID] [--templates DIR]
@@ -126,7 +125,7 @@ function check(args: Args, io: Io): number {
   }
   for (const e of errors) io.err(`proposal-kit: ${path.isAbsolute(e.file) ? e.message.replace(e.file, path.relative(io.cwd, e.file) || e.file) : e.message}\n`);
   if (format === 'json') io.out(formatJson(reports));
-  else if (format === 'sarif') io.out(formatSarif(reports, RULES, { version: VERSION, docsUri: DOCS_URI }));
+  else if (format === 'sarif') io.out(formatSarif(reports, RULES, { version: VERSION }));
   else {
     io.out(formatText(reports));
     io.err(formatSummary(reports));

@@ -26,7 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { checkModel, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
+import { checkModel, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, type SymbolNode } from './core/assist';
 import { IncrementalParser } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
@@ -34,8 +34,6 @@ import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
 import { DEFAULT_SETTINGS, isProposalPath, readSettings, type Settings } from './node/config';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
-
-export const DOCS_URL = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -65,6 +63,7 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string): void => connection.console.log(message);
 
+  const reported = new Set<string>();
   function loadTemplates(extra: string[] = []): void {
     const dirs = [builtinTemplatesDir()];
     for (const root of workspaceFolders) {
@@ -74,7 +73,12 @@ export function startServer(connection: Connection): void {
     const existing = dirs.filter((d, i) => i === 0 || fs.existsSync(d));
     const { templates: loaded, errors } = loadTemplateDirs(existing);
     templates = loaded;
-    for (const e of errors) connection.window.showWarningMessage(`Proposal Kit: template error: ${e.message}`);
+    // Reloads happen on every settings change: say each error once, not on each reload.
+    for (const e of errors) {
+      if (reported.has(e.message)) continue;
+      reported.add(e.message);
+      void connection.window.showWarningMessage(`Proposal Kit: template error: ${e.message}`);
+    }
   }
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -127,7 +131,7 @@ export function startServer(connection: Connection): void {
       range: f.range,
       severity: SEVERITY[f.severity],
       code: f.rule,
-      codeDescription: { href: `${DOCS_URL}#${f.rule}` },
+      codeDescription: { href: ruleDocsUrl(f.rule) },
       source: 'proposal-kit',
       message: f.message,
     };
@@ -193,7 +197,6 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    cache.clear();
     void settingsFor('').then((s) => {
       loadTemplates(s.templates);
       cache.clear();

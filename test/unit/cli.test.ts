@@ -113,6 +113,7 @@ describe('cli', () => {
       region: { startLine: 20, startColumn: 1, endLine: 20, endColumn: 25 },
     });
     assert.equal(missing.level, 'error');
+    assert.equal(runObj.tool.driver.rules[0].helpUri, 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md#missing-section');
     assert.equal(runObj.results.find((r: { ruleId: string }) => r.ruleId === 'metadata').level, 'warning');
   });
 

@@ -5,7 +5,7 @@
 import type { Block, ProposalModel, Section } from './parse';
 import type { MetadataField, SectionSpec, TemplateSchema, TemplateVersion } from './template';
 import { isLoneTitle, metadataLines } from './template';
-import { normalizeProse, normalizeTitle } from './normalize';
+import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 
 export type SectionState = 'written' | 'empty' | 'guidance' | 'bare-na';
@@ -281,9 +281,6 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
   return entries;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Strips emphasis and code marks around a metadata value: "_Merged_" -> "Merged". */
 export function bareValue(value: string): string {

@@ -21,6 +21,18 @@ export interface Detection {
 /** Documents whose best evidence is weaker than this are not treated as proposals. */
 export const MIN_CONFIDENCE = 0.4;
 
+const pathMatchers = new WeakMap<TemplateSchema, (path: string) => boolean>();
+
+/** The template's path globs, compiled once per template. */
+function matchesPath(t: TemplateSchema, path: string): boolean {
+  let m = pathMatchers.get(t);
+  if (!m) {
+    m = t.detect.paths.length ? picomatch(t.detect.paths, { dot: true, nocase: true }) : () => false;
+    pathMatchers.set(t, m);
+  }
+  return m(path);
+}
+
 export function detectTemplate(
   model: ProposalModel,
   path: string | undefined,
@@ -50,7 +62,7 @@ export function detectTemplate(
   const title = titleText(model);
   for (const t of templates) {
     const similarity = Math.max(similarityTo(t, keys), ...t.versions.map((v) => similarityTo(v, keys)));
-    if (normalPath && t.detect.paths.length && picomatch(t.detect.paths, { dot: true, nocase: true })(normalPath)) {
+    if (normalPath && matchesPath(t, normalPath)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.9, similarity), reason: 'path' });
     }
     if (title !== null && t.detect.title?.test(title)) {

@@ -4,6 +4,6 @@ export { parseTemplate, TemplateError, type TemplateSchema, type SectionSpec, ty
 export { detectTemplate, MIN_CONFIDENCE, type Detection } from './detect';
 export { analyze, type Analysis, type SectionState } from './analyze';
 export { checkModel, runRules, progressOf, type CheckOptions, type CheckResult, type Progress } from './check';
-export { RULES, RULE_IDS, ruleById } from './rules';
+export { RULES, RULE_IDS, ruleById, ruleDocsUrl, DOCS_URL } from './rules';
 export { LineIndex } from './text';
 export * from './types';

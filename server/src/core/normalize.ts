@@ -41,6 +41,11 @@ export function normalizeProse(text: string): string {
     .trim();
 }
 
+/** `s` as a literal inside a regular expression. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A file-name-safe slug: lower case ASCII words joined by `sep`. */
 export function slugify(title: string, sep = '-'): string {
   const words = title

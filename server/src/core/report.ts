@@ -1,5 +1,6 @@
 /** Output formats of the CLI: text, JSON (stable, zero-based like LSP) and SARIF 2.1.0. */
 import type { Progress } from './check';
+import { DOCS_URL, ruleDocsUrl } from './rules';
 import type { Rule } from './rules/rule';
 import type { Finding, Severity } from './types';
 
@@ -59,8 +60,6 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 
 export interface ToolInfo {
   version: string;
-  /** Where rule documentation lives; `#rule-id` is appended per rule. */
-  docsUri: string;
 }
 
 export function formatSarif(files: readonly FileReport[], rules: readonly Rule[], tool: ToolInfo): string {
@@ -95,13 +94,13 @@ export function formatSarif(files: readonly FileReport[], rules: readonly Rule[]
           driver: {
             name: 'proposal-kit',
             version: tool.version,
-            informationUri: tool.docsUri,
+            informationUri: DOCS_URL,
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: r.description },
               fullDescription: { text: r.description },
-              helpUri: `${tool.docsUri}#${r.id}`,
+              helpUri: ruleDocsUrl(r.id),
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
             })),
           },

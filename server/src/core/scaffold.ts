@@ -2,7 +2,7 @@
  * A new proposal from a template: its text, the path it should get, and companion files (a KEP's
  * kep.yaml). Pure: the caller lists existing paths and writes the files.
  */
-import { slugify } from './normalize';
+import { escapeRe, slugify } from './normalize';
 import { metadataLines, type TemplateSchema } from './template';
 import { parseProposal } from './parse';
 
@@ -64,9 +64,6 @@ export function filePattern(t: TemplateSchema, inFolder: boolean): string {
   return segments.slice(i < 0 ? segments.length - 1 : i).join('/');
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Numbers already used, read from paths (files or folders, '/'-separated, relative to the same root as the pattern). */
 export function usedNumbers(pattern: string, paths: readonly string[]): number[] {

@@ -15,6 +15,13 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
+/** Where each rule is documented: its section of the README. */
+export const DOCS_URL = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
+
+export function ruleDocsUrl(id: RuleId): string {
+  return `${DOCS_URL}#${id}`;
+}
+
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
 
 export type { Rule };
