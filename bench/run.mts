@@ -3,7 +3,9 @@
  * nearest existing check, configured with the KEP template's headings), measured in the same run.
  * Prints each figure, the peer's figure and their ratio against the target.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
@@ -63,14 +65,38 @@ const report = (name: string, ours: number, peer: number | null, target: string,
   report(`per edit, ${path.basename(file)} (${Math.round(text.length / 1024)} KB)`, ours, peer, '<= 0.05 x', ours <= 0.05 * peer);
 }
 
-// 2. Cold: every real proposal, parsed and checked once, against markdownlint over the same files.
+// 2. Cold: every real proposal checked once. First as users run it, `proposal-kit check` (the
+//    bundled CLI, one thread per core) against markdownlint's own run over the same files, each a
+//    fresh Node process, taken in turns; then both in this process, warm and on one thread.
 {
+  const cli = path.join(root, 'dist', 'cli.js');
+  const peerScript = path.join(root, 'bench', 'markdownlint-peer.mjs');
+  const wall = (args: string[]): number => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const ms = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+    return ms;
+  };
+  const headings = JSON.stringify(md043.MD043.headings);
+  const ourRuns: number[] = [];
+  const peerRuns: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    ourRuns.push(wall([cli, 'check', '--format', 'json', corpus]));
+    peerRuns.push(wall([peerScript, headings, corpus]));
+  }
+  const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const kb = Math.round([...texts.values()].reduce((a, t) => a + t.length, 0) / 1024);
+  const ours = mid(ourRuns);
+  const peer = mid(peerRuns);
+  report(`cold check, proposal-kit check, ${texts.size} files (${kb} KB), ${os.availableParallelism()} cores`, ours, peer, '<= 0.5 x', ours <= 0.5 * peer);
+
   const all = Object.fromEntries(texts);
-  const ours = median(() => {
+  const inOurs = median(() => {
     for (const [f, t] of texts) checkModel(parseProposal(t), templates, { path: f });
   }, 5, 1);
-  const peer = median(() => markdownlint(all), 5, 1);
-  report(`cold check, ${texts.size} corpus files (${Math.round([...texts.values()].reduce((a, t) => a + t.length, 0) / 1024)} KB)`, ours, peer, '<= 0.5 x', ours <= 0.5 * peer);
+  const inPeer = median(() => markdownlint(all), 5, 1);
+  rows.push([`  the same in one process, warm, one thread`, `${inOurs.toFixed(2)} ms`, `${inPeer.toFixed(2)} ms`, (inOurs / inPeer).toFixed(3), '', '']);
 }
 
 // 3. Growth: time per KB from 100 KB to 1.6 MB (real sections repeated, each copy made different
@@ -115,7 +141,38 @@ const report = (name: string, ours: number, peer: number | null, target: string,
   rows.push(['heap in use', `${after.toFixed(1)} MB`, '-', '-', '', '']);
 }
 
-// 5. The .vsix, if it has been built.
+// 5. Start-up: what opening a first markdown file costs before any check. The language server's
+//    time from launch to its answer to `initialize`, and its memory then; the extension bundle's
+//    load time (VS Code loads it on the first markdown file; it only starts the server).
+{
+  const server = path.join(root, 'dist', 'server.js');
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await new Promise<void>((resolve) => {
+      let got = '';
+      child.stdout.on('data', (d: Buffer) => {
+        got += d.toString();
+        if (got.includes('"id":1')) resolve();
+      });
+    });
+    times.push(performance.now() - t0);
+    rss = Math.max(rss, Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
+    child.kill();
+  }
+  times.sort((a, b) => a - b);
+  rows.push(['server start to initialize answer', `${times[2].toFixed(2)} ms`, '-', '-', '', '']);
+  rows.push(['server memory (RSS) then', `${rss.toFixed(1)} MB`, '-', '-', '', '']);
+  const ext = path.join(root, 'dist', 'extension.js');
+  const load = spawnSync(process.execPath, ['-e', `const Module=require('module');const orig=Module._load;Module._load=function(r,...a){return r==='vscode'?new Proxy({},{get:()=>class{}}):orig.call(this,r,...a)};const t=performance.now();require(${JSON.stringify(ext)});console.log(performance.now()-t)`], { encoding: 'utf8' });
+  if (load.status === 0) rows.push(['extension bundle load', `${Number(load.stdout).toFixed(2)} ms`, '-', '-', '', '']);
+}
+
+// 6. The .vsix, if it has been built.
 {
   const vsix = fs.readdirSync(root).find((n) => n.endsWith('.vsix'));
   if (vsix) {

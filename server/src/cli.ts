@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `proposal-kit`: the checker for CI and the terminal. Same core as the language server. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkModel, parseProposal, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
@@ -8,20 +9,22 @@ import { collectMarkdown, InputError, readMarkdown } from './node/files';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
 import { createProposal } from './node/create';
 import { gitAuthor } from './node/git';
+import { parallelMap, serveWorker } from './node/parallel';
 
 declare const PROPOSAL_KIT_VERSION: string;
 const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
   proposal-kit check [--format text|json|sarif] [--template ID] [--templates DIR]
-                     [--rule RULE=SEVERITY]... <files or folders...>
+                     [--rule RULE=SEVERITY]... [--jobs N] <files or folders...>
   proposal-kit new --template ID --title "Title" [--dir DIR] [--author NAME]
                    [--number N] [--sig SIG] [--date YYYY-MM-DD] [--templates DIR]
   proposal-kit templates [--templates DIR]
   proposal-kit --help | --version
 
 check      Checks proposals: folders are searched for *.md. Exit code 0 when nothing is at
-           error severity, 1 when something is, 2 for usage or file errors.
+           error severity, 1 when something is, 2 for usage or file errors. Many files
+           are checked on one thread per core; --jobs N sets the number of threads.
 new        Creates a proposal from a template (and kep.yaml for a KEP); prints its path.
            Never overwrites: a number already in use takes the next one.
 templates  Lists the templates.
@@ -36,7 +39,7 @@ interface Args {
   options: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date']);
+const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -74,6 +77,8 @@ interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   cwd: string;
+  /** This CLI's own bundled script, when it may start worker threads running it. */
+  workerScript?: string;
 }
 
 function loadTemplates(args: Args, io: Io): TemplateSchema[] {
@@ -94,6 +99,64 @@ function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
   return out;
 }
 
+const shown = (cwd: string, file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
+
+/** What every thread that checks files needs: plain data, copied to worker threads. */
+interface CheckContext {
+  files: string[];
+  cwd: string;
+  templates: TemplateSchema[];
+  forced: string | undefined;
+  severities: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+type CheckOutcome = { report: FileReport } | { error: { file: string; message: string } };
+
+const CHECK_WORKER = 'proposal-kit check';
+
+/** Reads and checks one file (on whichever thread takes it). */
+function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
+  return (index) => {
+    const file = ctx.files[index];
+    const name = shown(ctx.cwd, file);
+    let text: string;
+    try {
+      text = readMarkdown(file);
+    } catch (e) {
+      return { error: { file: name, message: e instanceof InputError ? e.message.replace(file, name) : String(e) } };
+    }
+    const result = checkModel(parseProposal(text), ctx.templates, { path: name, template: ctx.forced, severities: ctx.severities });
+    return {
+      report: {
+        path: name,
+        template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
+        progress: result.progress,
+        findings: result.findings,
+      },
+    };
+  };
+}
+
+/** Below this much markdown in all, starting a worker thread costs more than it saves. */
+const PARALLEL_MIN_BYTES = 256 * 1024;
+
+function jobsOption(args: Args): number | undefined {
+  const raw = one(args, 'jobs');
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs takes a whole number of threads, 1 or more; got '${raw}'.`);
+  return n;
+}
+
+/** How many threads to check `files` on: --jobs if given, else one per core when there is enough to do. */
+function threadsFor(files: readonly string[], jobs: number | undefined): number {
+  if (files.length < 2) return 1;
+  if (jobs !== undefined) return jobs;
+  let bytes = 0;
+  for (const f of files) bytes += fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(os.availableParallelism(), 8);
+}
+
 function check(args: Args, io: Io): number {
   const format = one(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
@@ -104,24 +167,17 @@ function check(args: Args, io: Io): number {
     throw new UsageError(`Unknown template '${forced}'; the templates are ${templates.map((t) => t.id).join(', ')}.`);
   }
   const sev = severities(args);
+  const jobs = jobsOption(args);
   const { files, errors } = collectMarkdown(args.positional.map((p) => path.resolve(io.cwd, p)));
+  const context: CheckContext = { files, cwd: io.cwd, templates, forced, severities: sev };
+  const threads = io.workerScript ? threadsFor(files, jobs) : 1;
+  const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
+    error: { file: shown(io.cwd, files[i]), message: `${shown(io.cwd, files[i])}: could not be checked: ${e instanceof Error ? e.message : String(e)}` },
+  }));
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const shown = path.relative(io.cwd, file).split(path.sep).join('/') || file;
-    let text: string;
-    try {
-      text = readMarkdown(file);
-    } catch (e) {
-      errors.push(e instanceof InputError ? new InputError(shown, e.message.replace(file, shown)) : new InputError(shown, String(e)));
-      continue;
-    }
-    const result = checkModel(parseProposal(text), templates, { path: shown, template: forced, severities: sev });
-    reports.push({
-      path: shown,
-      template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
-      progress: result.progress,
-      findings: result.findings,
-    });
+  for (const o of outcomes) {
+    if ('report' in o) reports.push(o.report);
+    else errors.push(new InputError(o.error.file, o.error.message));
   }
   for (const e of errors) io.err(`proposal-kit: ${path.isAbsolute(e.file) ? e.message.replace(e.file, path.relative(io.cwd, e.file) || e.file) : e.message}\n`);
   if (format === 'json') io.out(formatJson(reports));
@@ -214,11 +270,14 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-if (require.main === module) {
+if (serveWorker(CHECK_WORKER, checkTask)) {
+  // A worker thread started by `check`: it has done its share.
+} else if (require.main === module) {
   const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
+    workerScript: __filename,
   });
   process.exitCode = code;
 }
