@@ -10,6 +10,7 @@ import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
 import { createProposal } from './node/create';
 import { gitAuthor } from './node/git';
 import { parallelMap, serveWorker } from './node/parallel';
+import { readCompanions } from './node/companions';
 
 declare const PROPOSAL_KIT_VERSION: string;
 const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev';
@@ -125,7 +126,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     } catch (e) {
       return { error: { file: name, message: e instanceof InputError ? e.message.replace(file, name) : String(e) } };
     }
-    const result = checkModel(parseProposal(text), ctx.templates, { path: name, template: ctx.forced, severities: ctx.severities });
+    const result = checkModel(parseProposal(text), ctx.templates, { path: name, template: ctx.forced, severities: ctx.severities, companions: readCompanions(file) });
     return {
       report: {
         path: name,

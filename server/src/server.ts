@@ -26,6 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import type { Companions } from './core/analyze';
 import { checkModel, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, type SymbolNode } from './core/assist';
 import { IncrementalParser } from './core/incremental';
@@ -34,6 +35,7 @@ import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
 import { DEFAULT_SETTINGS, isProposalPath, readSettings, type Settings } from './node/config';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+import { readCompanions, readmePathFor } from './node/companions';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -120,10 +122,29 @@ export function startServer(connection: Connection): void {
     const result =
       rel !== undefined && !isProposalPath(settings, rel)
         ? { detection: null, analysis: null, findings: [], progress: null }
-        : checkModel(model, templates, { path: rel, severities: settings.rules });
+        : checkModel(model, templates, { path: rel, severities: settings.rules, companions: companionsOf(uri) });
     const entry: Analysed = { version: current.version, model, result, settings };
     cache.set(uri, entry);
     return entry;
+  }
+
+  /** The files beside a proposal on disk (a KEP's kep.yaml): the open editor's text when there is one. */
+  function companionsOf(uri: string): Companions {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return {};
+    return readCompanions(parsed.fsPath, (file) => documents.get(URI.file(file).toString())?.getText());
+  }
+
+  /** A change to a kep.yaml changes its README's status: check the README again. */
+  function companionChanged(uri: string): void {
+    const parsed = URI.parse(uri);
+    const readme = parsed.scheme === 'file' ? readmePathFor(parsed.fsPath) : null;
+    if (!readme) return;
+    const readmeUri = URI.file(readme).toString();
+    if (!documents.get(readmeUri)) return;
+    cache.delete(readmeUri);
+    scheduleAnalysis(readmeUri);
+    if (pullSupport) connection.languages.diagnostics.refresh();
   }
 
   function toDiagnostic(f: Finding): Diagnostic {
@@ -205,8 +226,12 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  documents.onDidChangeContent((e) => scheduleAnalysis(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    companionChanged(e.document.uri);
+    scheduleAnalysis(e.document.uri);
+  });
   documents.onDidClose((e) => {
+    companionChanged(e.document.uri);
     cache.delete(e.document.uri);
     parsers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);

@@ -7,6 +7,7 @@ import type { MetadataField, SectionSpec, TemplateSchema, TemplateVersion } from
 import { isLoneTitle, metadataLines } from './template';
 import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
+import { readYamlMapping } from './kepYaml';
 
 export type SectionState = 'written' | 'empty' | 'guidance' | 'bare-na';
 
@@ -34,6 +35,19 @@ export interface MetadataEntry {
   source: 'preamble' | 'front-matter';
 }
 
+/** The document's status and where it was read. */
+export interface DocumentStatus {
+  value: string;
+  source: 'metadata' | 'front-matter' | 'kep.yaml';
+  /** How empty sections are reported in this status: a hint in a draft, an error once approved. */
+  stage: 'draft' | 'approved' | null;
+}
+
+/** Files beside the document that bear on its checks (a KEP's kep.yaml), as text. */
+export interface Companions {
+  kepYaml?: string;
+}
+
 export interface Analysis {
   model: ProposalModel;
   template: TemplateSchema;
@@ -52,6 +66,8 @@ export interface Analysis {
    * heading ("* **How can this feature be enabled?**"): present and written, without a heading.
    */
   inline: Map<number, Block>;
+  /** The document's status, when the template gives statuses a meaning and the document has one. */
+  status: DocumentStatus | null;
   /** Whether a spec counts towards completeness and may be reported missing or empty. */
   required(spec: SectionSpec): boolean;
 }
@@ -64,7 +80,7 @@ const GUIDANCE_VOICE = /\?|\b(?:you|your|this section|this proposal|e\.g\.|for e
 /** "<package>: <date> - <test coverage>": nothing but angle-bracket slots and punctuation. */
 const ANGLE_ONLY = /^(?:\s*<[^<>]{1,40}>\s*[:,;-]?\s*)+$/;
 
-export function analyze(model: ProposalModel, template: TemplateSchema, version: TemplateVersion): Analysis {
+export function analyze(model: ProposalModel, template: TemplateSchema, version: TemplateVersion, companions: Companions = {}): Analysis {
   const specs = version.sections;
   const title = findTitle(model, specs);
   const present = new Map<number, PresentSection>();
@@ -123,7 +139,10 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   }
 
   const preamble = preambleSpan(model, title);
-  const required = (spec: SectionSpec): boolean => !spec.optional;
+  const metadata = readMetadata(model, template, preamble);
+  const status = readStatus(model, template, metadata, companions);
+  const reached = statusReached(template, status);
+  const required = (spec: SectionSpec): boolean => !spec.optional && (spec.requiredFrom === null || reached(spec.requiredFrom));
   return {
     model,
     template,
@@ -133,8 +152,9 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     specOf,
     duplicates,
     inline,
-    metadata: readMetadata(model, template, preamble),
+    metadata,
     preamble,
+    status,
     required,
   };
 }
@@ -281,6 +301,61 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
   return entries;
 }
 
+/**
+ * The status, from the first place that has one: the document's metadata line or front matter
+ * (under the template's status field name), then the kep.yaml beside it.
+ */
+function readStatus(model: ProposalModel, template: TemplateSchema, metadata: MetadataEntry[], companions: Companions): DocumentStatus | null {
+  const spec = template.status;
+  if (!spec) return null;
+  const name = spec.field.toLowerCase();
+  const stageOf = (value: string): DocumentStatus['stage'] => {
+    const v = value.toLowerCase();
+    if (spec.draft.some((d) => d.toLowerCase() === v)) return 'draft';
+    if (spec.approved.some((d) => d.toLowerCase() === v)) return 'approved';
+    return null;
+  };
+  const found = (value: string, source: DocumentStatus['source']): DocumentStatus | null => {
+    const v = bareValue(value);
+    return v ? { value: v, source, stage: stageOf(v) } : null;
+  };
+  const entry = metadata.find((e) => e.field.name.toLowerCase() === name || e.field.aliases.some((x) => x.toLowerCase() === name));
+  if (entry) return found(entry.value, entry.source === 'front-matter' ? 'front-matter' : 'metadata');
+  const fmValue = valueOfKey(model.frontMatter?.data ?? null, name);
+  if (fmValue !== null) return found(fmValue, 'front-matter');
+  if (companions.kepYaml !== undefined) {
+    const yamlValue = valueOfKey(readYamlMapping(companions.kepYaml), name);
+    if (yamlValue !== null) return found(yamlValue, 'kep.yaml');
+  }
+  return null;
+}
+
+/** A scalar under `key` (matched without case) in a mapping, as text; null when there is none. */
+function valueOfKey(data: Record<string, unknown> | null, key: string): string | null {
+  if (!data) return null;
+  const k = Object.keys(data).find((x) => x.toLowerCase() === key);
+  const v = k === undefined ? undefined : data[k];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+
+/**
+ * Whether the document has reached a status, for `requiredFrom`. With no status, or one the
+ * template does not know, the whole outline applies; a known status off the main path (rejected,
+ * withdrawn) has reached none of it.
+ */
+function statusReached(template: TemplateSchema, status: DocumentStatus | null): (from: string) => boolean {
+  const spec = template.status;
+  if (!spec || !status) return () => true;
+  const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
+  const order = lower(spec.order);
+  const at = order.indexOf(status.value.toLowerCase());
+  if (at < 0) {
+    const field = template.metadata.find((f) => f.name.toLowerCase() === spec.field.toLowerCase());
+    const known = new Set(lower([...spec.draft, ...spec.approved, ...(field?.values ?? []), ...(template.kepYaml?.status ?? [])]));
+    return known.has(status.value.toLowerCase()) ? () => false : () => true;
+  }
+  return (from) => at >= order.indexOf(from.toLowerCase());
+}
 
 /** Strips emphasis and code marks around a metadata value: "_Merged_" -> "Merged". */
 export function bareValue(value: string): string {

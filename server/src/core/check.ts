@@ -1,5 +1,5 @@
 /** Runs the rules over one analysed document and applies the configured severities. */
-import { analyze, type Analysis } from './analyze';
+import { analyze, type Analysis, type Companions } from './analyze';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
 import { RULES } from './rules';
@@ -13,6 +13,8 @@ export interface CheckOptions {
   template?: string;
   /** Per-rule severity; 'off' turns a rule off. */
   severities?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Files beside the document (a KEP README's kep.yaml), for the status they hold. */
+  companions?: Companions;
 }
 
 export interface Progress {
@@ -30,16 +32,17 @@ export interface CheckResult {
 export function checkModel(model: ProposalModel, templates: readonly TemplateSchema[], options: CheckOptions = {}): CheckResult {
   const detection = detectTemplate(model, options.path, templates, options.template);
   if (!detection) return { detection: null, analysis: null, findings: [], progress: null };
-  const analysis = analyze(model, detection.template, detection.version);
+  const analysis = analyze(model, detection.template, detection.version, options.companions);
   return { detection, analysis, findings: runRules(analysis, options.severities), progress: progressOf(analysis) };
 }
 
 export function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const setting = severities[rule.id] ?? rule.severity;
-    if (setting === 'off') continue;
-    for (const f of rule.check(analysis)) findings.push({ ...f, severity: setting });
+    const configured = severities[rule.id];
+    if (configured === 'off') continue;
+    // A rule may suggest a severity for one finding (an empty section in a draft); a setting wins.
+    for (const f of rule.check(analysis)) findings.push({ ...f, severity: configured ?? f.severity ?? rule.severity });
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

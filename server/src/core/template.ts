@@ -20,6 +20,11 @@ export interface SectionSpec {
   /** Normalised title and aliases: any of them names this section. */
   keys: string[];
   optional: boolean;
+  /**
+   * The status from which on the section is required (the template's `requiredFrom`, or its
+   * parent's); null when its being required does not depend on the status.
+   */
+  requiredFrom: string | null;
   /** Guidance for the author, as plain text (from the template body; may be empty). */
   guidance: string;
   /** The section's own body in the template, verbatim (what a new proposal gets under the heading). */
@@ -38,6 +43,18 @@ export interface MetadataField {
   required: boolean;
   /** The value the template itself shows (a placeholder), if the template has the line. */
   placeholder?: string;
+}
+
+/** How a template's status values bear on what a proposal must have written. */
+export interface StatusSpec {
+  /** The metadata line, front matter key or kep.yaml key that holds the status (matched without case). */
+  field: string;
+  /** The statuses a proposal goes through, in order: `requiredFrom` counts along them. */
+  order: string[];
+  /** Statuses in which an empty section is only a hint. */
+  draft: string[];
+  /** Statuses in which an empty section is an error. */
+  approved: string[];
 }
 
 export interface TemplateVersion {
@@ -61,6 +78,8 @@ export interface TemplateSchema extends TemplateVersion {
   detect: { paths: string[]; title: RegExp | null };
   metadata: MetadataField[];
   kepYaml: { required: string[]; status: string[]; stage: string[] } | null;
+  /** The status values' bearing on requirements; null when the template says nothing about it. */
+  status: StatusSpec | null;
   /** The template text with its front matter removed: what a new proposal starts from. */
   body: string;
   /** Older versions, newest first. */
@@ -101,12 +120,16 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const titleSection = model.roots.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
   const optionalExtra = stringList(data.optional, 'optional', err);
   const aliases = aliasMap(data.aliases, err);
-  const sections = specsFrom(model, titleSection, optionalExtra, aliases, text);
+  const status = statusSpec(data.status, err);
+  const requiredFrom = requiredFromMap(data.requiredFrom, status, err);
+  const outlineRules: OutlineRules = { optionalExtra, aliases, requiredFrom };
+  const sections = specsFrom(model, titleSection, outlineRules, text);
   if (!sections.length) {
     throw new TemplateError(source, 1, 'The template has no section headings: add "## Section" headings for the sections a proposal needs.');
   }
   checkUnknown(optionalExtra, sections, (name) => err('optional', `"optional" names '${name}', which is not a heading of this template.`));
   checkUnknown(Object.keys(aliases), sections, (name) => err('aliases', `"aliases" names '${name}', which is not a heading of this template.`));
+  checkUnknown(Object.keys(requiredFrom), sections, (name) => err('requiredFrom', `"requiredFrom" names '${name}', which is not a heading of this template.`));
 
   const fileName = source.replace(/\\/g, '/').split('/').pop() ?? source;
   const id = str(data.id, 'id', err) ?? fileName.replace(/\.md$/i, '');
@@ -125,7 +148,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     }
   }
   const metadata = metadataFields(data.metadata, err, model);
-  const versions = versionList(data.versions, err, optionalExtra, aliases);
+  const versions = versionList(data.versions, err, outlineRules);
 
   return {
     id,
@@ -140,6 +163,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     detect: { paths: stringList(detect.paths, 'detect', err), title: titleRe },
     metadata,
     kepYaml: kepYaml(data.kepYaml, err),
+    status,
     body,
     version: 'current',
     date: data.date === undefined ? undefined : String(data.date),
@@ -155,14 +179,18 @@ export function isLoneTitle(model: ProposalModel): boolean {
   return model.sections.filter((s) => s.heading.level === 1).length === 1;
 }
 
-function specsFrom(
-  model: ProposalModel,
-  title: Section | null,
-  optionalExtra: string[],
-  aliases: Record<string, string[]>,
-  text: string,
-): SectionSpec[] {
+/** What the front matter says about sections by title: applied to the template and its older outlines alike. */
+interface OutlineRules {
+  optionalExtra: string[];
+  aliases: Record<string, string[]>;
+  /** Section title -> the status from which on it is required. */
+  requiredFrom: Record<string, string>;
+}
+
+function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRules, text: string): SectionSpec[] {
+  const { optionalExtra, aliases } = rules;
   const optionalKeys = new Set(optionalExtra.map(normalizeTitle));
+  const fromByKey = new Map(Object.entries(rules.requiredFrom).map(([k, v]) => [normalizeTitle(k), v]));
   const specs: SectionSpec[] = [];
   const indexOf = new Map<Section, number>();
   for (const s of model.sections) {
@@ -182,6 +210,7 @@ function specsFrom(
       children: [],
       keys: [key, ...aliasKeys.filter((k) => k !== key)],
       optional,
+      requiredFrom: fromByKey.get(key) ?? (parent !== null ? specs[parent].requiredFrom : null),
       guidance: guidanceText(s.blocks, text),
       body: text.slice(s.bodyStart, s.ownEnd),
       guidanceBlocks: s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
@@ -207,22 +236,13 @@ function guidanceText(blocks: Block[], text: string): string {
   return parts.filter(Boolean).join('\n\n');
 }
 
-function outlineSpecs(
-  outline: string,
-  optionalExtra: string[],
-  aliases: Record<string, string[]>,
-): { sections: SectionSpec[]; title: string | null } {
+function outlineSpecs(outline: string, rules: OutlineRules): { sections: SectionSpec[]; title: string | null } {
   const model = parseProposal(outline);
   const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
-  return { sections: specsFrom(model, title, optionalExtra, aliases, outline), title: title?.heading.text ?? null };
+  return { sections: specsFrom(model, title, rules, outline), title: title?.heading.text ?? null };
 }
 
-function versionList(
-  value: unknown,
-  err: (key: string, detail: string) => TemplateError,
-  optionalExtra: string[],
-  aliases: Record<string, string[]>,
-): TemplateVersion[] {
+function versionList(value: unknown, err: (key: string, detail: string) => TemplateError, rules: OutlineRules): TemplateVersion[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw err('versions', '"versions" must be a list of {version, outline} entries.');
   return value.map((v: unknown, i) => {
@@ -232,7 +252,7 @@ function versionList(
     if (typeof outline !== 'string' || !outline.trim()) {
       throw err('versions', `Entry ${i + 1} of "versions" needs an "outline": the older template's headings, one per line.`);
     }
-    const { sections, title } = outlineSpecs(outline, optionalExtra, aliases);
+    const { sections, title } = outlineSpecs(outline, rules);
     return {
       version: String(entry.version ?? `v${i + 1}`),
       date: entry.date === undefined ? undefined : String(entry.date),
@@ -287,6 +307,37 @@ function kepYaml(value: unknown, err: (key: string, detail: string) => TemplateE
     status: stringList(v.status, 'kepYaml', err),
     stage: stringList(v.stage, 'kepYaml', err),
   };
+}
+
+function statusSpec(value: unknown, err: (key: string, detail: string) => TemplateError): StatusSpec | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw err('status', '"status" must be a mapping with "order", and optionally "field", "draft" and "approved".');
+  }
+  const v = value as Dict;
+  const spec: StatusSpec = {
+    field: str(v.field, 'status', err) ?? 'Status',
+    order: stringList(v.order, 'status', err),
+    draft: stringList(v.draft, 'status', err),
+    approved: stringList(v.approved, 'status', err),
+  };
+  if (!spec.order.length) throw err('status', '"status.order" must list the statuses a proposal goes through, in order.');
+  return spec;
+}
+
+function requiredFromMap(value: unknown, status: StatusSpec | null, err: (key: string, detail: string) => TemplateError): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw err('requiredFrom', '"requiredFrom" must map a section title to the status from which on it is required.');
+  if (!status) throw err('requiredFrom', '"requiredFrom" needs "status.order": the statuses a proposal goes through, in order.');
+  const out: Record<string, string> = {};
+  for (const [title, from] of Object.entries(value as Dict)) {
+    const s = String(from);
+    if (!status.order.some((o) => o.toLowerCase() === s.toLowerCase())) {
+      throw err('requiredFrom', `"requiredFrom" gives '${title}' the status '${s}', which is not in "status.order" (${status.order.join(', ')}).`);
+    }
+    out[title] = s;
+  }
+  return out;
 }
 
 /** The text between the title (or the top of the body) and the first section heading. */

@@ -1,11 +1,11 @@
-import { q, type Rule } from './rule';
+import { q, type RawFinding, type Rule } from './rule';
 
 export const emptySection: Rule = {
   id: 'empty-section',
   severity: 'warning',
   description: 'A required section is present but nothing is written in it.',
   check(a) {
-    const out = [];
+    const out: RawFinding[] = [];
     for (const p of a.present.values()) {
       if (a.specOf.get(p.section) !== p.spec) continue; // one finding per heading
       if (!a.required(p.spec) || p.state === 'written' || p.state === 'guidance') continue;
@@ -13,8 +13,10 @@ export const emptySection: Rule = {
         p.state === 'bare-na'
           ? `Section ${q(p.spec.name)} only says it does not apply: give the reason ("N/A: <reason>") or write the section.`
           : `Section ${q(p.spec.name)} is empty: write it, or say why it does not apply ("N/A: <reason>").`;
+      const stage = a.status?.stage;
       out.push({
         rule: 'empty-section' as const,
+        ...(stage ? { severity: stage === 'draft' ? ('hint' as const) : ('error' as const) } : {}),
         message,
         range: a.model.lines.rangeOf(p.section.heading.span),
         section: p.spec.name,

@@ -1,7 +1,8 @@
 import type { Analysis } from '../analyze';
 import type { Finding, RuleId, Severity } from '../types';
 
-export type RawFinding = Omit<Finding, 'severity'>;
+/** A finding before severities are applied; `severity` here is the rule's suggestion for this one finding. */
+export type RawFinding = Omit<Finding, 'severity'> & { severity?: Finding['severity'] };
 
 export interface Rule {
   id: RuleId;

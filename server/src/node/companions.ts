@@ -1,0 +1,35 @@
+/** Files beside a proposal that bear on its checks: the kep.yaml next to a KEP's README.md. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Companions } from '../core/analyze';
+
+/** kep.yaml's path for a README.md (any case), else null. */
+export function kepYamlPathFor(readme: string): string | null {
+  return path.basename(readme).toLowerCase() === 'readme.md' ? path.join(path.dirname(readme), 'kep.yaml') : null;
+}
+
+/** README.md's path for a kep.yaml, else null. */
+export function readmePathFor(kepYaml: string): string | null {
+  return path.basename(kepYaml) === 'kep.yaml' ? path.join(path.dirname(kepYaml), 'README.md') : null;
+}
+
+/** A text file's content, or undefined when it is absent or cannot be read as text. */
+export function readTextIfAny(file: string): string | undefined {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The companions of the proposal at `file`: an open editor's text when `openText` has one (unsaved
+ * edits count), else the file on disk.
+ */
+export function readCompanions(file: string, openText: (file: string) => string | undefined = () => undefined): Companions {
+  const kep = kepYamlPathFor(file);
+  if (!kep) return {};
+  const text = openText(kep) ?? readTextIfAny(kep);
+  return text === undefined ? {} : { kepYaml: text };
+}
