@@ -47,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // A KEP's kep.yaml: checked with its README, its findings shown in kep.yaml itself.
+      { scheme: 'file', pattern: '**/kep.yaml' },
     ],
     synchronize: { configurationSection: CONFIG_SECTION },
     // VS Code's built-in markdown support already lists a document's headings in the Outline view

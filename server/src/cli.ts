@@ -10,7 +10,8 @@ import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
 import { createProposal } from './node/create';
 import { gitAuthor } from './node/git';
 import { parallelMap, serveWorker } from './node/parallel';
-import { readCompanions } from './node/companions';
+import { kepYamlPathFor, readCompanions, readmePathFor } from './node/companions';
+import { kepYamlFindingsFor } from './core/kepYaml';
 
 declare const PROPOSAL_KIT_VERSION: string;
 const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev';
@@ -111,7 +112,8 @@ interface CheckContext {
   severities: Partial<Record<RuleId, SeveritySetting>>;
 }
 
-type CheckOutcome = { report: FileReport } | { error: { file: string; message: string } };
+/** A file's report, and for a KEP's README that of the kep.yaml beside it. */
+type CheckOutcome = { report: FileReport; companion?: FileReport } | { error: { file: string; message: string } };
 
 const CHECK_WORKER = 'proposal-kit check';
 
@@ -126,15 +128,19 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     } catch (e) {
       return { error: { file: name, message: e instanceof InputError ? e.message.replace(file, name) : String(e) } };
     }
-    const result = checkModel(parseProposal(text), ctx.templates, { path: name, template: ctx.forced, severities: ctx.severities, companions: readCompanions(file) });
-    return {
-      report: {
-        path: name,
-        template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
-        progress: result.progress,
-        findings: result.findings,
-      },
+    const companions = readCompanions(file);
+    const model = parseProposal(text);
+    const result = checkModel(model, ctx.templates, { path: name, template: ctx.forced, severities: ctx.severities, companions });
+    const report: FileReport = {
+      path: name,
+      template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
+      progress: result.progress,
+      findings: result.findings,
     };
+    const kepYaml = kepYamlPathFor(file);
+    if (kepYaml === null || companions.kepYaml === undefined || !result.detection?.template.kepYaml) return { report };
+    const findings = kepYamlFindingsFor(companions.kepYaml, { model, template: result.detection.template }, ctx.severities);
+    return { report, companion: { path: shown(ctx.cwd, kepYaml), template: null, progress: null, findings } };
   };
 }
 
@@ -169,7 +175,10 @@ function check(args: Args, io: Io): number {
   }
   const sev = severities(args);
   const jobs = jobsOption(args);
-  const { files, errors } = collectMarkdown(args.positional.map((p) => path.resolve(io.cwd, p)));
+  // A kep.yaml named on the command line is checked with the README beside it.
+  const named = args.positional.map((p) => path.resolve(io.cwd, p)).map((p) => (readmePathFor(p) && fs.existsSync(readmePathFor(p) as string) ? (readmePathFor(p) as string) : p));
+  const { files: found, errors } = collectMarkdown(named);
+  const files = [...new Set(found)];
   const context: CheckContext = { files, cwd: io.cwd, templates, forced, severities: sev };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
   const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
@@ -177,7 +186,7 @@ function check(args: Args, io: Io): number {
   }));
   const reports: FileReport[] = [];
   for (const o of outcomes) {
-    if ('report' in o) reports.push(o.report);
+    if ('report' in o) reports.push(o.report, ...(o.companion ? [o.companion] : []));
     else errors.push(new InputError(o.error.file, o.error.message));
   }
   for (const e of errors) io.err(`proposal-kit: ${path.isAbsolute(e.file) ? e.message.replace(e.file, path.relative(io.cwd, e.file) || e.file) : e.message}\n`);

@@ -27,7 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Companions } from './core/analyze';
-import { checkModel, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
+import { checkModel, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, type SymbolNode } from './core/assist';
 import { IncrementalParser } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
@@ -35,7 +35,8 @@ import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
 import { DEFAULT_SETTINGS, isProposalPath, readSettings, type Settings } from './node/config';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
-import { readCompanions, readmePathFor } from './node/companions';
+import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
+import { kepYamlFindingsFor } from './core/kepYaml';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -106,7 +107,7 @@ export function startServer(connection: Connection): void {
   /** The analysis of the document's current version: computed once per version. */
   async function analysed(uri: string): Promise<Analysed | null> {
     const doc = documents.get(uri);
-    if (!doc) return null;
+    if (!doc || kepYamlFile(uri)) return null;
     const hit = cache.get(uri);
     if (hit && hit.version === doc.version) return hit;
     const settings = await settingsFor(uri);
@@ -135,16 +136,62 @@ export function startServer(connection: Connection): void {
     return readCompanions(parsed.fsPath, (file) => documents.get(URI.file(file).toString())?.getText());
   }
 
+  /** The path of a kep.yaml on disk, else null: the server checks it for its README, not as markdown. */
+  function kepYamlFile(uri: string): string | null {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' && readmePathFor(parsed.fsPath) ? parsed.fsPath : null;
+  }
+
   /** A change to a kep.yaml changes its README's status: check the README again. */
   function companionChanged(uri: string): void {
-    const parsed = URI.parse(uri);
-    const readme = parsed.scheme === 'file' ? readmePathFor(parsed.fsPath) : null;
-    if (!readme) return;
-    const readmeUri = URI.file(readme).toString();
-    if (!documents.get(readmeUri)) return;
+    const file = kepYamlFile(uri);
+    if (!file) return;
+    const readmeUri = URI.file(readmePathFor(file) as string).toString();
+    if (!documents.get(readmeUri)) {
+      void publishKepYaml(uri);
+      return;
+    }
     cache.delete(readmeUri);
     scheduleAnalysis(readmeUri);
     if (pullSupport) connection.languages.diagnostics.refresh();
+  }
+
+  /**
+   * Publishes the findings of the kep.yaml at `uri` (pushed, whether or not it is open) while it or
+   * its README is open; clears them when neither is. Only the newest answer per file is sent.
+   */
+  const kepYamlRuns = new Map<string, number>();
+  const kepYamlShown = new Set<string>();
+  async function publishKepYaml(uri: string): Promise<void> {
+    const file = kepYamlFile(uri);
+    if (!file) return;
+    const run = (kepYamlRuns.get(uri) ?? 0) + 1;
+    kepYamlRuns.set(uri, run);
+    const readmeFile = readmePathFor(file) as string;
+    const readmeUri = URI.file(readmeFile).toString();
+    let findings: Finding[] = [];
+    const kepText = documents.get(uri)?.getText() ?? readTextIfAny(file);
+    if (kepText !== undefined && (documents.get(uri) || documents.get(readmeUri))) {
+      const open = await analysed(readmeUri);
+      if (open) {
+        findings = kepYamlFindingsFor(kepText, { model: open.model, template: open.result.detection?.template ?? null }, open.settings.rules);
+      } else {
+        const readmeText = readTextIfAny(readmeFile);
+        const settings = await settingsFor(readmeUri);
+        const rel = relativePath(readmeUri);
+        if (readmeText !== undefined && (rel === undefined || isProposalPath(settings, rel))) {
+          const model = parseProposal(readmeText);
+          const result = checkModel(model, templates, { path: rel, severities: settings.rules, companions: { kepYaml: kepText } });
+          findings = kepYamlFindingsFor(kepText, { model, template: result.detection?.template ?? null }, settings.rules);
+        }
+      }
+    }
+    if (kepYamlRuns.get(uri) !== run) return;
+    // Nothing to say about a kep.yaml that never had findings (most README.md files have none beside them).
+    if (!findings.length && !kepYamlShown.has(uri)) return;
+    if (findings.length) kepYamlShown.add(uri);
+    else kepYamlShown.delete(uri);
+    await connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
   }
 
   function toDiagnostic(f: Finding): Diagnostic {
@@ -176,6 +223,8 @@ export function startServer(connection: Connection): void {
         void (async () => {
           const doc = documents.get(uri);
           if (!doc) return;
+          const kepYaml = URI.parse(uri).scheme === 'file' ? kepYamlPathFor(URI.parse(uri).fsPath) : null;
+          if (kepYaml) await publishKepYaml(URI.file(kepYaml).toString());
           const a = await analysed(uri);
           if (!a || documents.get(uri)?.version !== a.version) return;
           if (!pullSupport) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: a.result.findings.map(toDiagnostic) });
@@ -227,11 +276,15 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent((e) => {
-    companionChanged(e.document.uri);
-    scheduleAnalysis(e.document.uri);
+    // A kep.yaml is checked with its README: companionChanged publishes its findings.
+    if (kepYamlFile(e.document.uri)) companionChanged(e.document.uri);
+    else scheduleAnalysis(e.document.uri);
   });
   documents.onDidClose((e) => {
     companionChanged(e.document.uri);
+    const readme = URI.parse(e.document.uri);
+    const kepYaml = readme.scheme === 'file' ? kepYamlPathFor(readme.fsPath) : null;
+    if (kepYaml) void publishKepYaml(URI.file(kepYaml).toString());
     cache.delete(e.document.uri);
     parsers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);

@@ -8,7 +8,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 
 export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -102,4 +102,28 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 
 export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
   return edit?.changes?.[uri] ?? [];
+}
+
+let documentVersion = 1;
+
+/** Opens a document in the server (each open or change takes the next version number). */
+export async function openDocument(s: Session, uri: string, text: string, languageId = 'markdown'): Promise<void> {
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: documentVersion++, text } });
+}
+
+/** Replaces an open document's text; returns the new version. */
+export async function changeDocument(s: Session, uri: string, text: string): Promise<number> {
+  const version = documentVersion++;
+  await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  return version;
+}
+
+/** The diagnostics the server gives when asked (pull). */
+export async function pullDiagnostics(s: Session, uri: string): Promise<Diagnostic[]> {
+  const r = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+  return r.items;
+}
+
+export async function closeDocument(s: Session, uri: string): Promise<void> {
+  await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 }

@@ -4,20 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { startSession, type Session } from './client';
+import { changeDocument as change, openDocument as open, pullDiagnostics as pull, startSession, type Session } from './client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-let version = 1;
-async function open(s: Session, uri: string, text: string, languageId = 'markdown'): Promise<void> {
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: version++, text } });
-}
-async function change(s: Session, uri: string, text: string): Promise<void> {
-  await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [{ text }] });
-}
-async function pull(s: Session, uri: string): Promise<Diagnostic[]> {
-  const r = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
-  return r.items;
-}
 const brief = (d: Diagnostic): string => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${String(d.code)}`;
 
 describe('language server: status-aware requirements', function () {

@@ -105,7 +105,7 @@ describe('cli', () => {
     assert.equal(sarif.version, '2.1.0');
     const runObj = sarif.runs[0];
     assert.equal(runObj.tool.driver.name, 'proposal-kit');
-    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata']);
+    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata', 'kep-yaml']);
     assert.ok(runObj.tool.driver.rules.every((r: { shortDescription: { text: string }; helpUri: string }) => r.shortDescription.text && r.helpUri.includes('#')));
     const missing = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'missing-section');
     assert.deepEqual(missing.locations[0].physicalLocation, {
@@ -152,12 +152,15 @@ describe('cli', () => {
     assert.equal(k.out, `${path.join('keps', 'sig-apps', '4242-retry-budget', 'README.md')}\n${path.join('keps', 'sig-apps', '4242-retry-budget', 'kep.yaml')}\n`);
     assert.match(run(['new', '--template', 'kep', '--title', 'X'], tmp).err, /pass --sig NAME/);
     const checked = run(['check', '--format', 'json', '.'], tmp);
-    const files = JSON.parse(checked.out).files as { path: string; template: { id: string } }[];
-    assert.deepEqual(files.map((f) => [f.path, f.template.id]), [
+    const files = JSON.parse(checked.out).files as { path: string; template: { id: string } | null; findings: unknown[] }[];
+    assert.deepEqual(files.map((f) => [f.path, f.template?.id ?? null]), [
       ['design-proposals/klip-1-pause-queries.md', 'klip'],
       ['design-proposals/klip-2-pause-queries.md', 'klip'],
       ['keps/sig-apps/4242-retry-budget/README.md', 'kep'],
+      ['keps/sig-apps/4242-retry-budget/kep.yaml', null],
     ]);
+    // The kep.yaml New Proposal writes is complete: nothing to report.
+    assert.deepEqual(files[3].findings, []);
   });
 
   it('templates: lists ids, names and where new proposals go', () => {

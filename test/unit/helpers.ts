@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkModel, parseProposal, parseTemplate, type CheckOptions, type Finding, type TemplateSchema } from '../../server/src/core';
 import { loadTemplateDirs } from '../../server/src/node/templates';
+import { main } from '../../server/src/cli';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -52,4 +54,23 @@ export function tpl(text: string, name = 'fixture.md'): TemplateSchema {
 export function show(f: Finding): string {
   const r = f.range;
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.severity} ${f.rule} ${f.message}`;
+}
+
+/** Runs the CLI in-process in `cwd`, collecting what it prints. */
+export function runCli(args: string[], cwd: string): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), cwd });
+  return { code, out, err };
+}
+
+/** A fresh copy of examples/keps in a temporary folder for each test of the suite: the folder's getter. */
+export function withExampleKeps(prefix: string): () => string {
+  let tmp = '';
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    fs.cpSync(path.join(ROOT, 'examples', 'keps'), path.join(tmp, 'keps'), { recursive: true });
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  return () => tmp;
 }

@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as os from 'node:os';
-import { main } from '../../server/src/cli';
 import { TemplateError } from '../../server/src/core';
-import { check, CORPUS, ROOT, show, template, tpl } from './helpers';
+import { check, CORPUS, runCli, show, template, tpl, withExampleKeps } from './helpers';
 
 /** A template whose Design is required only once a proposal is Accepted. */
 const SPEC = [
@@ -149,19 +147,9 @@ describe('status-aware requirements', () => {
   });
 
   describe('proposal-kit check reads kep.yaml beside a KEP README', () => {
-    let tmp: string;
-    beforeEach(() => {
-      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-status-'));
-      fs.cpSync(path.join(ROOT, 'examples', 'keps'), path.join(tmp, 'keps'), { recursive: true });
-    });
-    afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    const folder = withExampleKeps('pk-status-');
 
-    const run = (): { code: number; out: string; err: string } => {
-      let out = '';
-      let err = '';
-      const code = main(['check', 'keps'], { out: (x) => (out += x), err: (x) => (err += x), cwd: tmp });
-      return { code, out, err };
-    };
+    const run = (): ReturnType<typeof runCli> => runCli(['check', 'keps'], folder());
     const dir = path.join('keps', 'sig-apps', '4242-job-retry-budget');
     const empty = `${dir.split(path.sep).join('/')}/README.md:76:1 %s empty-section Section 'Risks and Mitigations' is empty: write it, or say why it does not apply ("N/A: <reason>").`;
 
@@ -172,7 +160,7 @@ describe('status-aware requirements', () => {
     });
 
     it('implementable: the same section is an error, the questionnaire counts', () => {
-      const file = path.join(tmp, dir, 'kep.yaml');
+      const file = path.join(folder(), dir, 'kep.yaml');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('status: provisional', 'status: implementable'));
       const r = run();
       assert.ok(r.out.split('\n').includes(empty.replace('%s', 'error')), r.out);

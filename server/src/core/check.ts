@@ -2,7 +2,7 @@
 import { analyze, type Analysis, type Companions } from './analyze';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
-import { RULES } from './rules';
+import { DOCUMENT_RULES } from './rules';
 import type { TemplateSchema } from './template';
 import type { Finding, RuleId, SeveritySetting } from './types';
 
@@ -38,7 +38,7 @@ export function checkModel(model: ProposalModel, templates: readonly TemplateSch
 
 export function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of DOCUMENT_RULES) {
     const configured = severities[rule.id];
     if (configured === 'off') continue;
     // A rule may suggest a severity for one finding (an empty section in a draft); a setting wins.

@@ -1,7 +1,7 @@
 /** Output formats of the CLI: text, JSON (stable, zero-based like LSP) and SARIF 2.1.0. */
 import type { Progress } from './check';
 import { DOCS_URL, ruleDocsUrl } from './rules';
-import type { Rule } from './rules/rule';
+import type { RuleInfo } from './rules/rule';
 import type { Finding, Severity } from './types';
 
 export interface FileReport {
@@ -62,7 +62,7 @@ export interface ToolInfo {
   version: string;
 }
 
-export function formatSarif(files: readonly FileReport[], rules: readonly Rule[], tool: ToolInfo): string {
+export function formatSarif(files: readonly FileReport[], rules: readonly RuleInfo[], tool: ToolInfo): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap((f) =>
     f.findings.map((x) => ({

@@ -23,7 +23,8 @@ export type RuleId =
   | 'section-order'
   | 'heading-level'
   | 'duplicate-section'
-  | 'metadata';
+  | 'metadata'
+  | 'kep-yaml';
 
 export interface Finding {
   rule: RuleId;

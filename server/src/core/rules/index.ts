@@ -5,13 +5,17 @@ import { headingLevel } from './headingLevel';
 import { metadata } from './metadata';
 import { missingSection } from './missingSection';
 import { placeholder } from './placeholder';
-import type { Rule } from './rule';
+import type { Rule, RuleInfo } from './rule';
+import { KEP_YAML_RULE } from '../kepYaml';
 import { sectionOrder } from './sectionOrder';
 
-/** Every rule, in the order their findings are listed for the same position. */
-export const RULES: readonly Rule[] = [missingSection, emptySection, placeholder, sectionOrder, headingLevel, duplicateSection, metadata];
+/** Every rule that checks a proposal, in the order their findings are listed for the same position. */
+export const DOCUMENT_RULES: readonly Rule[] = [missingSection, emptySection, placeholder, sectionOrder, headingLevel, duplicateSection, metadata];
 
-export function ruleById(id: string): Rule | undefined {
+/** Every rule: those that check a proposal, then the one that checks a KEP's kep.yaml. */
+export const RULES: readonly RuleInfo[] = [...DOCUMENT_RULES, KEP_YAML_RULE];
+
+export function ruleById(id: string): RuleInfo | undefined {
   return RULES.find((r) => r.id === id);
 }
 
@@ -24,4 +28,4 @@ export function ruleDocsUrl(id: RuleId): string {
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
 
-export type { Rule };
+export type { Rule, RuleInfo };
