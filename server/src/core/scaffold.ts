@@ -3,7 +3,7 @@
  * kep.yaml). Pure: the caller lists existing paths and writes the files.
  */
 import { escapeRe, slugify } from './normalize';
-import { metadataLines, type TemplateSchema } from './template';
+import { isLoneTitle, metadataLines, type TemplateSchema } from './template';
 import { parseProposal } from './parse';
 
 export interface ScaffoldInput {
@@ -117,7 +117,11 @@ export function renderProposal(t: TemplateSchema, vars: Vars): string {
   const titleLine = `# ${fill(t.titlePattern, vars)}`;
   let preambleStart = 0;
   let preambleEnd: number;
-  if (first && first.heading.level === 1) {
+  if (first && first.heading.level === 1 && !isLoneTitle(model)) {
+    // Every top-level heading is a section (a Rust-style RFC): a title line would be one more
+    // section; the title goes into the file name and the metadata lines only.
+    preambleEnd = first.heading.span.start;
+  } else if (first && first.heading.level === 1) {
     body = body.slice(0, first.heading.span.start) + titleLine + body.slice(first.heading.span.end);
     const shift = titleLine.length - (first.heading.span.end - first.heading.span.start);
     preambleStart = first.heading.span.start + titleLine.length;

@@ -147,15 +147,15 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
       throw err('detect', `"detect.title" is not a valid regular expression: ${titleSrc}`);
     }
   }
-  const metadata = metadataFields(data.metadata, err, model);
+  const metadata = metadataFields(data.metadata === undefined ? inferredMetadata(model) : data.metadata, err, model);
   const versions = versionList(data.versions, err, outlineRules);
 
   return {
     id,
-    name: str(data.name, 'name', err) ?? id,
+    name: str(data.name, 'name', err) ?? (nameFromTitle(titleHeading) || id),
     description: str(data.description, 'description', err) ?? '',
     source,
-    titlePattern: str(data.title, 'title', err) ?? '{title}',
+    titlePattern: str(data.title, 'title', err) ?? titlePatternFrom(titleHeading),
     file: {
       path: str(fileSpec.path, 'file', err) ?? '{slug}.md',
       companions: stringList(fileSpec.companions, 'file', err),
@@ -172,6 +172,67 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     versions,
     companionFiles: [],
   };
+}
+
+/** A placeholder in braces, brackets or angle brackets: `{title}`, `[Title]`, `<name>`. */
+const PLACEHOLDER_SRC = String.raw`\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SRC, 'g');
+const PLACEHOLDER_HEADING = new RegExp(String.raw`^\s*(?:${PLACEHOLDER_SRC})\s*$`);
+
+/**
+ * A plain template's display name: its title without the placeholders (`RFC: [Title]` gives
+ * `RFC`); empty when nothing else is in it.
+ */
+export function nameFromTitle(title: string | null): string {
+  if (!title) return '';
+  return title
+    .replace(PLACEHOLDER, ' ')
+    .replace(/\b(?:title|number|NNNN|XXXX?)\b/gi, ' ')
+    .replace(/[\s:#-]+$|^[\s:#-]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A plain template's title pattern: its title with the first placeholder replaced by the proposal's
+ * title (`ADR: [Short title]` gives `ADR: {title}`); `{title}` when it has no placeholder.
+ * Only the title's own words are kept around it.
+ */
+export function titlePatternFrom(title: string | null): string {
+  if (!title) return '{title}';
+  let replaced = false;
+  const pattern = title.replace(PLACEHOLDER, (m) => {
+    if (replaced) return m;
+    replaced = true;
+    return '{title}';
+  });
+  if (replaced) return pattern;
+  // A title that names its parts in words: `KLIP Number - Title` gives `KLIP {n} - {title}`.
+  const words = title.replace(/\b(?:Number|NNNN|XXXX?)\b/g, '{n}').replace(/\bTitle\b/, '{title}');
+  return words.includes('{title}') ? words : '{title}';
+}
+
+/**
+ * Metadata fields of a template whose front matter lists none: the `Key: value` lines under its
+ * title. A value of alternatives (`{proposed | accepted | rejected}`) gives the allowed values and
+ * the first is a new proposal's; a value naming `YYYY-MM-DD` is a date New Proposal fills in; an
+ * `Author` line gets the author. None is required: a plain template cannot say so.
+ */
+function inferredMetadata(model: ProposalModel): Dict[] {
+  const out: Dict[] = [];
+  for (const line of metadataLines(preambleText(model).text)) {
+    if (out.some((f) => String(f.name).toLowerCase() === line.key.toLowerCase())) continue;
+    const inner = /^\s*[{[<](.*)[}\]>]\s*$/.exec(line.value)?.[1] ?? line.value;
+    const values = inner.includes('|')
+      ? inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40)
+      : [];
+    const field: Dict = { name: line.key, required: false };
+    if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
+    else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
+    else if (/^authors?$/i.test(line.key)) Object.assign(field, { kind: 'people', fill: 'author' });
+    out.push(field);
+  }
+  return out;
 }
 
 /** The first heading is the title when it is an H1 and no other H1 follows it. */
@@ -195,6 +256,8 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
   const indexOf = new Map<Section, number>();
   for (const s of model.sections) {
     if (s === title) continue;
+    // A heading that is all placeholder ("### {Option name}") stands for headings the author names.
+    if (PLACEHOLDER_HEADING.test(s.heading.text)) continue;
     const parentSection = s.parent && s.parent !== title ? s.parent : null;
     const parent = parentSection ? (indexOf.get(parentSection) ?? null) : null;
     const key = normalizeTitle(s.heading.text);
