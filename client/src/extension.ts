@@ -49,6 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
       { scheme: 'untitled', language: 'markdown' },
       // A KEP's kep.yaml: checked with its README, its findings shown in kep.yaml itself.
       { scheme: 'file', pattern: '**/kep.yaml' },
+      // The configuration files, for the diagnostics at their bad keys.
+      { scheme: 'file', pattern: '**/.proposalkit.json' },
+      { scheme: 'file', pattern: '**/package.json' },
     ],
     synchronize: { configurationSection: CONFIG_SECTION },
     // VS Code's built-in markdown support already lists a document's headings in the Outline view

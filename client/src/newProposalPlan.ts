@@ -6,6 +6,8 @@
  */
 import * as path from 'node:path';
 import type { TemplateError, TemplateSchema } from '../../server/src/core';
+import { newProposalFolder, type ProjectConfig } from '../../server/src/core/config';
+import type { ClientSettings } from './settings';
 
 export type Target =
   /** `root` is the workspace folder the template's path starts from; `dir` a folder the user chose. */
@@ -155,4 +157,21 @@ export function templateErrorMessage(errors: readonly TemplateError[], root: str
   };
   const head = fresh.length === 1 ? 'Proposal Kit skipped a template with an error' : `Proposal Kit skipped ${fresh.length} templates with errors`;
   return `${head}: ${fresh.map(where).join(' ')}`;
+}
+
+/**
+ * The workspace's configuration file under the user's settings: template folders from both (the
+ * file's first), the user's author when set, else the file's.
+ */
+export function withProjectConfig(user: ClientSettings, config: ProjectConfig | null): ClientSettings {
+  if (!config) return user;
+  const templates = [...config.templates.map((t) => t.dir), ...user.templates];
+  return { templates: templates.filter((t, i) => templates.indexOf(t) === i), author: user.author ?? (config.author || undefined) };
+}
+
+/** The folder a new proposal goes to: the one clicked, else the configuration's for the template, else none (the template's path). */
+export function proposalFolder(root: string, clicked: string | undefined, config: ProjectConfig | null, id: string): string | undefined {
+  if (clicked !== undefined) return clicked;
+  const configured = config ? newProposalFolder(config, id) : undefined;
+  return configured === undefined ? undefined : path.resolve(root, configured);
 }

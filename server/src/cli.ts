@@ -7,6 +7,8 @@ import { checkModel, parseProposal, RULES, RULE_IDS, type RuleId, type SeverityS
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { collectMarkdown, InputError, readMarkdown } from './node/files';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+import { DEFAULT_SETTINGS, findConfigRoot, formatIssues, isProposalPath, loadProjectConfig, mergeSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
+import { newProposalFolder, unknownTemplateIssues } from './core/config';
 import { createProposal } from './node/create';
 import { gitAuthor } from './node/git';
 import { parallelMap, serveWorker } from './node/parallel';
@@ -18,10 +20,12 @@ const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION 
 
 const USAGE = `Usage:
   proposal-kit check [--format text|json|sarif] [--template ID] [--templates DIR]
-                     [--rule RULE=SEVERITY]... [--jobs N] <files or folders...>
+                     [--rule RULE=SEVERITY]... [--jobs N] [--config FILE]
+                     <files or folders...>
   proposal-kit new --template ID --title "Title" [--dir DIR] [--author NAME]
                    [--number N] [--sig SIG] [--date YYYY-MM-DD] [--templates DIR]
-  proposal-kit templates [--templates DIR]
+                   [--config FILE]
+  proposal-kit templates [--templates DIR] [--config FILE]
   proposal-kit --help | --version
 
 check      Checks proposals: folders are searched for *.md. Exit code 0 when nothing is at
@@ -31,6 +35,8 @@ new        Creates a proposal from a template (and kep.yaml for a KEP); prints i
            Never overwrites: a number already in use takes the next one.
 templates  Lists the templates.
 
+The configuration is read from .proposalkit.json (or "proposalkit" in package.json) in the
+current folder or the nearest one above it, or from --config FILE; an error in it exits with 2.
 Rules: ${RULE_IDS.join(', ')}. Severities: off, hint, information, warning, error.
 `;
 
@@ -41,7 +47,7 @@ interface Args {
   options: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs']);
+const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'config']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -83,11 +89,54 @@ interface Io {
   workerScript?: string;
 }
 
-function loadTemplates(args: Args, io: Io): TemplateSchema[] {
-  const dirs = [builtinTemplatesDir(), ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
-  const { templates, errors } = loadTemplateDirs(dirs);
+/** The workspace a command works in: its root, its configuration, and the templates it reads. */
+interface Workspace {
+  /** The configuration's folder, else the current folder: globs and the templates' paths start here. */
+  root: string;
+  config: LoadedConfig | null;
+  settings: Settings;
+  templates: TemplateSchema[];
+}
+
+/** Thrown after the configuration's errors are printed: the command stops with exit code 2. */
+class ConfigFailure extends Error {}
+
+function openWorkspace(args: Args, io: Io): Workspace {
+  const explicit = one(args, 'config');
+  let root = io.cwd;
+  let config: LoadedConfig | null = null;
+  if (explicit !== undefined) {
+    const file = path.resolve(io.cwd, explicit);
+    const name = path.basename(file);
+    if (name !== '.proposalkit.json' && name !== 'package.json') throw new UsageError(`--config takes a .proposalkit.json or package.json file; got '${explicit}'.`);
+    if (!fs.existsSync(file)) throw new UsageError(`--config ${explicit}: no such file; check the path.`);
+    root = path.dirname(file);
+    config = loadProjectConfig(root);
+    if (!config || config.file !== file) throw new UsageError(`--config ${explicit} holds no Proposal Kit configuration (package.json needs a "proposalkit" key).`);
+  } else {
+    const found = findConfigRoot(io.cwd);
+    if (found !== null) {
+      root = found;
+      config = loadProjectConfig(found);
+    }
+  }
+  const settings = mergeSettings(config?.config ?? null, DEFAULT_SETTINGS);
+  // Weakest first: a later folder's template replaces an earlier one with the same id. Folders the
+  // configuration names but that do not exist are its errors; a missing --templates DIR is one too.
+  const optional = [path.join(root, '.proposals', 'templates'), ...settings.templates.map((d) => path.resolve(root, d))].filter((d) => fs.existsSync(d));
+  const dirs = [builtinTemplatesDir(), ...optional, ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
+  const { templates, errors } = loadTemplateDirs(dirs.filter((d, i) => dirs.indexOf(d) === i));
   for (const e of errors) io.err(`proposal-kit: template error: ${e.message}\n`);
-  return templates;
+  if (config) {
+    const issues = [...config.issues, ...unknownTemplateIssues(config.config, templates.map((t) => t.id))].sort((a, b) => a.span.start - b.span.start);
+    if (issues.length) {
+      const file = shown(io.cwd, config.file);
+      for (const line of formatIssues(config, issues, file)) io.err(`${line}\n`);
+      io.err(`proposal-kit: the configuration ${file} has ${issues.length === 1 ? 'an error' : `${issues.length} errors`}: fix ${issues.length === 1 ? 'it' : 'them'} and run again.\n`);
+      throw new ConfigFailure();
+    }
+  }
+  return { root, config, settings, templates };
 }
 
 function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
@@ -107,6 +156,9 @@ const shown = (cwd: string, file: string): string => path.relative(cwd, file).sp
 interface CheckContext {
   files: string[];
   cwd: string;
+  /** The workspace root: the configuration's globs are relative to it. */
+  root: string;
+  settings: Settings;
   templates: TemplateSchema[];
   forced: string | undefined;
   severities: Partial<Record<RuleId, SeveritySetting>>;
@@ -128,9 +180,13 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     } catch (e) {
       return { error: { file: name, message: e instanceof InputError ? e.message.replace(file, name) : String(e) } };
     }
+    const rel = path.relative(ctx.root, file).split(path.sep).join('/');
+    const inside = !rel.startsWith('../') && !path.isAbsolute(rel);
+    if (inside && !ctx.forced && !isProposalPath(ctx.settings, rel)) return { report: { path: name, template: null, progress: null, findings: [] } };
+    const template = ctx.forced ?? (inside ? templateForPath(ctx.settings, rel) : undefined);
     const companions = readCompanions(file);
     const model = parseProposal(text);
-    const result = checkModel(model, ctx.templates, { path: name, template: ctx.forced, severities: ctx.severities, companions });
+    const result = checkModel(model, ctx.templates, { path: name, template, severities: ctx.severities, companions });
     const report: FileReport = {
       path: name,
       template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
@@ -168,18 +224,21 @@ function check(args: Args, io: Io): number {
   const format = one(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
   if (!args.positional.length) throw new UsageError('Name the files or folders to check, e.g. proposal-kit check docs/proposals');
-  const templates = loadTemplates(args, io);
+  const ws = openWorkspace(args, io);
+  const { templates } = ws;
   const forced = one(args, 'template');
   if (forced && !templates.some((t) => t.id === forced)) {
     throw new UsageError(`Unknown template '${forced}'; the templates are ${templates.map((t) => t.id).join(', ')}.`);
   }
-  const sev = severities(args);
+  const sev = { ...ws.settings.rules, ...severities(args) };
   const jobs = jobsOption(args);
   // A kep.yaml named on the command line is checked with the README beside it.
   const named = args.positional.map((p) => path.resolve(io.cwd, p)).map((p) => (readmePathFor(p) && fs.existsSync(readmePathFor(p) as string) ? (readmePathFor(p) as string) : p));
   const { files: found, errors } = collectMarkdown(named);
-  const files = [...new Set(found)];
-  const context: CheckContext = { files, cwd: io.cwd, templates, forced, severities: sev };
+  // A template is not a proposal: checking a folder that holds templates skips them.
+  const templateFiles = new Set(templates.map((t) => path.resolve(t.source)));
+  const files = [...new Set(found)].filter((f) => !templateFiles.has(path.resolve(f)));
+  const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
   const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
     error: { file: shown(io.cwd, files[i]), message: `${shown(io.cwd, files[i])}: could not be checked: ${e instanceof Error ? e.message : String(e)}` },
@@ -210,7 +269,8 @@ function create(args: Args, io: Io): number {
   const id = one(args, 'template');
   const title = one(args, 'title');
   if (!id || !title?.trim()) throw new UsageError('proposal-kit new needs --template ID and --title "Title".');
-  const templates = loadTemplates(args, io);
+  const ws = openWorkspace(args, io);
+  const { templates } = ws;
   const t = templates.find((x) => x.id === id);
   if (!t) throw new UsageError(`Unknown template '${id}'; the templates are ${templates.map((x) => x.id).join(', ')}.`);
   const numberArg = one(args, 'number');
@@ -218,7 +278,8 @@ function create(args: Args, io: Io): number {
   if (number !== undefined && (!Number.isInteger(number) || number < 0)) throw new UsageError(`--number must be a whole number; got '${numberArg}'.`);
   const date = one(args, 'date') ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD; got '${date}'.`);
-  const dirArg = one(args, 'dir');
+  const configured = ws.config ? newProposalFolder(ws.config.config, id) : undefined;
+  const dirArg = one(args, 'dir') ?? (configured === undefined ? undefined : path.relative(io.cwd, path.resolve(ws.root, configured)) || '.');
   const sig = one(args, 'sig');
   if (t.file.path.includes('{sig}') && !sig && dirArg === undefined) {
     throw new UsageError(`A ${t.name} goes under its owning SIG: pass --sig NAME (e.g. --sig node), or --dir DIR.`);
@@ -227,11 +288,11 @@ function create(args: Args, io: Io): number {
     const st = fs.statSync(path.resolve(io.cwd, dirArg), { throwIfNoEntry: false });
     if (st && !st.isDirectory()) throw new UsageError(`--dir ${dirArg} is a file, not a folder.`);
   }
-  const author = one(args, 'author') ?? gitAuthor(io.cwd) ?? undefined;
+  const author = one(args, 'author') ?? gitAuthor(io.cwd) ?? (ws.settings.author || undefined);
   const created = createProposal(
     t,
     { title, author, date, number, sig },
-    { root: io.cwd, dir: dirArg === undefined ? undefined : path.resolve(io.cwd, dirArg) },
+    { root: ws.root, dir: dirArg === undefined ? undefined : path.resolve(io.cwd, dirArg) },
   );
   io.out(`${path.relative(io.cwd, created.file)}\n`);
   for (const c of created.companions) io.out(`${path.relative(io.cwd, c)}\n`);
@@ -239,7 +300,7 @@ function create(args: Args, io: Io): number {
 }
 
 function listTemplates(args: Args, io: Io): number {
-  const templates = loadTemplates(args, io);
+  const { templates } = openWorkspace(args, io);
   const width = Math.max(...templates.map((t) => t.id.length), 2);
   for (const t of templates) io.out(`${t.id.padEnd(width)}  ${t.name}: ${t.description}  (${t.file.path})\n`);
   return 0;
@@ -271,6 +332,7 @@ export function main(argv: string[], io: Io): number {
         throw new UsageError(`Unknown command '${command}'; the commands are check, new and templates.`);
     }
   } catch (e) {
+    if (e instanceof ConfigFailure) return 2;
     if (e instanceof UsageError) {
       io.err(`proposal-kit: ${e.message}\n\n${USAGE}`);
       return 2;

@@ -11,6 +11,7 @@ import {
   CompletionItemKind,
   createConnection,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   InsertTextFormat,
   MarkupKind,
@@ -28,12 +29,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Companions } from './core/analyze';
 import { checkModel, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
-import { completionsAt, hoverAt, symbolsOf, type SymbolNode } from './core/assist';
+import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from './core/assist';
 import { IncrementalParser } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
 import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
-import { DEFAULT_SETTINGS, isProposalPath, readSettings, type Settings } from './node/config';
+import { checkConfigText, configSource, DEFAULT_SETTINGS, isProposalPath, loadProjectConfig, mergeSettings, readSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
+import { unknownTemplateIssues } from './core/config';
+import { LineIndex } from './core/text';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
 import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
 import { kepYamlFindingsFor } from './core/kepYaml';
@@ -59,9 +62,14 @@ export function startServer(connection: Connection): void {
   const parsers = new Map<string, IncrementalParser>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let templates: TemplateSchema[] = [];
+  /** The files the templates were read from: a template is not a proposal. */
+  let templateFiles = new Set<string>();
   let workspaceFolders: string[] = [];
+  /** Each workspace folder's configuration file, as last read from disk. */
+  const configs = new Map<string, LoadedConfig | null>();
   let configurationSupport = false;
   let pullSupport = false;
+  let watchSupport = false;
   let documentSymbols = true;
 
   const log = (message: string): void => connection.console.log(message);
@@ -70,12 +78,15 @@ export function startServer(connection: Connection): void {
   function loadTemplates(extra: string[] = []): void {
     const dirs = [builtinTemplatesDir()];
     for (const root of workspaceFolders) {
+      const config = loadProjectConfig(root);
+      configs.set(root, config);
       dirs.push(path.join(root, '.proposals', 'templates'));
-      for (const d of extra) dirs.push(path.resolve(root, d));
+      for (const d of [...(config?.config.templates.map((t) => t.dir) ?? []), ...extra]) dirs.push(path.resolve(root, d));
     }
-    const existing = dirs.filter((d, i) => i === 0 || fs.existsSync(d));
+    const existing = dirs.filter((d, i) => dirs.indexOf(d) === i && (i === 0 || fs.existsSync(d)));
     const { templates: loaded, errors } = loadTemplateDirs(existing);
     templates = loaded;
+    templateFiles = new Set(loaded.map((t) => path.resolve(t.source)));
     // Reloads happen on every settings change: say each error once, not on each reload.
     for (const e of errors) {
       if (reported.has(e.message)) continue;
@@ -84,13 +95,24 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** The workspace folder holding a file URI (the innermost one), if any. */
+  function rootOf(uri: string): string | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    const file = parsed.fsPath;
+    return workspaceFolders.filter((r) => file.startsWith(r + path.sep)).sort((x, y) => y.length - x.length)[0];
+  }
+
+  /** The workspace folder's configuration file with the editor's settings on top. */
   function settingsFor(uri: string): Promise<Settings> {
-    if (!configurationSupport) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'proposalKit' })
-        .then(readSettings, () => DEFAULT_SETTINGS);
+      const root = rootOf(uri);
+      const config = (root !== undefined ? configs.get(root) : undefined)?.config ?? null;
+      const user = configurationSupport
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      s = user.then((u) => mergeSettings(config, u));
       settingsCache.set(uri, s);
     }
     return s;
@@ -100,8 +122,24 @@ export function startServer(connection: Connection): void {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return parsed.path;
     const file = parsed.fsPath;
-    const root = workspaceFolders.filter((r) => file.startsWith(r + path.sep)).sort((x, y) => y.length - x.length)[0];
+    const root = rootOf(uri);
     return (root ? path.relative(root, file) : file).split(path.sep).join('/');
+  }
+
+  /** The configuration file a document is (`.proposalkit.json`, `package.json`), or null for a proposal. */
+  function configDocument(uri: string): 'file' | 'package' | null {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? configSource(parsed.fsPath) : null;
+  }
+
+  /** Diagnostics for a configuration file's current text: at the bad key or value, never a crash. */
+  function configDiagnostics(uri: string, text: string, source: 'file' | 'package'): Diagnostic[] {
+    const read = checkConfigText(path.dirname(URI.parse(uri).fsPath), text, source);
+    const issues = [...read.issues, ...(read.config ? unknownTemplateIssues(read.config, templates.map((t) => t.id)) : [])];
+    const lines = new LineIndex(text);
+    return issues
+      .sort((a, b) => a.span.start - b.span.start)
+      .map((i) => ({ range: lines.rangeOf(i.span), severity: DiagnosticSeverity.Error, code: 'config', source: 'proposal-kit', message: i.message }));
   }
 
   /** The analysis of the document's current version: computed once per version. */
@@ -120,10 +158,19 @@ export function startServer(connection: Connection): void {
     if (!parser) parsers.set(uri, (parser = new IncrementalParser()));
     const model = parser.parse(text);
     const rel = relativePath(uri);
-    const result =
-      rel !== undefined && !isProposalPath(settings, rel)
-        ? { detection: null, analysis: null, findings: [], progress: null }
-        : checkModel(model, templates, { path: rel, severities: settings.rules, companions: companionsOf(uri) });
+    const parsed = URI.parse(uri);
+    const notProposal =
+      configDocument(uri) !== null ||
+      (parsed.scheme === 'file' && templateFiles.has(path.resolve(parsed.fsPath))) ||
+      (rel !== undefined && !isProposalPath(settings, rel));
+    const result = notProposal
+      ? { detection: null, analysis: null, findings: [], progress: null }
+      : checkModel(model, templates, {
+          path: rel,
+          template: rel === undefined ? undefined : templateForPath(settings, rel),
+          severities: settings.rules,
+          companions: companionsOf(uri),
+        });
     const entry: Analysed = { version: current.version, model, result, settings };
     cache.set(uri, entry);
     return entry;
@@ -181,7 +228,8 @@ export function startServer(connection: Connection): void {
         const rel = relativePath(readmeUri);
         if (readmeText !== undefined && (rel === undefined || isProposalPath(settings, rel))) {
           const model = parseProposal(readmeText);
-          const result = checkModel(model, templates, { path: rel, severities: settings.rules, companions: { kepYaml: kepText } });
+          const template = rel === undefined ? undefined : templateForPath(settings, rel);
+          const result = checkModel(model, templates, { path: rel, template, severities: settings.rules, companions: { kepYaml: kepText } });
           findings = kepYamlFindingsFor(kepText, { model, template: result.detection?.template ?? null }, settings.rules);
         }
       }
@@ -206,6 +254,9 @@ export function startServer(connection: Connection): void {
   }
 
   async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+    const source = configDocument(uri);
+    const doc = documents.get(uri);
+    if (source && doc) return configDiagnostics(uri, doc.getText(), source);
     const a = await analysed(uri);
     return a ? a.result.findings.map(toDiagnostic) : [];
   }
@@ -227,7 +278,7 @@ export function startServer(connection: Connection): void {
           if (kepYaml) await publishKepYaml(URI.file(kepYaml).toString());
           const a = await analysed(uri);
           if (!a || documents.get(uri)?.version !== a.version) return;
-          if (!pullSupport) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: a.result.findings.map(toDiagnostic) });
+          if (!pullSupport) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: await diagnosticsFor(uri) });
           const note: AnalysisChanged = { uri, version: a.version, isProposal: a.result.detection !== null };
           await connection.sendNotification(AnalysisChangedNotification.method, note);
         })().catch((e: unknown) => log(`Proposal Kit: analysis failed for ${uri}: ${String(e)}`));
@@ -239,6 +290,7 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     pullSupport = !!caps.textDocument?.diagnostic;
+    watchSupport = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean };
     documentSymbols = init.documentSymbols !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -258,6 +310,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    if (watchSupport) {
+      // Configuration files and template folders changed on disk (saved, or switched by git): read them again.
+      const folders = [...configs.values()].flatMap((c) => c?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
+      const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`)];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+    }
     if (configurationSupport) {
       void settingsFor('').then((s) => {
         if (s.templates.length) loadTemplates(s.templates);
@@ -265,15 +323,23 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeConfiguration(() => {
+  /** Reads configuration files, settings and templates again, and checks every open document again. */
+  function reload(): void {
     settingsCache.clear();
-    void settingsFor('').then((s) => {
+    const user = configurationSupport
+      ? connection.workspace.getConfiguration({ section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS)
+      : Promise.resolve(DEFAULT_SETTINGS);
+    void user.then((s) => {
       loadTemplates(s.templates);
+      settingsCache.clear();
       cache.clear();
       for (const d of documents.all()) scheduleAnalysis(d.uri);
       if (pullSupport) connection.languages.diagnostics.refresh();
     });
-  });
+  }
+
+  connection.onDidChangeConfiguration(reload);
+  connection.onDidChangeWatchedFiles(reload);
 
   documents.onDidChangeContent((e) => {
     // A kep.yaml is checked with its README: companionChanged publishes its findings.
@@ -337,10 +403,12 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(async (params) => {
     const a = await analysed(params.textDocument.uri);
-    if (!a?.result.analysis) return [];
-    return completionsAt(a.result.analysis, params.position).map((c) => ({
+    if (!a || configDocument(params.textDocument.uri)) return [];
+    const found = a.result.analysis ? completionsAt(a.result.analysis, params.position) : templateCompletions(templates, a.model.text, params.position);
+    const KIND = { section: CompletionItemKind.Module, value: CompletionItemKind.EnumMember, template: CompletionItemKind.Snippet };
+    return found.map((c) => ({
       label: c.label,
-      kind: c.kind === 'section' ? CompletionItemKind.Module : CompletionItemKind.EnumMember,
+      kind: KIND[c.kind],
       detail: c.detail,
       documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
       textEdit: { range: c.range, newText: c.insertText },

@@ -11,8 +11,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const contributes = pkg.contributes;
 
 describe('client: package.json agrees with the extension', () => {
-  it('activates on markdown only, from dist/extension.js, on VS Code 1.91 or later', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown']);
+  it('activates on markdown and in a workspace with a .proposalkit.json, from dist/extension.js, on VS Code 1.91 or later', () => {
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'workspaceContains:.proposalkit.json']);
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.engines.vscode, '^1.91.0');
     // vsce refuses to package when @types/vscode is newer than engines.vscode.

@@ -12,13 +12,16 @@ import {
   localDate,
   needsSig,
   normalizeSig,
+  proposalFolder,
   sigFromFolder,
   templateDirs,
   templateErrorMessage,
   templatePickItems,
   validateSig,
   validateTitle,
+  withProjectConfig,
 } from '../../client/src/newProposalPlan';
+import { readProjectConfig } from '../../server/src/core/config';
 import { readSettings } from '../../client/src/settings';
 import { builtinTemplates, ROOT, template } from './helpers';
 
@@ -133,6 +136,18 @@ describe('client: New Proposal decisions', () => {
       assert.deepEqual(readSettings((k) => values[k]), { templates: ['docs/templates', '/abs'], author: undefined });
       assert.deepEqual(readSettings(() => undefined), { templates: [], author: undefined });
       assert.deepEqual(readSettings((k) => (k === 'author' ? ' Ada ' : 'not a list')), { templates: [], author: 'Ada' });
+    });
+
+    it('.proposalkit.json under the user\'s settings: template folders from both, the user\'s author first; its folder per template', () => {
+      const config = readProjectConfig('{ "templates": ["team/templates"], "author": "Team", "newProposalFolders": { "madr": "docs/decisions" } }', 'file').config;
+      assert.deepEqual(withProjectConfig({ templates: ['mine', 'team/templates'], author: undefined }, config), { templates: ['team/templates', 'mine'], author: 'Team' });
+      assert.deepEqual(withProjectConfig({ templates: [], author: 'Ada' }, config), { templates: ['team/templates'], author: 'Ada' });
+      assert.deepEqual(withProjectConfig({ templates: ['x'], author: undefined }, null), { templates: ['x'], author: undefined });
+      const root = path.resolve('/w/app');
+      assert.equal(proposalFolder(root, undefined, config, 'madr'), path.join(root, 'docs', 'decisions'));
+      assert.equal(proposalFolder(root, path.join(root, 'elsewhere'), config, 'madr'), path.join(root, 'elsewhere'));
+      assert.equal(proposalFolder(root, undefined, config, 'klip'), undefined);
+      assert.equal(proposalFolder(root, undefined, null, 'madr'), undefined);
     });
   });
 

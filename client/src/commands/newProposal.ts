@@ -23,6 +23,7 @@ import {
   localDate,
   needsSig,
   normalizeSig,
+  proposalFolder,
   readPresets,
   sigFromFolder,
   templateDirs,
@@ -30,7 +31,9 @@ import {
   templatePickItems,
   validateSig,
   validateTitle,
+  withProjectConfig,
 } from '../newProposalPlan';
+import { loadProjectConfig } from '../../../server/src/node/config';
 import { readSettings } from '../settings';
 
 const TITLE = 'New Proposal';
@@ -61,7 +64,8 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     dir = target.dir;
   }
 
-  const settings = readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key));
+  const config = loadProjectConfig(root)?.config ?? null;
+  const settings = withProjectConfig(readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key)), config);
   const loaded = loadTemplateDirs(templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync }));
   const problem = templateErrorMessage(loaded.errors, root, ctx.templateErrorsShown);
   if (problem) void vscode.window.showWarningMessage(problem);
@@ -86,6 +90,7 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     void vscode.window.showErrorMessage(`No proposal template '${id}': the templates are ${loaded.templates.map((t) => t.id).join(', ')}.`);
     return;
   }
+  dir = proposalFolder(root, dir, config, template.id);
   const steps = needsSig(template) ? 3 : 2;
 
   const title = presets.title ?? await vscode.window.showInputBox({

@@ -2,11 +2,12 @@
 import type { Analysis } from './analyze';
 import { guidanceFor } from './fixes';
 import type { ProposalModel, Section } from './parse';
+import type { TemplateSchema } from './template';
 import type { Position, Range } from './types';
 
 export interface Completion {
   label: string;
-  kind: 'section' | 'value';
+  kind: 'section' | 'value' | 'template';
   detail: string;
   documentation: string;
   /** Replaces `range` (from the start of what was typed to the cursor). */
@@ -17,6 +18,25 @@ export interface Completion {
 
 const HEADING_START = /^( {0,3})(#{1,6})?(?:[ \t]+(.*))?$/;
 const META_PREFIX = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([A-Za-z][A-Za-z0-9 /()._-]{0,40}?)((?::(?:\*\*|__)|(?:\*\*|__):|:)[ \t]*)([^|]*)$/;
+
+/**
+ * In a markdown file with nothing written yet, each template's whole proposal (`<id>-proposal`,
+ * as the built-in snippets name them): the workspace's own templates are offered too.
+ */
+export function templateCompletions(templates: readonly TemplateSchema[], text: string, pos: Position): Completion[] {
+  if (text.trim() !== '') return [];
+  const typed = text.split(/\r?\n/)[pos.line] ?? '';
+  const range = { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: Math.min(pos.character, typed.length) } };
+  return templates.map((t, i) => ({
+    label: `${t.id}-proposal`,
+    kind: 'template' as const,
+    detail: `${t.name}: whole proposal`,
+    documentation: `A new ${t.name} from the template, every section with its guidance${t.description ? `: ${t.description}` : ''}.`,
+    insertText: t.body,
+    range,
+    sortText: String(i).padStart(3, '0'),
+  }));
+}
 
 export function completionsAt(a: Analysis, pos: Position): Completion[] {
   const lines = a.model.lines;
