@@ -68,6 +68,8 @@ export interface Analysis {
   inline: Map<number, Block>;
   /** The document's status, when the template gives statuses a meaning and the document has one. */
   status: DocumentStatus | null;
+  /** The files beside the document it was analysed with. */
+  companions: Companions;
   /** Whether a spec counts towards completeness and may be reported missing or empty. */
   required(spec: SectionSpec): boolean;
 }
@@ -155,6 +157,7 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     metadata,
     preamble,
     status,
+    companions,
     required,
   };
 }

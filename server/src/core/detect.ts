@@ -139,5 +139,16 @@ export function bestVersion(t: TemplateSchema, docKeys: readonly string[], docDa
       bestScore = score;
     }
   }
-  return best;
+  return best !== t && hasWhatCurrentAdds(t, best, docKeys) ? t : best;
+}
+
+/**
+ * Whether the document has every required section the current template added since `older`: a
+ * document brought up to date follows the current template, whatever its date.
+ */
+function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: readonly string[]): boolean {
+  const oldKeys = new Set(older.sections.flatMap((s) => s.keys));
+  const added = t.sections.filter((s) => !s.optional && !s.keys.some((k) => oldKeys.has(k)));
+  const doc = new Set(docKeys);
+  return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)));
 }

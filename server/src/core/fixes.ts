@@ -6,6 +6,7 @@ import type { Analysis } from './analyze';
 import { missingSpecs, placementOf } from './rules/missingSection';
 import type { SectionSpec } from './template';
 import { normalizeTitle } from './normalize';
+import { upgradeEdits, upgradeOf } from './upgrade';
 import type { Finding, Span, TextEdit } from './types';
 
 export interface Fix {
@@ -130,6 +131,11 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
       });
       if (!entry) return [];
       return data.values.map((v) => ({ title: `Set ${entry.field.name} to '${v}'`, edits: [replaceSpan(a, entry.valueSpan, v)], preferred: false, fixes: [finding] }));
+    }
+    case 'upgrade': {
+      const u = upgradeOf(a);
+      if (!u) return [];
+      return [{ title: `Update to the current ${a.template.name} template`, edits: upgradeEdits(u), preferred: true, fixes: [finding] }];
     }
     default:
       return [];

@@ -24,6 +24,7 @@ export type RuleId =
   | 'heading-level'
   | 'duplicate-section'
   | 'metadata'
+  | 'template-version'
   | 'kep-yaml';
 
 export interface Finding {
@@ -42,6 +43,7 @@ export type FindingData =
   | { kind: 'level'; expected: number; actual: number }
   | { kind: 'guidance'; start: number; end: number }
   | { kind: 'status'; values: string[] }
+  | { kind: 'upgrade' }
   | { kind: 'none' };
 
 /** A half-open span of UTF-16 offsets into the document text. */

@@ -1,0 +1,25 @@
+import { upgradeOf } from '../upgrade';
+import { q, type RawFinding, type Rule } from './rule';
+
+const list = (names: string[]): string => (names.length < 3 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+export const templateVersion: Rule = {
+  id: 'template-version',
+  severity: 'information',
+  description: 'The document follows an older version of its template: the current one adds or renames sections.',
+  check(a) {
+    const u = upgradeOf(a);
+    if (!u) return [];
+    const changes: string[] = [];
+    if (u.added.length) changes.push(`adds ${list(u.added.map((s) => q(s.name)))}`);
+    if (u.renamed.length) changes.push(`renames ${list(u.renamed.map((r) => `${q(r.from)} to ${q(r.to.name)}`))}`);
+    const where = a.title ? a.title.heading.span : a.model.sections[0]?.heading.span ?? { start: 0, end: a.model.lines.lineEnd(0) };
+    const finding: RawFinding = {
+      rule: 'template-version',
+      message: `Written with an older ${a.template.name} template (${a.version.version}): the current template ${changes.join(' and ')}. Add ${u.added.length ? (u.renamed.length ? 'the sections and rename the headings' : u.added.length === 1 ? 'it' : 'them') : u.renamed.length === 1 ? 'the new title' : 'the new titles'} to follow the current template.`,
+      range: a.model.lines.rangeOf(where),
+      data: { kind: 'upgrade' },
+    };
+    return [finding];
+  },
+};
