@@ -28,7 +28,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Companions } from './core/analyze';
-import { checkModel, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
+import { checkModel, detectTemplate, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from './core/assist';
 import { IncrementalParser } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
@@ -228,9 +228,8 @@ export function startServer(connection: Connection): void {
         const rel = relativePath(readmeUri);
         if (readmeText !== undefined && (rel === undefined || isProposalPath(settings, rel))) {
           const model = parseProposal(readmeText);
-          const template = rel === undefined ? undefined : templateForPath(settings, rel);
-          const result = checkModel(model, templates, { path: rel, template, severities: settings.rules, companions: { kepYaml: kepText } });
-          findings = kepYamlFindingsFor(kepText, { model, template: result.detection?.template ?? null }, settings.rules);
+          const detection = detectTemplate(model, rel, templates, rel === undefined ? undefined : templateForPath(settings, rel));
+          findings = kepYamlFindingsFor(kepText, { model, template: detection?.template ?? null }, settings.rules);
         }
       }
     }
@@ -313,7 +312,8 @@ export function startServer(connection: Connection): void {
     if (watchSupport) {
       // Configuration files and template folders changed on disk (saved, or switched by git): read them again.
       const folders = [...configs.values()].flatMap((c) => c?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
-      const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`)];
+      // A KEP's kep.yaml too: its status bears on its README, its findings are shown in it.
+      const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`), '**/kep.yaml'];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
     }
     if (configurationSupport) {
@@ -339,7 +339,12 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration(reload);
-  connection.onDidChangeWatchedFiles(reload);
+  connection.onDidChangeWatchedFiles((params) => {
+    // A kep.yaml changed on disk concerns its README alone; anything else may change every check.
+    const others = params.changes.filter((c) => !kepYamlFile(c.uri));
+    for (const c of params.changes) if (kepYamlFile(c.uri) && !documents.get(c.uri)) companionChanged(c.uri);
+    if (others.length) reload();
+  });
 
   documents.onDidChangeContent((e) => {
     // A kep.yaml is checked with its README: companionChanged publishes its findings.

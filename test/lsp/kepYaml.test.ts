@@ -92,4 +92,15 @@ describe('language server: kep.yaml', function () {
       "1:8-1:30 2 kep-yaml title 'Retry budgets for Jobs' in kep.yaml differs from the README's title 'Job Retry Budget': make them the same.",
     ]);
   });
+
+  it('a kep.yaml changed on disk (not open): the README follows its status and its findings are published', async () => {
+    await open(s, readmeUri, readmeText);
+    assert.deepEqual((await pull(s, readmeUri)).filter((d) => d.code === 'empty-section').map((d) => d.severity), [4]);
+    fs.writeFileSync(yamlFile, yamlText.replace('status: provisional', 'status: implementable').replace('stage: alpha', 'stage: ga'));
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: yamlUri, type: 2 }] });
+    assert.deepEqual((await pull(s, readmeUri)).filter((d) => d.code === 'empty-section').map((d) => d.severity), [1]);
+    assert.deepEqual((await published(1)).diagnostics.map(brief), [
+      "22:8-22:10 1 kep-yaml stage 'ga' in kep.yaml is not an allowed value: expected one of alpha, beta, stable.",
+    ]);
+  });
 });
