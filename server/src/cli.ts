@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkModel, parseProposal, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
+import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
+import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { collectMarkdown, InputError, readMarkdown } from './node/files';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
@@ -185,7 +186,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     if (inside && !ctx.forced && !isProposalPath(ctx.settings, rel)) return { report: { path: name, template: null, progress: null, findings: [] } };
     const template = ctx.forced ?? (inside ? templateForPath(ctx.settings, rel) : undefined);
     const companions = readCompanions(file);
-    const model = parseProposal(text);
+    const model = parseDocument(text);
     const result = checkModel(model, ctx.templates, { path: name, template, severities: ctx.severities, companions });
     const report: FileReport = {
       path: name,

@@ -105,7 +105,7 @@ describe('cli', () => {
     assert.equal(sarif.version, '2.1.0');
     const runObj = sarif.runs[0];
     assert.equal(runObj.tool.driver.name, 'proposal-kit');
-    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata', 'template-version', 'kep-yaml']);
+    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata', 'template-version', 'too-complex', 'kep-yaml']);
     assert.ok(runObj.tool.driver.rules.every((r: { shortDescription: { text: string }; helpUri: string }) => r.shortDescription.text && r.helpUri.includes('#')));
     const missing = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'missing-section');
     assert.deepEqual(missing.locations[0].physicalLocation, {

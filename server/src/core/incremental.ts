@@ -4,7 +4,26 @@
  * its own, and a piece whose text did not change since the last version is not parsed again. The
  * result always equals a parse of the whole document (a property test holds it to that).
  */
-import { assemble, parseItems, type Item, type ProposalModel } from './parse';
+import { assemble, parseItems, type Item, type ProposalModel, type UncheckedReason } from './parse';
+
+/**
+ * What a document may cost to check. remark cannot be interrupted once it parses a piece, and its
+ * time grows much faster than the text for deep nesting (a list 400 levels deep, 160 KB, takes
+ * seconds; quotes 20,000 deep overflow the stack), so a line scan measures each piece's nesting
+ * first and a piece nested deeper than `maxDepth` is not parsed at all. The time of each parse is
+ * measured too: once a version has spent `budgetMs`, the pieces still to parse are left out, and
+ * tried again with the next version.
+ */
+export interface ParseLimits {
+  /** Deepest nesting of lists and quotes parsed (see nestingDepth). */
+  maxDepth: number;
+  /** Milliseconds of parsing per document version after which the remaining pieces are left out. */
+  budgetMs: number;
+  /** The clock (milliseconds). */
+  now: () => number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 100, budgetMs: 5000, now: () => Date.now() };
 
 export interface Piece {
   start: number;
@@ -140,7 +159,11 @@ export class IncrementalParser {
   /** Pieces parsed (not reused) by the last call, for tests and benchmarks. */
   lastParsed = 0;
 
+  constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
+
   parse(text: string): ProposalModel {
+    const { maxDepth, budgetMs, now } = this.limits;
+    const started = now();
     const { pieces, definitions } = splitPieces(text);
     const signature = definitions.join('\n');
     // A piece's parse depends on its text and on the document's definitions: when those change,
@@ -153,8 +176,19 @@ export class IncrementalParser {
       const body = text.slice(p.start, p.end);
       let items = next.get(body) ?? previous.get(body);
       if (!items) {
-        items = parsePiece(detach(body), p.start === 0, pieces.length > 1 ? definitions : [], labels);
-        this.lastParsed++;
+        const depth = nestingDepth(body, maxDepth);
+        if (depth > maxDepth) items = leftOut(body, { kind: 'depth', depth, limit: maxDepth });
+        else if (now() - started > budgetMs) {
+          // Not kept: the next version tries this piece again, with a budget of its own.
+          return { base: p.start, items: leftOut(body, { kind: 'time', budgetMs }) };
+        } else {
+          try {
+            items = parsePiece(detach(body), p.start === 0, pieces.length > 1 ? definitions : [], labels);
+          } catch (e) {
+            items = leftOut(body, { kind: 'error', message: e instanceof Error ? e.message : String(e) });
+          }
+          this.lastParsed++;
+        }
       }
       next.set(body, items);
       return { base: p.start, items };
@@ -163,6 +197,72 @@ export class IncrementalParser {
     this.definitions = signature;
     return assemble(text, parsed);
   }
+}
+
+/** A whole document, parsed in pieces within the limits. */
+export function parseDocument(text: string, limits: ParseLimits = DEFAULT_LIMITS): ProposalModel {
+  return new IncrementalParser(limits).parse(text);
+}
+
+/**
+ * A piece that is not parsed: its heading (a piece that starts with one) still counts, so the
+ * section is not reported missing; the rest, up to its last character that is not white space,
+ * is one unchecked part.
+ */
+function leftOut(body: string, reason: UncheckedReason): Item[] {
+  const items: Item[] = [];
+  let start = 0;
+  if (ATX.test(body)) {
+    const nl = body.indexOf('\n');
+    start = nl < 0 ? body.length : nl + 1;
+    items.push(...parseItems(body.slice(0, start)));
+  }
+  // From its first line that is not blank.
+  const lead = /^(?:[ \t]*\r?\n)*/.exec(body.slice(start)) as RegExpExecArray;
+  start += lead[0].length;
+  const end = start + body.slice(start).trimEnd().length;
+  if (end > start) items.push({ t: 'unchecked', span: { start, end }, reason });
+  return items;
+}
+
+const NEST_PREFIX = /^(?:[ \t]|>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*/;
+
+/**
+ * How deeply the lines of `text` nest lists and quotes, outside fenced code: on each line, the
+ * quote marks and list markers it opens with, plus one level per two columns of indentation (a
+ * nested list indents its items by two or more). It errs on the deep side, and stops counting
+ * past `stop`. Linear in the text.
+ */
+export function nestingDepth(text: string, stop = Infinity): number {
+  let max = 0;
+  let fence: string | null = null;
+  let pos = 0;
+  while (pos < text.length && max <= stop) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl);
+    pos = nl + 1;
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !line.slice(f[0].length).trim()) fence = null;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    const prefix = (NEST_PREFIX.exec(line) as RegExpExecArray)[0];
+    let depth = 0;
+    let columns = 0;
+    for (let i = 0; i < prefix.length; i++) {
+      const c = prefix[i];
+      if (c === ' ') columns++;
+      else if (c === '\t') columns += 4;
+      else if (c === '>' || c === '-' || c === '+' || c === '*' || c === '.' || c === ')') depth++;
+    }
+    max = Math.max(max, depth + Math.floor(columns / 2));
+  }
+  return max;
 }
 
 /**

@@ -89,6 +89,19 @@ export interface ProposalModel {
   roots: Section[];
   /** Every section in document order. */
   sections: Section[];
+  /** Parts of the text that were too complex to parse (see incremental.ts): nothing in them is read. */
+  unchecked: Unchecked[];
+}
+
+/** Why a part of the text was not parsed. */
+export type UncheckedReason =
+  | { kind: 'depth'; depth: number; limit: number }
+  | { kind: 'time'; budgetMs: number }
+  | { kind: 'error'; message: string };
+
+export interface Unchecked {
+  span: Span;
+  reason: UncheckedReason;
 }
 
 /**
@@ -115,7 +128,8 @@ export function parseMarkdown(text: string): Root {
 export type Item =
   | { t: 'heading'; heading: Heading }
   | { t: 'block'; block: Block }
-  | { t: 'yaml'; span: Span; value: string };
+  | { t: 'yaml'; span: Span; value: string }
+  | { t: 'unchecked'; span: Span; reason: UncheckedReason };
 
 /**
  * Parses `text` and converts its top-level nodes that lie in [from, limit); spans are relative to
@@ -163,13 +177,29 @@ export function assemble(text: string, pieces: readonly { base: number; items: r
   const leadingBlocks: Block[] = [];
   const roots: Section[] = [];
   const sections: Section[] = [];
+  const unchecked: Unchecked[] = [];
+  let adjacent = false;
   const stack: Section[] = [];
   let current: Section | null = null;
 
   for (const piece of pieces) {
     for (const item of piece.items) {
       if (item.t === 'yaml') {
+        adjacent = false;
         frontMatter = readFrontMatter(text, shift(item.span, piece.base), item.value);
+        continue;
+      }
+      if (item.t === 'unchecked') {
+        const span = shift(item.span, piece.base);
+        const last = unchecked[unchecked.length - 1];
+        // Parts left out for the same reason with only headings between them are one part.
+        if (last && adjacent && last.reason.kind === item.reason.kind) last.span = { start: last.span.start, end: span.end };
+        else unchecked.push({ span, reason: item.reason });
+        adjacent = true;
+        // Whatever it holds counts as written: the checker cannot tell, and says so once.
+        const block: Block = { kind: 'content', type: 'unchecked', span, text: '', inlines: [] };
+        if (current) current.blocks.push(block);
+        else leadingBlocks.push(block);
         continue;
       }
       if (item.t === 'heading') {
@@ -189,12 +219,13 @@ export function assemble(text: string, pieces: readonly { base: number; items: r
         current = section;
         continue;
       }
+      adjacent = false;
       const block = shiftBlock(item.block, piece.base);
       if (current) current.blocks.push(block);
       else leadingBlocks.push(block);
     }
   }
-  return { text, lines, frontMatter, leadingBlocks, roots, sections };
+  return { text, lines, frontMatter, leadingBlocks, roots, sections, unchecked };
 }
 
 function spanOf(node: Nodes, base: number, max: number): Span {

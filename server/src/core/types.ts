@@ -25,7 +25,8 @@ export type RuleId =
   | 'duplicate-section'
   | 'metadata'
   | 'template-version'
-  | 'kep-yaml';
+  | 'kep-yaml'
+  | 'too-complex';
 
 export interface Finding {
   rule: RuleId;

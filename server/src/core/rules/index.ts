@@ -9,9 +9,10 @@ import type { Rule, RuleInfo } from './rule';
 import { KEP_YAML_RULE } from '../kepYaml';
 import { sectionOrder } from './sectionOrder';
 import { templateVersion } from './templateVersion';
+import { tooComplex } from './tooComplex';
 
 /** Every rule that checks a proposal, in the order their findings are listed for the same position. */
-export const DOCUMENT_RULES: readonly Rule[] = [missingSection, emptySection, placeholder, sectionOrder, headingLevel, duplicateSection, metadata, templateVersion];
+export const DOCUMENT_RULES: readonly Rule[] = [missingSection, emptySection, placeholder, sectionOrder, headingLevel, duplicateSection, metadata, templateVersion, tooComplex];
 
 /** Every rule: those that check a proposal, then the one that checks a KEP's kep.yaml. */
 export const RULES: readonly RuleInfo[] = [...DOCUMENT_RULES, KEP_YAML_RULE];
