@@ -8,6 +8,7 @@ export const COMMANDS = {
   showGuidance: 'proposalKit.showGuidance',
   insertSection: 'proposalKit.insertSection',
   revealSection: 'proposalKit.revealSection',
+  createTemplate: 'proposalKit.createTemplate',
 } as const;
 
 /** Commands that only make sense from the outline view, hidden from the command palette. */

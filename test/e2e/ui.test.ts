@@ -16,19 +16,32 @@ import {
   COMPLETION_DETAIL,
   COMPLETION_GUIDANCE,
   COMPLETION_LABEL,
+  CONFIG_FILE,
+  CONFIG_PROBLEM,
+  CONFIG_TYPED,
+  DECISION,
+  DECISION_PROBLEMS,
   DESIGN_HOVER,
   DESIGN_LINE,
   KLIP,
   KLIP_PROBLEMS,
+  NEW_DECISION,
   NEW_TITLE,
   newProposalCases,
   OUTLINE_AFTER_QUICK_FIX,
   OUTLINE_AFTER_WRITING,
   QUICK_FIX_TITLE,
   README,
+  TEAM_RFC,
+  TEAM_RFC_PROBLEMS,
+  TEAM_TEMPLATE_FILE,
+  TEAM_TEMPLATE_HEADER,
+  TEAM_TEMPLATE_ID,
+  TEAM_TEMPLATE_SOURCE,
   TEST_PLAN_LINE,
   TEST_PLAN_TEXT,
   yyyymmdd,
+  type PlacedProblem,
   type Problem,
 } from '../vscode/expected';
 import { FIXTURES, SCREENSHOTS, screenshot, startEditor, waitUntil, type Editor } from './harness';
@@ -215,6 +228,73 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     await page.keyboard.press('Enter');
     await activeEditor(page).locator('.view-line', { hasText: `## ${COMPLETION_LABEL}` }).waitFor();
   });
+
+  it('7. a workspace template and .proposalkit.json: findings, New Proposal, Create Template from This File, errors at the bad key', async () => {
+    // Start from no open editors, so the Problems panel lists only what this scenario opens.
+    await quickOpen(page, onDisk(KLIP));
+    await page.keyboard.press('Control+S');
+    await palette(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+
+    // The MADR-style template in .proposals/templates checks a decision written with it.
+    await quickOpen(page, onDisk(DECISION));
+    await page.keyboard.press('Control+Shift+M');
+    await waitUntil('the Problems panel to list the decision\'s problems', async () => {
+      const rows = await problemsOf(page, DECISION);
+      return JSON.stringify(rows) === JSON.stringify(placedRows(DECISION_PROBLEMS)) ? rows : undefined;
+    });
+    assert.deepEqual(await problemsOf(page, DECISION), placedRows(DECISION_PROBLEMS));
+    await screenshot(page, '7-custom-template');
+
+    // New Proposal offers it, and puts the proposal in the folder .proposalkit.json names.
+    await palette(page, 'Proposal Kit: New Proposal');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${NEW_DECISION.name}$`) }) });
+    await row.waitFor();
+    await row.click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/2)' }).waitFor();
+    await page.keyboard.type(NEW_TITLE);
+    await page.keyboard.press('Enter');
+    const created = onDisk(NEW_DECISION.file);
+    await waitUntil(`${NEW_DECISION.file} on disk`, () => (fs.existsSync(created) ? true : undefined));
+    assert.deepEqual(fs.readFileSync(created, 'utf8').split('\n').slice(0, 3), NEW_DECISION.lines);
+    await waitUntil(`the active editor to show ${NEW_DECISION.file}`, async () => ((await activeTabPath(page)) === created ? true : undefined));
+    await palette(page, 'View: Close Editor');
+
+    // A plain team template becomes a workspace template; a proposal naming it is checked at once.
+    // Before, the proposal names a template there is not: it is no proposal (no figure, no view).
+    await quickOpen(page, onDisk(TEAM_RFC));
+    await page.locator('.statusbar-item', { hasText: /\d+\/\d+ sections/ }).waitFor({ state: 'hidden' });
+    assert.deepEqual(await problemsOf(page, TEAM_RFC), []);
+    await quickOpen(page, onDisk(TEAM_TEMPLATE_SOURCE));
+    await palette(page, 'Proposal Kit: Create Template from This File');
+    const input = page.locator('.quick-input-widget input');
+    await waitUntil('the suggested id', async () => ((await input.inputValue()) === TEAM_TEMPLATE_ID ? true : undefined));
+    await screenshot(page, '7-create-template');
+    await page.keyboard.press('Enter');
+    const templateFile = onDisk(TEAM_TEMPLATE_FILE);
+    await waitUntil(`${TEAM_TEMPLATE_FILE} on disk`, () => (fs.existsSync(templateFile) ? true : undefined));
+    assert.equal(fs.readFileSync(templateFile, 'utf8'), TEAM_TEMPLATE_HEADER + fs.readFileSync(onDisk(TEAM_TEMPLATE_SOURCE), 'utf8'));
+    await waitUntil('the new template in the active editor', async () => ((await activeTabPath(page)) === templateFile ? true : undefined));
+    await palette(page, 'View: Close Editor');
+    await quickOpen(page, onDisk(TEAM_RFC));
+    await waitUntil('the proposal to be checked against the new template', async () => {
+      const rows = await problemsOf(page, TEAM_RFC);
+      return JSON.stringify(rows) === JSON.stringify(placedRows(TEAM_RFC_PROBLEMS)) ? rows : undefined;
+    });
+
+    // A mistake typed into .proposalkit.json shows at the key, from Proposal Kit and from the schema.
+    await quickOpen(page, onDisk(CONFIG_FILE));
+    await goToLine(page, CONFIG_PROBLEM.line);
+    await page.keyboard.insertText(CONFIG_TYPED);
+    const expectedRow = placedRows([CONFIG_PROBLEM])[0];
+    await waitUntil('the configuration error in the Problems panel', async () => {
+      const rows = await problemsOf(page, CONFIG_FILE);
+      return rows.includes(expectedRow) && rows.some((r) => r.includes('colour') && r.includes('not allowed')) ? rows : undefined;
+    });
+    await screenshot(page, '7-config-error');
+    await palette(page, 'File: Revert File');
+    await waitUntil('the reverted configuration to have no problems', async () => ((await problemsOf(page, CONFIG_FILE)).length === 0 ? true : undefined));
+  });
 });
 
 // --- driving the workbench --------------------------------------------------------------------
@@ -285,6 +365,22 @@ async function problems(page: Page): Promise<string[]> {
       return `${severity} ${where} ${message} (${code})`;
     }),
   );
+}
+
+/** The Problems panel's rows under one file, as problems() gives them (none when the file is not listed). */
+async function problemsOf(page: Page, rel: string): Promise<string[]> {
+  const rows = await problems(page);
+  const start = rows.indexOf(`file ${path.basename(rel)}`);
+  if (start < 0) return [];
+  const next = rows.findIndex((r, i) => i > start && r.startsWith('file '));
+  return rows.slice(start + 1, next < 0 ? undefined : next);
+}
+
+/** Problems as the panel lists them: errors first, then by line and column. */
+function placedRows(expected: readonly PlacedProblem[]): string[] {
+  return [...expected]
+    .sort((a, b) => bySeverity(a, b) || a.column - b.column)
+    .map((p) => `${p.severity} [Ln ${p.line}, Col ${p.column}] ${p.message} (${p.rule})`);
 }
 
 function describeProblems(expected: readonly Problem[]): string[] {

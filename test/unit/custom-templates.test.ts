@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { checkModel, parseProposal, parseTemplate, type TemplateSchema } from '../../server/src/core';
 import { scaffold } from '../../server/src/core/scaffold';
 import { nameFromTitle, titlePatternFrom } from '../../server/src/core/template';
+import { suggestedTemplateId, templateFromDocument, validateTemplateId } from '../../server/src/core/newTemplate';
 import { loadTemplateDirs } from '../../server/src/node/templates';
 import { ROOT } from './helpers';
 
@@ -109,6 +110,13 @@ describe('plain markdown templates', () => {
 });
 
 describe('documents written with custom templates', () => {
+  it('the end-to-end workspace uses the README\'s example template and decision, unchanged', () => {
+    const e2e = path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
+    const same = (a: string, b: string) => assert.equal(fs.readFileSync(path.join(e2e, a), 'utf8'), fs.readFileSync(path.join(ROOT, b), 'utf8'), a);
+    same('.proposals/templates/madr.md', 'docs/templates/madr.md');
+    same('docs/decisions/0002-adopt-feature-flags.md', 'test/fixtures/custom/decisions/0002-adopt-feature-flags.md');
+  });
+
   it('a finished MADR decision: detected by its headings, nothing to report', () => {
     assert.deepEqual(findings('decisions/0001-store-sessions-in-redis.md'), { id: 'madr', progress: { written: 6, required: 6 }, rows: [] });
   });
@@ -159,5 +167,49 @@ describe('documents written with custom templates', () => {
       '# Summary',
       '',
     ]);
+  });
+});
+
+describe('Create Template from This File', () => {
+  it('suggests an id from the file name (a README from its folder)', () => {
+    assert.equal(suggestedTemplateId('/w/docs/ADR Template.md'), 'adr-template');
+    assert.equal(suggestedTemplateId('C:\\w\\rfcs\\README.md'), 'rfcs');
+    assert.equal(suggestedTemplateId('/w/0000-template.markdown'), '0000-template');
+  });
+
+  it('checks the id: its characters, and the templates already in the folder', () => {
+    assert.equal(validateTemplateId('adr', ['rfc']), undefined);
+    assert.equal(validateTemplateId(' ', []), 'Give the template an id, e.g. adr.');
+    assert.equal(validateTemplateId('my adr', []), 'A template id has only letters, digits, ".", "_" and "-", and starts with a letter or digit.');
+    assert.equal(validateTemplateId('RFC', ['rfc']), "The workspace already has a template 'RFC': choose another id.");
+  });
+
+  it('a plain document gets front matter with its id and name; the rest is kept as it is', () => {
+    const text = '# Design Doc: <Title>\n\n## Goals\n\nWhat it must achieve.\n\n## Design\n';
+    const made = templateFromDocument(text, 'design');
+    assert.deepEqual(made, { ok: true, text: `---\nid: design\nname: "Design Doc"\n---\n\n${text}`, name: 'Design Doc', sections: 2 });
+    const t = parseTemplate(made.ok ? made.text : '', 'design.md');
+    assert.deepEqual([t.id, t.titlePattern, t.sections[0].guidance], ['design', 'Design Doc: {title}', 'What it must achieve.']);
+  });
+
+  it('front matter it has: the id replaced, a name it gives kept; CRLF stays CRLF', () => {
+    const text = '---\r\nid: old\r\nname: Team RFC\r\noptional: [Appendix]\r\n---\r\n# RFC\r\n\r\n## Summary\r\n\r\n## Appendix\r\n';
+    const made = templateFromDocument(text, 'rfc');
+    assert.deepEqual(made, {
+      ok: true,
+      text: '---\r\nid: rfc\r\nname: Team RFC\r\noptional: [Appendix]\r\n---\r\n# RFC\r\n\r\n## Summary\r\n\r\n## Appendix\r\n',
+      name: 'Team RFC',
+      sections: 2,
+    });
+  });
+
+  it('a document that cannot be a template says why', () => {
+    assert.deepEqual(templateFromDocument('Just some notes.\n', 'notes'), {
+      ok: false,
+      message: 'The template has no section headings: add "## Section" headings for the sections a proposal needs.',
+    });
+    const broken = templateFromDocument('---\nid: [\n---\n## A\n', 'x');
+    assert.equal(broken.ok, false);
+    assert.match(broken.ok ? '' : broken.message, /^Its front matter is not valid YAML \(line 2\): /);
   });
 });

@@ -114,3 +114,44 @@ export function newProposalCases(date = yyyymmdd()): NewProposalCase[] {
     },
   ];
 }
+
+/** A workspace template (.proposals/templates/madr.md) and a decision written with it (scenario 7). */
+export const DECISION = 'docs/decisions/0002-adopt-feature-flags.md';
+
+export interface PlacedProblem extends Problem {
+  column: number;
+}
+
+/** What the decision gets from the workspace's MADR-style template (the CLI prints the same). */
+export const DECISION_PROBLEMS: readonly PlacedProblem[] = [
+  { severity: 'warning', line: 3, column: 11, rule: 'metadata', message: "Status 'wip' is not an allowed value: expected one of proposed, rejected, accepted, deprecated, superseded." },
+  { severity: 'warning', line: 4, column: 9, rule: 'metadata', message: "Date is still the template's placeholder '{YYYY-MM-DD}': replace it with the real value." },
+  { severity: 'error', line: 11, column: 1, rule: 'missing-section', message: "Missing required section 'Considered Options' (expected after 'Decision Drivers')." },
+  { severity: 'warning', line: 11, column: 1, rule: 'empty-section', message: `Section 'Decision Drivers' is empty: write it, or say why it does not apply ("N/A: <reason>").` },
+  { severity: 'warning', line: 19, column: 1, rule: 'placeholder', message: "Template guidance left in 'Consequences': replace it with the section's content." },
+];
+
+/** New Proposal from the workspace template goes where .proposalkit.json's newProposalFolders says. */
+export const NEW_DECISION = { name: 'madr', file: 'docs/decisions/faster-builds.md', lines: ['# Faster Builds', '', '* Status: proposed'] };
+
+/** A plain team template turned into a workspace template with Create Template from This File. */
+export const TEAM_TEMPLATE_SOURCE = 'docs/team-rfc.md';
+export const TEAM_TEMPLATE_ID = 'team-rfc';
+export const TEAM_TEMPLATE_FILE = '.proposals/templates/team-rfc.md';
+export const TEAM_TEMPLATE_HEADER = '---\nid: team-rfc\nname: "RFC"\n---\n\n';
+/** A proposal that names the new template in its front matter: checked once the template exists. */
+export const TEAM_RFC = 'docs/rfcs/0001-cache-builds.md';
+export const TEAM_RFC_PROBLEMS: readonly PlacedProblem[] = [
+  { severity: 'error', line: 10, column: 1, rule: 'missing-section', message: "Missing required section 'Alternatives' (expected after 'Motivation')." },
+];
+
+/** .proposalkit.json with a key it does not know, typed at the start of line 2. */
+export const CONFIG_FILE = '.proposalkit.json';
+export const CONFIG_TYPED = '  "colour": 1,\n';
+export const CONFIG_PROBLEM: PlacedProblem = {
+  severity: 'error',
+  line: 2,
+  column: 3,
+  rule: 'config',
+  message: 'Unknown key "colour": the keys are files, templateFor, rules, templates, newProposalFolders, author.',
+};

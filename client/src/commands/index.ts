@@ -1,6 +1,7 @@
 /** Every command, in one table: extension.ts registers them all the same way. */
 import type { Ctx } from '../context';
 import { COMMANDS } from '../ids';
+import { createTemplate } from './createTemplate';
 import { insertMissingSections } from './insertMissingSections';
 import { insertSection } from './insertSection';
 import { newProposal } from './newProposal';
@@ -20,4 +21,5 @@ export const COMMAND_TABLE: readonly Command[] = [
   { id: COMMANDS.showGuidance, run: showGuidance },
   { id: COMMANDS.insertSection, run: insertSection },
   { id: COMMANDS.revealSection, run: revealSection },
+  { id: COMMANDS.createTemplate, run: createTemplate },
 ];

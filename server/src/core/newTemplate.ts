@@ -1,0 +1,63 @@
+/**
+ * A workspace template from a markdown document ("Create Template from This File"): the document
+ * as it is, with an `id` (and a `name`) in its front matter. Its headings become the sections and
+ * the text under each its guidance, as for any plain template. Pure: the caller writes the file.
+ */
+import { slugify } from './normalize';
+import { parseProposal } from './parse';
+import { isLoneTitle, nameFromTitle, parseTemplate, TemplateError } from './template';
+
+export const TEMPLATE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+
+/** The id a file suggests: its name in kebab-case; a README takes its folder's name. */
+export function suggestedTemplateId(file: string): string {
+  const parts = file.replace(/\\/g, '/').split('/').filter(Boolean);
+  const name = parts.pop() ?? '';
+  const base = name.replace(/\.(md|markdown)$/i, '');
+  const chosen = /^readme$/i.test(base) && parts.length ? parts[parts.length - 1] : base;
+  return slugify(chosen) || 'template';
+}
+
+/** Why an id cannot be used, or undefined when it can. */
+export function validateTemplateId(id: string, taken: readonly string[]): string | undefined {
+  const v = id.trim();
+  if (!v) return 'Give the template an id, e.g. adr.';
+  if (!TEMPLATE_ID.test(v)) return 'A template id has only letters, digits, ".", "_" and "-", and starts with a letter or digit.';
+  if (taken.some((t) => t.toLowerCase() === v.toLowerCase())) return `The workspace already has a template '${v}': choose another id.`;
+  return undefined;
+}
+
+export type NewTemplate = { ok: true; text: string; name: string; sections: number } | { ok: false; message: string };
+
+/**
+ * The template text for a document: its front matter gets `id` (replacing one it has), and a
+ * `name` from its title when it has none; a document without front matter gets both in a new one.
+ * A document that cannot be a template (no headings, broken front matter) says why.
+ */
+export function templateFromDocument(text: string, id: string): NewTemplate {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const model = parseProposal(text);
+  if (model.frontMatter?.error) {
+    const line = model.lines.positionAt(model.frontMatter.error.span.start).line + 1;
+    return { ok: false, message: `Its front matter is not valid YAML (line ${line}): ${model.frontMatter.error.message}` };
+  }
+  const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0].heading.text : null;
+  const name = nameFromTitle(title) || id;
+  let out: string;
+  const fm = model.frontMatter;
+  if (fm) {
+    const lines = fm.raw.split(/\r?\n/);
+    const keep = lines.filter((l) => !/^id\s*:/.test(l));
+    const head = [`id: ${id}`, ...(keep.some((l) => /^name\s*:/.test(l)) ? [] : [`name: ${JSON.stringify(name)}`])];
+    out = text.slice(0, fm.rawStart) + [...head, ...keep].join(eol) + text.slice(fm.rawStart + fm.raw.length);
+  } else {
+    out = `---${eol}id: ${id}${eol}name: ${JSON.stringify(name)}${eol}---${eol}${eol}${text.replace(/^\uFEFF/, '')}`;
+  }
+  try {
+    const t = parseTemplate(out, `${id}.md`);
+    return { ok: true, text: out, name: t.name, sections: t.sections.length };
+  } catch (e) {
+    if (e instanceof TemplateError) return { ok: false, message: e.detail };
+    throw e;
+  }
+}
