@@ -100,7 +100,7 @@ describe('language server: kep.yaml', function () {
     await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: yamlUri, type: 2 }] });
     assert.deepEqual((await pull(s, readmeUri)).filter((d) => d.code === 'empty-section').map((d) => d.severity), [1]);
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "22:8-22:10 1 kep-yaml stage 'ga' in kep.yaml is not an allowed value: expected one of alpha, beta, stable.",
+      "22:8-22:10 1 kep-yaml stage 'ga' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
     ]);
   });
 });

@@ -32,8 +32,12 @@ describe('kep.yaml', () => {
       assert.deepEqual(real('5000-api-linting-crd-schema-tooling'), [
         "1:8-1:49 warning kep-yaml title 'API Linting and CRD Schema Change Tooling' in kep.yaml differs from the README's title 'Go-based Kubernetes API linting and CRD schema change validation tooling': make them the same.",
         "8:9-8:83 error kep-yaml status 'provisional|implementable|implemented|deferred|rejected|withdrawn|replaced' in kep.yaml is not an allowed value: expected one of provisional, implementable, implemented, deferred, rejected, withdrawn, replaced.",
-        "19:8-19:25 error kep-yaml stage 'alpha|beta|stable' in kep.yaml is not an allowed value: expected one of alpha, beta, stable.",
+        "19:8-19:25 error kep-yaml stage 'alpha|beta|stable' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
       ]);
+    });
+
+    it('a KEP that deprecates a feature has the stage deprecated (5707): no finding', () => {
+      assert.deepEqual(real('5707-deprecate-service-externalips'), []);
     });
 
     it("the template's date placeholder (4326) and its title (5468)", () => {
@@ -75,7 +79,7 @@ describe('kep.yaml', () => {
         "5:9-5:20 error kep-yaml status 'Provisional' in kep.yaml is not an allowed value: expected one of provisional, implementable, implemented, deferred, rejected, withdrawn, replaced.",
         "6:16-6:26 error kep-yaml creation-date '2026-02-30' in kep.yaml is not a date: write it as YYYY-MM-DD.",
         "7:15-7:23 error kep-yaml last-updated '2026-3-1' in kep.yaml is not a date: write it as YYYY-MM-DD.",
-        "8:8-8:13 error kep-yaml stage 'gamma' in kep.yaml is not an allowed value: expected one of alpha, beta, stable.",
+        "8:8-8:13 error kep-yaml stage 'gamma' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
       ]);
     });
 
@@ -142,7 +146,7 @@ describe('kep.yaml', () => {
       const lines = r.out.trim().split('\n');
       assert.deepEqual(lines.slice(-2), [
         "keps/sig-apps/4242-job-retry-budget/kep.yaml:2:13 error kep-yaml kep-number 4243 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
-        "keps/sig-apps/4242-job-retry-budget/kep.yaml:22:8 error kep-yaml stage 'GA' in kep.yaml is not an allowed value: expected one of alpha, beta, stable.",
+        "keps/sig-apps/4242-job-retry-budget/kep.yaml:22:8 error kep-yaml stage 'GA' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
       ]);
       assert.match(r.err, /^Checked 2 files, 1 proposal: 3 errors, 1 warning, 1 note\.$/m);
       assert.equal(r.code, 1);
