@@ -72,7 +72,7 @@ describe('built-in templates', () => {
     assert.deepEqual(template('klip').metadata.find((f) => f.name === 'Status')?.values, ['In Discussion', 'Design Approved', 'In development', 'Merged']);
     assert.deepEqual(template('kepler').metadata.find((f) => f.name === 'Status')?.values, ['Draft', 'Accepted', 'Implemented', 'Rejected', 'Superseded']);
     assert.deepEqual(template('kep').kepYaml?.status, ['provisional', 'implementable', 'implemented', 'deferred', 'rejected', 'withdrawn', 'replaced']);
-    assert.deepEqual(template('kep').kepYaml?.stage, ['alpha', 'beta', 'stable']);
+    assert.deepEqual(template('kep').kepYaml?.stage, ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed']);
   });
 });
 
