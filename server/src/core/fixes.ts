@@ -74,11 +74,33 @@ export function insertSectionsEdits(a: Analysis, specs: readonly SectionSpec[]):
     const before = text.slice(Math.max(0, at - 2), at);
     if (at > 0 && !before.endsWith('\n')) prefix = eol + eol;
     else if (at > 1 && !/\n\r?\n$/.test(text.slice(Math.max(0, at - 3), at)) && text.slice(0, at).trim()) prefix = eol;
+    const closer = closerAt(a, at);
+    if (closer) prefix = `${before.endsWith('\n') || at === 0 ? '' : eol}${closer}${eol}${eol}`;
     let out = prefix + body;
     if (at === text.length) out = out.replace(/(\r?\n)+$/, eol);
     edits.push({ range: a.model.lines.rangeOf({ start: at, end: at }), newText: out });
   }
   return edits.sort((x, y) => x.range.start.line - y.range.start.line);
+}
+
+/**
+ * What closes a fenced code block or an HTML comment left open up to `at` (the end of the document,
+ * usually): a section inserted there would otherwise be read as more code or comment.
+ */
+function closerAt(a: Analysis, at: number): string | null {
+  const blocks = [...a.model.leadingBlocks, ...a.model.sections.flatMap((s) => s.blocks)];
+  const open = blocks.filter((b) => b.span.start < at && (at <= b.span.end || !a.model.text.slice(b.span.end, at).trim())).pop();
+  if (!open) return null;
+  const source = a.model.text.slice(open.span.start, open.span.end);
+  if (open.type === 'code') {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
+    if (!fence) return null;
+    const lines = source.trimEnd().split(/\r?\n|\r/);
+    const closed = lines.length > 1 && new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[lines.length - 1]);
+    return closed ? null : fence;
+  }
+  if (/^\s*<!--/.test(source) && !source.includes('-->')) return '-->';
+  return null;
 }
 
 /** Missing required sections, as specs (a missing parent stands for its subtree). */

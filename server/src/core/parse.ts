@@ -138,14 +138,16 @@ export type Item =
 export function parseItems(text: string, limit = text.length, from = 0): Item[] {
   const items: Item[] = [];
   const own = from ? text.slice(from) : text;
+  // remark drops a leading byte-order mark from its offsets: count it back in.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const node of parseMarkdown(text).children) {
-    const start = node.position?.start.offset ?? 0;
+    const start = (node.position?.start.offset ?? 0) + bom;
     if (start >= limit) break;
     if (start < from) continue;
-    const span = spanOf(node, -from, limit - from);
+    const span = spanOf(node, bom - from, limit - from);
     if (node.type === 'yaml') items.push({ t: 'yaml', span, value: node.value });
-    else if (node.type === 'heading') items.push({ t: 'heading', heading: toHeading(node, span, own, -from) });
-    else items.push({ t: 'block', block: toBlock(node, span, -from, limit - from) });
+    else if (node.type === 'heading') items.push({ t: 'heading', heading: toHeading(node, span, own, bom - from) });
+    else items.push({ t: 'block', block: toBlock(node, span, bom - from, limit - from) });
   }
   return items;
 }
