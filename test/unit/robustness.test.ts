@@ -56,7 +56,10 @@ function holds(text: string, path: string, tryFixes: boolean): number {
       // its parent's finding, before a new heading level split the parent up).
       // A fix that first closes a fence or comment left open shows the text after it to the checker: not counted.
       const closes = fix.edits.some((e) => /^(?:\r?\n)*(?:`{3,}|~{3,}|-->)\r?\n/.test(e.newText));
-      for (const x of closes ? [] : fixed.findings.filter((y) => y.severity === 'error')) {
+      // Nor one that makes the document follow another version of its template (a nearly empty KEP
+      // with its first section inserted reads as an older KEP, with other required sections).
+      const sameOutline = fixed.detection?.version === result.detection?.version;
+      for (const x of closes || !sameOutline ? [] : fixed.findings.filter((y) => y.severity === 'error')) {
         // (An inserted section is empty until written: that is the finding the author expects.)
         const inserted = x.section !== undefined && fix.fixes.some((m) => m.rule === 'missing-section') && missingBefore.includes(`'${x.section}'`);
         const before = inserted || errorsBefore.has(key(x));
