@@ -14,11 +14,14 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   InsertTextFormat,
+  LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type DocumentSymbol,
@@ -174,6 +177,23 @@ export function startServer(connection: Connection): void {
     const entry: Analysed = { version: current.version, model, result, settings };
     cache.set(uri, entry);
     return entry;
+  }
+
+  /**
+   * The analysis a request about `uri` is answered from. A request is about the version the
+   * document had when it arrived (its positions are in that text): if an edit came in while it
+   * waited, the answer would be for other text, so the request fails with ContentModified (the
+   * client drops it and asks again when it needs to); one the client cancelled fails with
+   * RequestCancelled.
+   */
+  async function analysedFor(uri: string, token: CancellationToken): Promise<Analysed | null> {
+    const version = documents.get(uri)?.version;
+    const a = await analysed(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    if (a && a.version !== version) {
+      throw new ResponseError(LSPErrorCodes.ContentModified, `The document changed (version ${String(version)} to ${a.version}) while the request was answered.`);
+    }
+    return a;
   }
 
   /** The files beside a proposal on disk (a KEP's kep.yaml): the open editor's text when there is one. */
@@ -363,14 +383,21 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri) };
+    const uri = params.textDocument.uri;
+    const version = documents.get(uri)?.version;
+    if (version === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = await diagnosticsFor(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    // Diagnostics of a version that is no longer the document's: the client pulls again.
+    if (documents.get(uri)?.version !== version) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while its diagnostics were computed.', { retriggerRequest: true });
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onCodeAction(async (params, token) => {
-    const a = await analysed(params.textDocument.uri);
-    if (!a?.result.analysis || token.isCancellationRequested) return [];
+    const a = await analysedFor(params.textDocument.uri, token);
+    if (!a?.result.analysis) return [];
     const analysis = a.result.analysis;
     const uri = params.textDocument.uri;
     const r = params.range;
@@ -406,8 +433,8 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onCompletion(async (params) => {
-    const a = await analysed(params.textDocument.uri);
+  connection.onCompletion(async (params, token) => {
+    const a = await analysedFor(params.textDocument.uri, token);
     if (!a || configDocument(params.textDocument.uri)) return [];
     const found = a.result.analysis ? completionsAt(a.result.analysis, params.position) : templateCompletions(templates, a.model.text, params.position);
     const KIND = { section: CompletionItemKind.Module, value: CompletionItemKind.EnumMember, template: CompletionItemKind.Snippet };
@@ -423,15 +450,15 @@ export function startServer(connection: Connection): void {
     }));
   });
 
-  connection.onHover(async (params) => {
-    const a = await analysed(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const a = await analysedFor(params.textDocument.uri, token);
     if (!a?.result.analysis) return null;
     const h = hoverAt(a.result.analysis, params.position);
     return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.contents } } : null;
   });
 
-  connection.onDocumentSymbol(async (params) => {
-    const a = await analysed(params.textDocument.uri);
+  connection.onDocumentSymbol(async (params, token) => {
+    const a = await analysedFor(params.textDocument.uri, token);
     if (!a) return [];
     const convert = (n: SymbolNode): DocumentSymbol => ({
       name: n.name,
