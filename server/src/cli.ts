@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
 import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
-import { collectMarkdown, InputError, readMarkdown } from './node/files';
+import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
 import { DEFAULT_SETTINGS, findConfigRoot, formatIssues, isProposalPath, loadProjectConfig, mergeSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
 import { newProposalFolder, unknownTemplateIssues } from './core/config';
@@ -21,7 +21,7 @@ const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION 
 
 const USAGE = `Usage:
   proposal-kit check [--format text|json|sarif] [--template ID] [--templates DIR]
-                     [--rule RULE=SEVERITY]... [--jobs N] [--config FILE]
+                     [--rule RULE=SEVERITY]... [--jobs N] [--max-size MB] [--config FILE]
                      <files or folders...>
   proposal-kit new --template ID --title "Title" [--dir DIR] [--author NAME]
                    [--number N] [--sig SIG] [--date YYYY-MM-DD] [--templates DIR]
@@ -32,6 +32,7 @@ const USAGE = `Usage:
 check      Checks proposals: folders are searched for *.md. Exit code 0 when nothing is at
            error severity, 1 when something is, 2 for usage or file errors. Many files
            are checked on one thread per core; --jobs N sets the number of threads.
+           Files larger than --max-size MB (default 5) are not checked: exit code 2.
 new        Creates a proposal from a template (and kep.yaml for a KEP); prints its path.
            Never overwrites: a number already in use takes the next one.
 templates  Lists the templates.
@@ -48,7 +49,7 @@ interface Args {
   options: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'config']);
+const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -163,6 +164,8 @@ interface CheckContext {
   templates: TemplateSchema[];
   forced: string | undefined;
   severities: Partial<Record<RuleId, SeveritySetting>>;
+  /** Files larger than this are not checked (an error naming the limit). */
+  maxBytes: number;
 }
 
 /** A file's report, and for a KEP's README that of the kep.yaml beside it. */
@@ -177,7 +180,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     const name = shown(ctx.cwd, file);
     let text: string;
     try {
-      text = readMarkdown(file);
+      text = readMarkdown(file, ctx.maxBytes);
     } catch (e) {
       return { error: { file: name, message: e instanceof InputError ? e.message.replace(file, name) : String(e) } };
     }
@@ -203,6 +206,14 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
 
 /** Below this much markdown in all, starting a worker thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 256 * 1024;
+
+function maxSizeOption(args: Args): number {
+  const raw = one(args, 'max-size');
+  if (raw === undefined) return DEFAULT_MAX_BYTES;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size takes a size in MB greater than 0, e.g. --max-size 10; got '${raw}'.`);
+  return Math.round(mb * 1024 * 1024);
+}
 
 function jobsOption(args: Args): number | undefined {
   const raw = one(args, 'jobs');
@@ -239,7 +250,7 @@ function check(args: Args, io: Io): number {
   // A template is not a proposal: checking a folder that holds templates skips them.
   const templateFiles = new Set(templates.map((t) => path.resolve(t.source)));
   const files = [...new Set(found)].filter((f) => !templateFiles.has(path.resolve(f)));
-  const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev };
+  const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev, maxBytes: maxSizeOption(args) };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
   const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
     error: { file: shown(io.cwd, files[i]), message: `${shown(io.cwd, files[i])}: could not be checked: ${e instanceof Error ? e.message : String(e)}` },

@@ -41,6 +41,7 @@ import { checkConfigText, configSource, DEFAULT_SETTINGS, isProposalPath, loadPr
 import { unknownTemplateIssues } from './core/config';
 import { LineIndex } from './core/text';
 import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+import { formatSize } from './node/files';
 import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
 import { kepYamlFindingsFor } from './core/kepYaml';
 
@@ -145,6 +146,9 @@ export function startServer(connection: Connection): void {
       .map((i) => ({ range: lines.rangeOf(i.span), severity: DiagnosticSeverity.Error, code: 'config', source: 'proposal-kit', message: i.message }));
   }
 
+  /** Documents the user has been told are too large to check. */
+  const tooLargeSaid = new Set<string>();
+
   /** The analysis of the document's current version: computed once per version. */
   async function analysed(uri: string): Promise<Analysed | null> {
     const doc = documents.get(uri);
@@ -157,6 +161,23 @@ export function startServer(connection: Connection): void {
     const again = cache.get(uri);
     if (again && again.version === current.version) return again;
     const text = current.getText();
+    const limit = settings.maxFileSizeMB * 1024 * 1024;
+    const bytes = text.length > limit / 3 ? Buffer.byteLength(text) : text.length;
+    if (bytes > limit) {
+      // Too large to check: say so once for this document, and keep nothing of it.
+      parsers.delete(uri);
+      if (!tooLargeSaid.has(uri)) {
+        tooLargeSaid.add(uri);
+        const name = path.basename(URI.parse(uri).path);
+        void connection.window.showWarningMessage(
+          `Proposal Kit: ${name} is ${formatSize(bytes)}, larger than the ${formatSize(limit)} limit, so it is not checked. To check it, raise the setting proposalKit.maxFileSizeMB.`,
+        );
+      }
+      const entry: Analysed = { version: current.version, model: parseProposal(''), result: { detection: null, analysis: null, findings: [], progress: null }, settings };
+      cache.set(uri, entry);
+      return entry;
+    }
+    tooLargeSaid.delete(uri);
     let parser = parsers.get(uri);
     if (!parser) parsers.set(uri, (parser = new IncrementalParser()));
     const model = parser.parse(text);
@@ -378,6 +399,7 @@ export function startServer(connection: Connection): void {
     if (kepYaml) void publishKepYaml(URI.file(kepYaml).toString());
     cache.delete(e.document.uri);
     parsers.delete(e.document.uri);
+    tooLargeSaid.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -19,9 +19,11 @@ export interface Settings {
   author: string;
   /** Glob -> template id, from the configuration file only. */
   templateFor: { glob: string; template: string }[];
+  /** Documents larger than this many MB are not checked (the editor's setting only). */
+  maxFileSizeMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { files: [], rules: {}, templates: [], author: '', templateFor: [] };
+export const DEFAULT_SETTINGS: Settings = { files: [], rules: {}, templates: [], author: '', templateFor: [], maxFileSizeMB: 5 };
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
@@ -36,7 +38,8 @@ export function readSettings(raw: unknown): Settings {
       if (RULE_IDS.includes(k as RuleId) && typeof v === 'string' && SEVERITIES.has(v)) rules[k as RuleId] = v as SeveritySetting;
     }
   }
-  return { files: strings(r.files), rules, templates: strings(r.templates), author: typeof r.author === 'string' ? r.author : '', templateFor: [] };
+  const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
+  return { files: strings(r.files), rules, templates: strings(r.templates), author: typeof r.author === 'string' ? r.author : '', templateFor: [], maxFileSizeMB };
 }
 
 /**
@@ -53,6 +56,7 @@ export function mergeSettings(config: ProjectConfig | null, user: Settings): Set
     templates: templates.filter((t, i) => templates.indexOf(t) === i),
     author: user.author.trim() || config.author,
     templateFor: config.templateFor.map(({ glob, template }) => ({ glob, template })),
+    maxFileSizeMB: user.maxFileSizeMB,
   };
 }
 

@@ -15,11 +15,25 @@ export class InputError extends Error {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a markdown file as text, or throws an InputError that says what is wrong and what to do. */
-export function readMarkdown(file: string): string {
+/** The largest proposal checked unless told otherwise: 5 MB (the largest real KEPs are about 170 KB). */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** "7.3 MB", "512 KB", "86 bytes": a size as a person reads it. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB` : `${bytes} bytes`;
+}
+
+export function readMarkdown(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
   let buf: Buffer;
   try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) {
+      throw new InputError(file, `${file}: is ${formatSize(size)}, larger than the ${formatSize(maxBytes)} limit for a proposal, so it is not checked; leave it out, or raise the limit with --max-size MB.`);
+    }
     buf = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(file, `${file}: no such file or folder; check the path.`);
     if (code === 'EISDIR') throw new InputError(file, `${file}: is a folder; pass it as a folder to search it for *.md files.`);
