@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core';
+import { DEFAULT_SETTINGS } from '../../server/src/node/config';
 import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../../client/src/ids';
 import { presentEntry } from '../../client/src/outline/present';
 import { ROOT } from './helpers';
@@ -53,8 +54,9 @@ describe('client: package.json agrees with the extension', () => {
 
   it('documents each setting; the rules setting has one entry per rule with its default severity', () => {
     const props = contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props), ['files', 'rules', 'templates', 'author'].map((k) => `${CONFIG_SECTION}.${k}`));
+    assert.deepEqual(Object.keys(props), ['files', 'rules', 'templates', 'maxFileSizeMB', 'author'].map((k) => `${CONFIG_SECTION}.${k}`));
     for (const [key, p] of Object.entries(props)) assert.ok((p as { markdownDescription?: string }).markdownDescription, key);
+    assert.equal(props['proposalKit.maxFileSizeMB'].default, DEFAULT_SETTINGS.maxFileSizeMB);
     const rules = props['proposalKit.rules'];
     assert.equal(rules.additionalProperties, false);
     assert.deepEqual(

@@ -149,14 +149,16 @@ describe('configuration and editor settings', () => {
       templates: ['t'],
       author: 'Team',
       templateFor: [{ glob: 'docs/adr/*.md', template: 'madr' }, { glob: 'docs/**', template: 'rfc' }],
+      maxFileSizeMB: 5,
     });
-    const user = readSettings({ files: ['rfcs/*.md'], rules: { placeholder: 'hint' }, templates: ['mine', 't'], author: 'Ada' });
+    const user = readSettings({ files: ['rfcs/*.md'], rules: { placeholder: 'hint' }, templates: ['mine', 't'], author: 'Ada', maxFileSizeMB: 12 });
     assert.deepEqual(mergeSettings(config, user), {
       files: ['rfcs/*.md'],
       rules: { 'section-order': 'off', placeholder: 'hint' },
       templates: ['t', 'mine'],
       author: 'Ada',
       templateFor: [{ glob: 'docs/adr/*.md', template: 'madr' }, { glob: 'docs/**', template: 'rfc' }],
+      maxFileSizeMB: 12,
     });
     assert.equal(mergeSettings(null, user), user);
   });
