@@ -388,6 +388,8 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent((e) => {
+    // A client may repeat a version number with another text: an analysis is only good for the text it read.
+    cache.delete(e.document.uri);
     // A kep.yaml is checked with its README: companionChanged publishes its findings.
     if (kepYamlFile(e.document.uri)) companionChanged(e.document.uri);
     else scheduleAnalysis(e.document.uri);
