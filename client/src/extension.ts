@@ -56,7 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     synchronize: { configurationSection: CONFIG_SECTION },
     // VS Code's built-in markdown support already lists a document's headings in the Outline view
     // and breadcrumbs; the server's document symbols would list every heading a second time.
-    initializationOptions: { documentSymbols: false },
+    // In Restricted Mode the server reads no template folder outside the workspace that the
+    // workspace's own configuration names; once the user trusts it, the server starts again.
+    initializationOptions: { documentSymbols: false, workspaceTrusted: vscode.workspace.isTrusted },
     // Since vscode-languageclient 10 the client pulls diagnostics on a change only when `onChange`
     // is set; without it, squiggles would only update on save or when switching editors.
     diagnosticPullOptions: { onChange: true, onSave: true },
@@ -100,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     ),
   );
 
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
   return { outline: { snapshot: () => outline.snapshot(), onDidShow: outline.onDidShow } };
 }

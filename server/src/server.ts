@@ -40,7 +40,7 @@ import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsReq
 import { checkConfigText, configSource, DEFAULT_SETTINGS, isProposalPath, loadProjectConfig, mergeSettings, readSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
 import { unknownTemplateIssues } from './core/config';
 import { LineIndex } from './core/text';
-import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs } from './node/templates';
 import { formatSize } from './node/files';
 import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
 import { kepYamlFindingsFor } from './core/kepYaml';
@@ -69,6 +69,7 @@ export function startServer(connection: Connection): void {
   /** The files the templates were read from: a template is not a proposal. */
   let templateFiles = new Set<string>();
   let workspaceFolders: string[] = [];
+  let workspaceTrusted = true;
   /** Each workspace folder's configuration file, as last read from disk. */
   const configs = new Map<string, LoadedConfig | null>();
   let configurationSupport = false;
@@ -85,7 +86,15 @@ export function startServer(connection: Connection): void {
       const config = loadProjectConfig(root);
       configs.set(root, config);
       dirs.push(path.join(root, '.proposals', 'templates'));
-      for (const d of [...(config?.config.templates.map((t) => t.dir) ?? []), ...extra]) dirs.push(path.resolve(root, d));
+      const own = workspaceTemplateDirs(root, config?.config.templates.map((t) => t.dir) ?? [], workspaceTrusted);
+      dirs.push(...own.dirs);
+      for (const message of own.refused) {
+        if (reported.has(message)) continue;
+        reported.add(message);
+        void connection.window.showWarningMessage(`Proposal Kit: ${message}`);
+      }
+      // The editor's own setting: in Restricted Mode VS Code takes it from the user's settings only.
+      for (const d of extra) dirs.push(path.resolve(root, d));
     }
     const existing = dirs.filter((d, i) => dirs.indexOf(d) === i && (i === 0 || fs.existsSync(d)));
     const { templates: loaded, errors } = loadTemplateDirs(existing);
@@ -331,7 +340,9 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullSupport = !!caps.textDocument?.diagnostic;
     watchSupport = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean };
+    const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean; workspaceTrusted?: boolean };
+    // Editors without workspace trust open only what the user chose to open: trusted.
+    workspaceTrusted = init.workspaceTrusted !== false;
     documentSymbols = init.documentSymbols !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];

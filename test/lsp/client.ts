@@ -19,6 +19,8 @@ export interface Session {
   initializeResult: { capabilities: Record<string, unknown> };
   /** Notifications received, by method, in order. */
   notifications: { method: string; params: unknown }[];
+  /** The messages the server asked the user to see (window/showMessageRequest), in order. */
+  messages: string[];
   /** Resolves when a notification matching `test` arrives (or has arrived). */
   waitFor<T>(method: string, test?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -49,7 +51,11 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
     }
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
-  connection.onRequest('window/showMessageRequest', () => null);
+  const messages: string[] = [];
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    return null;
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
@@ -69,6 +75,7 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
     process: child,
     initializeResult,
     notifications,
+    messages,
     waitFor<T>(method: string, test: (p: T) => boolean = () => true, timeoutMs = 10000): Promise<T> {
       const seen = notifications.find((n) => n.method === method && test(n.params as T));
       if (seen) return Promise.resolve(seen.params as T);

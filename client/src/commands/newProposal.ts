@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createProposal } from '../../../server/src/node/create';
 import { gitAuthor } from '../../../server/src/node/git';
-import { builtinTemplatesDir, loadTemplateDirs } from '../../../server/src/node/templates';
+import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs } from '../../../server/src/node/templates';
 import type { Ctx } from '../context';
 import { firstLineToWrite } from '../cursor';
 import { CONFIG_SECTION } from '../ids';
@@ -64,7 +64,10 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     dir = target.dir;
   }
 
-  const config = loadProjectConfig(root)?.config ?? null;
+  const found = loadProjectConfig(root)?.config ?? null;
+  // Restricted Mode: no template folder outside the workspace from the workspace's configuration.
+  const own = found ? workspaceTemplateDirs(root, found.templates.map((t) => t.dir), vscode.workspace.isTrusted) : null;
+  const config = found && own ? { ...found, templates: found.templates.filter((t) => own.dirs.includes(path.resolve(root, t.dir))) } : null;
   const settings = withProjectConfig(readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key)), config);
   const loaded = loadTemplateDirs(templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync }));
   const problem = templateErrorMessage(loaded.errors, root, ctx.templateErrorsShown);

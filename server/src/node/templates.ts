@@ -49,3 +49,21 @@ export function loadTemplateDirs(dirs: readonly string[]): LoadedTemplates {
   }
   return { templates: [...byId.values()], errors };
 }
+
+/**
+ * Template folders a workspace's own configuration names. In a workspace the user has not trusted,
+ * a folder outside the workspace is refused: the workspace must not make the editor read files
+ * elsewhere on the machine. `refused` holds the message for each.
+ */
+export function workspaceTemplateDirs(root: string, dirs: readonly string[], trusted: boolean): { dirs: string[]; refused: string[] } {
+  const out: string[] = [];
+  const refused: string[] = [];
+  for (const d of dirs) {
+    const abs = path.resolve(root, d);
+    const rel = path.relative(root, abs);
+    if (!trusted && (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))) {
+      refused.push(`The template folder '${d}' in the workspace's configuration is outside the workspace; in Restricted Mode it is not read. Trust the workspace to use it, or move the templates into the workspace.`);
+    } else out.push(abs);
+  }
+  return { dirs: out, refused };
+}
