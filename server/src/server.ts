@@ -226,11 +226,25 @@ export function startServer(connection: Connection): void {
     return a;
   }
 
-  /** The files beside a proposal on disk (a KEP's kep.yaml): the open editor's text when there is one. */
+  /**
+   * A kep.yaml's text: the open editor's, else the file on disk, read once and read again only when
+   * the file watcher says it changed (clients that cannot watch: read each time). Every edit of a
+   * KEP README needs it, twice: for the status, and for the kep.yaml's own findings.
+   */
+  const diskTexts = new Map<string, string | undefined>();
+  function companionText(file: string): string | undefined {
+    const open = documents.get(URI.file(file).toString());
+    if (open) return open.getText();
+    if (!watchSupport) return readTextIfAny(file);
+    if (!diskTexts.has(file)) diskTexts.set(file, readTextIfAny(file));
+    return diskTexts.get(file);
+  }
+
+  /** The files beside a proposal (a KEP's kep.yaml). */
   function companionsOf(uri: string): Companions {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return {};
-    return readCompanions(parsed.fsPath, (file) => documents.get(URI.file(file).toString())?.getText());
+    return readCompanions(parsed.fsPath, companionText);
   }
 
   /** The path of a kep.yaml on disk, else null: the server checks it for its README, not as markdown. */
@@ -267,7 +281,7 @@ export function startServer(connection: Connection): void {
     const readmeFile = readmePathFor(file) as string;
     const readmeUri = URI.file(readmeFile).toString();
     let findings: Finding[] = [];
-    const kepText = documents.get(uri)?.getText() ?? readTextIfAny(file);
+    const kepText = companionText(file);
     if (kepText !== undefined && (documents.get(uri) || documents.get(readmeUri))) {
       const open = await analysed(readmeUri);
       if (open) {
@@ -394,7 +408,12 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => {
     // A kep.yaml changed on disk concerns its README alone; anything else may change every check.
     const others = params.changes.filter((c) => !kepYamlFile(c.uri));
-    for (const c of params.changes) if (kepYamlFile(c.uri) && !documents.get(c.uri)) companionChanged(c.uri);
+    for (const c of params.changes) {
+      const file = kepYamlFile(c.uri);
+      if (!file) continue;
+      diskTexts.delete(file);
+      if (!documents.get(c.uri)) companionChanged(c.uri);
+    }
     if (others.length) reload();
   });
 

@@ -31,6 +31,8 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   rootUri?: string | null;
+  /** Say the client watches files for the server (didChangeWatchedFiles with dynamic registration). */
+  watch?: boolean;
 }
 
 export async function startSession(options: StartOptions = {}): Promise<Session> {
@@ -65,7 +67,7 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
     workspaceFolders: null,
     initializationOptions: options.initializationOptions,
     capabilities: {
-      workspace: { configuration: true },
+      workspace: { configuration: true, ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
       textDocument: options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } },
     },
   })) as Session['initializeResult'];

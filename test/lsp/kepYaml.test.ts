@@ -93,6 +93,20 @@ describe('language server: kep.yaml', function () {
     ]);
   });
 
+  it('a client that watches files: kep.yaml is read from disk once, and again when the watcher says it changed', async () => {
+    await s.close();
+    s = await startSession({ rootUri: URI.file(tmp).toString(), watch: true });
+    const emptySeverities = async (): Promise<number[]> => (await pull(s, readmeUri)).filter((d) => d.code === 'empty-section').map((d) => d.severity ?? 0);
+    await open(s, readmeUri, readmeText);
+    assert.deepEqual(await emptySeverities(), [4]);
+    // Changed on disk, no word from the watcher yet: edits of the README use the text already read.
+    fs.writeFileSync(yamlFile, yamlText.replace('status: provisional', 'status: implementable'));
+    await change(s, readmeUri, `${readmeText}\n`);
+    assert.deepEqual(await emptySeverities(), [4]);
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: yamlUri, type: 2 }] });
+    assert.deepEqual(await emptySeverities(), [1]);
+  });
+
   it('a kep.yaml changed on disk (not open): the README follows its status and its findings are published', async () => {
     await open(s, readmeUri, readmeText);
     assert.deepEqual((await pull(s, readmeUri)).filter((d) => d.code === 'empty-section').map((d) => d.severity), [4]);

@@ -24,12 +24,13 @@ export function readTextIfAny(file: string): string | undefined {
 }
 
 /**
- * The companions of the proposal at `file`: an open editor's text when `openText` has one (unsaved
- * edits count), else the file on disk.
+ * The companions of the proposal at `file`, their text from `textOf` (the language server gives an
+ * open editor's text, unsaved edits included, else what it has read from disk), by default the
+ * files on disk.
  */
-export function readCompanions(file: string, openText: (file: string) => string | undefined = () => undefined): Companions {
+export function readCompanions(file: string, textOf: (file: string) => string | undefined = readTextIfAny): Companions {
   const kep = kepYamlPathFor(file);
   if (!kep) return {};
-  const text = openText(kep) ?? readTextIfAny(kep);
+  const text = textOf(kep);
   return text === undefined ? {} : { kepYaml: text };
 }
