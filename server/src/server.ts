@@ -33,7 +33,7 @@ import { URI } from 'vscode-uri';
 import type { Companions } from './core/analyze';
 import { checkModel, detectTemplate, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from './core/assist';
-import { IncrementalParser } from './core/incremental';
+import { IncrementalParser, parseDocument } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
 import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
@@ -171,6 +171,7 @@ export function startServer(connection: Connection): void {
     if (again && again.version === current.version) return again;
     const text = current.getText();
     const limit = settings.maxFileSizeMB * 1024 * 1024;
+    // A UTF-8 byte count only when it could matter: no text is more than three bytes per UTF-16 unit.
     const bytes = text.length > limit / 3 ? Buffer.byteLength(text) : text.length;
     if (bytes > limit) {
       // Too large to check: say so once for this document, and keep nothing of it.
@@ -291,7 +292,7 @@ export function startServer(connection: Connection): void {
         const settings = await settingsFor(readmeUri);
         const rel = relativePath(readmeUri);
         if (readmeText !== undefined && (rel === undefined || isProposalPath(settings, rel))) {
-          const model = parseProposal(readmeText);
+          const model = parseDocument(readmeText);
           const detection = detectTemplate(model, rel, templates, rel === undefined ? undefined : templateForPath(settings, rel));
           findings = kepYamlFindingsFor(kepText, { model, template: detection?.template ?? null }, settings.rules);
         }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { changeDocument as change, closeDocument as close, openDocument as open, pullDiagnostics as pull, startSession, type Session } from './client';
@@ -105,6 +106,16 @@ describe('language server: kep.yaml', function () {
     assert.deepEqual(await emptySeverities(), [4]);
     await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: yamlUri, type: 2 }] });
     assert.deepEqual(await emptySeverities(), [1]);
+  });
+
+  it('a kep.yaml opened alone beside a README too deeply nested to parse whole: checked within the limits', async () => {
+    // 1,000 nested list levels (about 1 MB): a whole remark parse takes tens of seconds.
+    const deep = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    fs.writeFileSync(fileURLToPath(readmeUri), readmeText.replace('## Motivation', `${deep}\n\n## Motivation`));
+    await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: Retry budgets for Jobs'), 'yaml');
+    assert.deepEqual((await published(1)).diagnostics.map(brief), [
+      "1:8-1:30 2 kep-yaml title 'Retry budgets for Jobs' in kep.yaml differs from the README's title 'Job Retry Budget': make them the same.",
+    ]);
   });
 
   it('a kep.yaml changed on disk (not open): the README follows its status and its findings are published', async () => {
