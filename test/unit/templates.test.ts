@@ -132,4 +132,12 @@ describe('malformed templates', () => {
     );
     assert.match(errors[0].detail, /Template id 'rfc' is already used by .*a\.md; give one of them another id\./);
   });
+
+  it('a template nested deeper than a document may be: refused at the line, before a parse that would take seconds', () => {
+    const deep = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    assert.throws(
+      () => parseTemplate(`---\nid: deep\n---\n# Deep\n\n## Summary\n\n${deep}\n`, 'deep.md'),
+      (e: unknown) => e instanceof TemplateError && e.message === 'deep.md:108: Lists or quotes nest more than 100 levels deep here; a template may nest at most 100.',
+    );
+  });
 });
