@@ -287,7 +287,7 @@ export function detach(s: string): string {
  * piece's blocks; the nodes they make are dropped.
  */
 function parsePiece(body: string, first: boolean, definitions: readonly string[], labels: readonly string[]): Item[] {
-  if (!definitions.length) return parseItems(body);
+  if (!definitions.length || !body.includes('[')) return parseItems(body);
   const flat = normalizeLabel(body);
   const needed = definitions.filter((_, i) => labels[i] && flat.includes(`[${labels[i]}`)).join('\n\n');
   if (!needed) return parseItems(body);

@@ -16,6 +16,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Nodes, Heading as MdHeading } from 'mdast';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { LineIndex } from './text';
+import { quickParse } from './quick';
 import type { Span } from './types';
 
 export interface FrontMatter {
@@ -117,7 +118,13 @@ function gfmParts(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts);
 
+/** The syntax tree of `text`: from the quick reader where it handles the text exactly, else from remark. */
 export function parseMarkdown(text: string): Root {
+  return quickParse(text) ?? processor.parse(text);
+}
+
+/** remark's own tree, without the quick reader (the reference its tests compare with). */
+export function parseWithRemark(text: string): Root {
   return processor.parse(text);
 }
 
@@ -135,12 +142,12 @@ export type Item =
  * Parses `text` and converts its top-level nodes that lie in [from, limit); spans are relative to
  * `from`. (The rest is context: definitions a piece needs to see.)
  */
-export function parseItems(text: string, limit = text.length, from = 0): Item[] {
+export function parseItems(text: string, limit = text.length, from = 0, read: (text: string) => Root = parseMarkdown): Item[] {
   const items: Item[] = [];
   const own = from ? text.slice(from) : text;
   // remark drops a leading byte-order mark from its offsets: count it back in.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (const node of parseMarkdown(text).children) {
+  for (const node of read(text).children) {
     const start = (node.position?.start.offset ?? 0) + bom;
     if (start >= limit) break;
     if (start < from) continue;
@@ -152,9 +159,12 @@ export function parseItems(text: string, limit = text.length, from = 0): Item[] 
   return items;
 }
 
-/** The whole document in one parse (the reference the incremental parse must always equal). */
-export function parseProposal(text: string): ProposalModel {
-  return assemble(text, [{ base: 0, items: parseItems(text) }]);
+/**
+ * The whole document in one parse (the reference the incremental parse must always equal; tests
+ * pass `parseWithRemark` to hold both parsers to remark alone).
+ */
+export function parseProposal(text: string, read: (text: string) => Root = parseMarkdown): ProposalModel {
+  return assemble(text, [{ base: 0, items: parseItems(text, text.length, 0, read) }]);
 }
 
 const shift = (s: Span, base: number): Span => (base ? { start: s.start + base, end: s.end + base } : s);

@@ -6,7 +6,7 @@
 import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
 import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
 import { LineIndex } from './text';
-import { DEFAULT_LIMITS, nestingDepth } from './incremental';
+import { DEFAULT_LIMITS, nestingDepth, parseDocument } from './incremental';
 
 export interface SectionSpec {
   /** Position in `sections` (document order of the template). */
@@ -105,7 +105,8 @@ type Dict = Record<string, unknown>;
 
 export function parseTemplate(text: string, source: string): TemplateSchema {
   if (text.includes('\u0000')) throw new TemplateError(source, 1, 'This is a binary file, not a markdown template.');
-  // A template is parsed whole: one nested deeper than any document may be is refused first.
+  // A template is parsed in full (in pieces, with no time budget): one nested deeper than any
+  // document may be is refused first.
   const max = DEFAULT_LIMITS.maxDepth;
   if (nestingDepth(text, max) > max) {
     // The line where it goes too deep: the depth of a prefix only grows with it.
@@ -119,7 +120,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     }
     throw new TemplateError(source, lo + 1, `Lists or quotes nest more than ${max} levels deep here; a template may nest at most ${max}.`);
   }
-  const model = parseProposal(text);
+  const model = parseDocument(text, { ...DEFAULT_LIMITS, budgetMs: Infinity });
   const lines = model.lines;
   const fm = model.frontMatter;
   if (fm?.error) {

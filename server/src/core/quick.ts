@@ -1,0 +1,571 @@
+/**
+ * A fast reader for the plain markdown most of a proposal is written in: ATX headings, paragraphs,
+ * lists (nested too), fenced code, HTML comments and thematic breaks, with code spans, emphasis,
+ * inline links and hard line breaks inside. For such text it builds the syntax tree remark builds
+ * (the same nodes at the same offsets, lines and columns) in a fraction of the time; for anything
+ * else (quotes, tables, raw HTML, escapes, entities, setext headings, indented code, tabs,
+ * reference links, definitions, lazy continuation lines...) it answers null and the caller parses
+ * with remark. Tests hold it to remark's tree on every real proposal, on mutations of them and on
+ * random markdown.
+ */
+import type { Root, RootContent, PhrasingContent, List, ListItem, Paragraph } from 'mdast';
+
+/**
+ * A line as a block sees it: inside a list item, `start` is past the item's indentation. `end` is
+ * where the line ends, before its "\n".
+ */
+interface Line {
+  start: number;
+  end: number;
+  /** A lazy continuation line of a list item: it can only continue a paragraph. */
+  lazy?: boolean;
+}
+
+/** A line's part of a paragraph or heading: `end` before trailing spaces, `lineEnd` after them. */
+interface Segment {
+  start: number;
+  end: number;
+  lineEnd: number;
+  /** Two or more trailing spaces before a following line: a hard line break. */
+  hard: boolean;
+  /** Spaces before `start` that are not part of the text (a code span would keep them). */
+  lead: boolean;
+}
+
+interface Doc {
+  text: string;
+  /** Offset of each line of the whole text, for line and column numbers. */
+  starts: number[];
+}
+
+const ATX = /^(#{1,6})(?: |$)/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_LIKE = /^ {0,3}(`{3,}|~{3,}) *$/;
+const THEMATIC = /^ {0,3}([-*_])(?: *\1){2,} *$/;
+/** List markers with the spaces after them (one to four: more would start indented code). */
+const BULLET = /^([-*+]) {1,4}(?=[^ ])/;
+const ORDERED = /^(\d{1,9})([.)]) {1,4}(?=[^ ])/;
+const ANY_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?: |$)/;
+const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)]) *$/;
+/** A line that could underline a setext heading or be a table's delimiter row. */
+const UNDERLINE = /^(?:=+ *|[ |:-]*-[ |:-]*)$/;
+const TASK = /^\[[ xX]\](?: |$)/;
+/**
+ * What this reader leaves to remark wherever it appears in inline content: backslash escapes,
+ * character references, tags and autolinks, footnote calls, images, definitions, tabs.
+ */
+const INLINE_UNSUPPORTED = /\\[!-/:-@[-`{-~\n]|&(?:#\d|#[xX][\dA-Fa-f]|[A-Za-z][A-Za-z\d]*;)|<[A-Za-z/!?]|[\0\t]|\[\^|!\[|\]:/;
+
+/**
+ * The tree remark would build for `text`, or null when the text holds anything this reader does
+ * not handle exactly.
+ */
+export function quickParse(text: string): Root | null {
+  if (text.charCodeAt(0) === 0xfeff || text.startsWith('---') || text.includes('\r') || text.includes('\0')) return null;
+  const lines: Line[] = [];
+  for (let at = 0; ; ) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) {
+      lines.push({ start: at, end: text.length });
+      break;
+    }
+    lines.push({ start: at, end: nl });
+    at = nl + 1;
+  }
+  const doc: Doc = { text, starts: lines.map((l) => l.start) };
+  const children = blocks(doc, lines, true);
+  return children && { type: 'root', children, position: pos(doc, 0, text.length) };
+}
+
+function pos(doc: Doc, start: number, end: number): NonNullable<Root['position']> {
+  return { start: point(doc, start), end: point(doc, end) };
+}
+
+function point(doc: Doc, offset: number): { line: number; column: number; offset: number } {
+  const line = floorIndex(doc.starts, offset);
+  return { line: line + 1, column: offset - doc.starts[line] + 1, offset };
+}
+
+/** The index of the last of the ascending `values` that is at most `x` (0 if none is). */
+function floorIndex(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const lineText = (doc: Doc, l: Line): string => doc.text.slice(l.start, l.end);
+const isBlank = (s: string): boolean => /^ *$/.test(s);
+/** Leading spaces (only spaces indent in markdown; other white space is text). */
+const indentOf = (s: string): number => {
+  let n = 0;
+  while (s.charCodeAt(n) === 32) n++;
+  return n;
+};
+
+function segment(doc: Doc, l: Line, lead: number): Segment {
+  let end = l.end;
+  while (end > l.start + lead && doc.text.charCodeAt(end - 1) === 32) end--;
+  return { start: l.start + lead, end, lineEnd: l.end, hard: l.end - end >= 2, lead: lead > 0 };
+}
+
+/** The blocks of `lines` (the whole text, or a list item's content), or null. */
+function blocks(doc: Doc, lines: Line[], top: boolean): RootContent[] | null {
+  const out: RootContent[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const s = lineText(doc, lines[i]);
+    if (isBlank(s)) {
+      i++;
+      continue;
+    }
+    const L = lines[i];
+    const c = s[0];
+    if (L.lazy || c === '\t' || c === '>' || s.includes('\t')) return null;
+    let next = -1;
+    if (c === ' ') {
+      // Indented: only a list item (up to three spaces) is read here.
+      const lead = indentOf(s);
+      if (lead > 3 || !marker(s.slice(lead)) || THEMATIC.test(s)) return null;
+      next = list(doc, lines, i, out);
+    } else if (ATX.test(s)) next = heading(doc, lines, i, out);
+    else if ((c === '`' || c === '~') && FENCE_OPEN.test(s)) next = fence(doc, lines, i, out);
+    else if (c === '<') next = comment(doc, lines, i, out);
+    else if (THEMATIC.test(s)) {
+      // At the very start, "---" would open front matter.
+      if ((top && i === 0) || !/^([-*_])\1{2,} *$/.test(s)) return null;
+      out.push({ type: 'thematicBreak', position: pos(doc, L.start, L.end) });
+      next = i + 1;
+    } else if (EMPTY_ITEM.test(s)) return null;
+    else if (ANY_MARKER.test(s)) next = list(doc, lines, i, out);
+    else next = paragraph(doc, lines, i, out);
+    if (next < 0) return null;
+    i = next;
+  }
+  return out;
+}
+
+function heading(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  const L = lines[i];
+  const s = lineText(doc, L);
+  const marks = (ATX.exec(s) as RegExpExecArray)[1].length;
+  // The title: without the spaces around it and without a closing sequence of #'s.
+  const lead = marks + indentOf(s.slice(marks));
+  const title = s.slice(lead).replace(/ +$/, '').replace(/(?:^| +)#+$/, '').replace(/ +$/, '');
+  if (!title) return -1;
+  const children = inline(doc, [{ start: L.start + lead, end: L.start + lead + title.length, lineEnd: L.end, hard: false, lead: false }]);
+  if (!children) return -1;
+  out.push({ type: 'heading', depth: marks as 1 | 2 | 3 | 4 | 5 | 6, children, position: pos(doc, L.start, L.end) });
+  return i + 1;
+}
+
+function fence(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  const L = lines[i];
+  const m = FENCE_OPEN.exec(lineText(doc, L)) as RegExpExecArray;
+  const run = m[1];
+  const info = m[2];
+  if ((run[0] === '`' && info.includes('`')) || /[\\&]/.test(info)) return -1;
+  for (let j = i + 1; j < lines.length; j++) {
+    const t = lineText(doc, lines[j]);
+    const close = FENCE_LIKE.exec(t);
+    if (!close || close[1][0] !== run[0] || close[1].length < run.length) continue;
+    // An indented closing fence ends the block too; left to remark.
+    if (t[0] === ' ') return -1;
+    const trimmed = info.trim();
+    const sp = trimmed.indexOf(' ');
+    const lang = trimmed ? (sp < 0 ? trimmed : trimmed.slice(0, sp)) : null;
+    const meta = sp < 0 ? null : trimmed.slice(sp).trim() || null;
+    const value = lines.slice(i + 1, j).map((l) => lineText(doc, l)).join('\n');
+    out.push({ type: 'code', lang, meta, value, position: pos(doc, L.start, lines[j].end) });
+    return j + 1;
+  }
+  return -1;
+}
+
+/** An HTML comment block, "<!--" through the line holding "-->". */
+function comment(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  const s = lineText(doc, lines[i]);
+  if (!s.startsWith('<!--') || s.startsWith('<!-->') || s.startsWith('<!--->')) return -1;
+  let j = i;
+  let at = s.indexOf('-->', 4);
+  while (at < 0) {
+    if (++j >= lines.length) return -1;
+    at = lineText(doc, lines[j]).indexOf('-->');
+  }
+  const value = lines.slice(i, j + 1).map((l) => lineText(doc, l)).join('\n');
+  out.push({ type: 'html', value, position: pos(doc, lines[i].start, lines[j].end) });
+  return j + 1;
+}
+
+/**
+ * How line `s` (its indentation removed), following a paragraph line, bears on the paragraph:
+ * it ends it (a heading, fence, comment or list item that interrupts a paragraph), continues it
+ * ('more'), or is beyond this reader (null).
+ */
+function follows(s: string): 'end' | 'more' | null {
+  const c = s[0];
+  if (c === '>' || s.includes('\t')) return null;
+  if (ATX.test(s)) return 'end';
+  if ((c === '`' || c === '~') && FENCE_OPEN.test(s)) return c === '`' && s.slice(s.search(/[^`]|$/)).includes('`') ? 'more' : 'end';
+  if (c === '<') return s.startsWith('<!--') && !s.startsWith('<!-->') && !s.startsWith('<!--->') ? 'end' : null;
+  if (UNDERLINE.test(s) || THEMATIC.test(s) || EMPTY_ITEM.test(s)) return null;
+  if (BULLET.test(s)) return 'end';
+  const o = ORDERED.exec(s);
+  if (o) return Number(o[1]) === 1 ? 'end' : null;
+  return ANY_MARKER.test(s) ? null : 'more';
+}
+
+function paragraph(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  const segs: Segment[] = [segment(doc, lines[i], 0)];
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const t = lineText(doc, lines[j]);
+    if (isBlank(t)) break;
+    const lead = indentOf(t);
+    const f = follows(t.slice(lead));
+    if (f === 'more') segs.push(segment(doc, lines[j], lead));
+    else if (f === 'end' && (lead === 0 || (lead <= 3 && marker(t.slice(lead))))) break;
+    else return -1;
+  }
+  const node = para(doc, segs);
+  if (!node) return -1;
+  out.push(node);
+  return j;
+}
+
+function para(doc: Doc, segs: Segment[]): Paragraph | null {
+  const last = segs[segs.length - 1];
+  last.hard = false;
+  const children = inline(doc, segs);
+  return children && { type: 'paragraph', children, position: pos(doc, segs[0].start, last.lineEnd) };
+}
+
+interface Marker {
+  /** The bullet character, or the ordered list's delimiter. */
+  kind: string;
+  /** Columns from the marker to the item's content. */
+  width: number;
+  start: number | null;
+}
+
+function marker(s: string): Marker | null {
+  const b = BULLET.exec(s);
+  if (b) return { kind: b[1], width: b[0].length, start: null };
+  const o = ORDERED.exec(s);
+  return o ? { kind: o[2], width: o[0].length, start: Number(o[1]) } : null;
+}
+
+/**
+ * A list from line i. Each item's content (its first line after the marker, then every line
+ * indented to its content) is read as blocks of its own.
+ */
+function list(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  const opening = lineText(doc, lines[i]);
+  const head = marker(opening.slice(indentOf(opening)));
+  if (!head) return -1;
+  const items: ListItem[] = [];
+  let spread = false;
+  let j = i;
+  while (j < lines.length) {
+    const first = lineText(doc, lines[j]);
+    const lead = indentOf(first);
+    if (lead > 3 || THEMATIC.test(first)) break;
+    const m = marker(first.slice(lead));
+    if (!m || m.kind !== head.kind) break;
+    const width = lead + m.width;
+    if (TASK.test(first.slice(width))) return -1;
+    const content: Line[] = [{ start: lines[j].start + width, end: lines[j].end }];
+    let last = 0;
+    let k = j + 1;
+    for (; k < lines.length; k++) {
+      const t = lineText(doc, lines[k]);
+      const l = lines[k];
+      if (isBlank(t)) {
+        content.push({ start: Math.min(l.start + width, l.end), end: l.end });
+        continue;
+      }
+      if (t[0] === '\t') return -1;
+      const indent = indentOf(t);
+      if (indent >= width) {
+        content.push({ start: l.start + width, end: l.end });
+        last = content.length - 1;
+        continue;
+      }
+      // Less indented than the content: the item ends at a list marker, and in the first column
+      // at a heading, fence or comment, or at anything after a blank line. Any other line right
+      // after the item's text may be a lazy continuation of it.
+      if (indent <= 3 && (marker(t.slice(indent)) || THEMATIC.test(t))) break;
+      if (indent === 0 && (ATX.test(t) || FENCE_OPEN.test(t) || t.startsWith('<!--'))) break;
+      if (isBlank(lineText(doc, lines[k - 1]))) {
+        if (indent === 0) break;
+        return -1;
+      }
+      // Paragraph text right after the item's text continues it (lazily) if that text is a
+      // paragraph, which the item's own blocks find out (a lazy line that starts a block is refused).
+      if (follows(t.slice(indent)) !== 'more') return -1;
+      content.push({ start: l.start, end: l.end, lazy: true });
+      last = content.length - 1;
+    }
+    content.length = last + 1;
+    const children = blocks(doc, content, false);
+    if (!children) return -1;
+    items.push({
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: children as ListItem['children'],
+      position: pos(doc, lines[j].start + lead, content[last].end),
+    });
+    if (k > j + last + 1) spread = true;
+    j = k;
+  }
+  const list: List = {
+    type: 'list',
+    ordered: head.start !== null,
+    start: head.start,
+    spread,
+    children: items,
+    position: pos(doc, items[0].position?.start.offset ?? 0, items[items.length - 1].position?.end.offset ?? 0),
+  };
+  out.push(list);
+  return j;
+}
+
+/** The inline content of `segs`: text, code spans, emphasis, inline links and hard breaks; null for anything else. */
+function inline(doc: Doc, segs: Segment[]): PhrasingContent[] | null {
+  const parts = segs.map((s) => doc.text.slice(s.start, s.end));
+  const content = parts.join('\n');
+  if (INLINE_UNSUPPORTED.test(content)) return null;
+  // Where each segment starts in `content`; the "\n" after segment k is at starts[k + 1] - 1.
+  const starts: number[] = [];
+  const breaks: number[] = [];
+  const trimmed: number[] = [];
+  for (let k = 0, at = 0; k < parts.length; k++) {
+    starts.push(at);
+    at += parts[k].length + 1;
+    if (k < parts.length - 1) {
+      if (segs[k].hard) breaks.push(at - 1);
+      else if (segs[k].lineEnd > segs[k].end || segs[k + 1].lead) trimmed.push(at - 1);
+    }
+  }
+  const seg = (ci: number): number => floorIndex(starts, ci);
+  /** The source offset of content index ci (the "\n" after a segment is where its line ends). */
+  const at = (ci: number): number => {
+    const k = seg(ci);
+    const o = ci - starts[k];
+    return o === parts[k].length ? segs[k].lineEnd : segs[k].start + o;
+  };
+  const seq = tokenize(content, breaks, trimmed);
+  if (!seq) return null;
+  return phrasing(doc, resolveEmphasis(seq), content, at, (ci) => segs[seg(ci)]);
+}
+
+function phrasing(doc: Doc, seq: Item[], content: string, at: (ci: number) => number, segOf: (ci: number) => Segment): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const span = (s: number, e: number) => pos(doc, at(s), at(e - 1) + 1);
+  for (let k = 0; k < seq.length; k++) {
+    const it = seq[k];
+    if (it.t === 'text') {
+      let e = it.e;
+      while (k + 1 < seq.length && seq[k + 1].t === 'text') e = seq[++k].e;
+      out.push({ type: 'text', value: content.slice(it.s, e), position: span(it.s, e) });
+    } else if (it.t === 'break') {
+      const s = segOf(it.s);
+      out.push({ type: 'break', position: pos(doc, s.end, s.lineEnd + 1) });
+    } else if (it.t === 'code') {
+      out.push({ type: 'inlineCode', value: it.value, position: span(it.s, it.e) });
+    } else if (it.t === 'link') {
+      out.push({ type: 'link', url: it.url, title: null, children: phrasing(doc, it.children, content, at, segOf), position: span(it.s, it.e) });
+    } else if (it.t === 'emphasis' || it.t === 'strong') {
+      out.push({ type: it.t, children: phrasing(doc, it.children, content, at, segOf), position: span(it.s, it.e) });
+    }
+  }
+  return out;
+}
+
+type Item =
+  | { t: 'text'; s: number; e: number }
+  | { t: 'break'; s: number; e: number }
+  | { t: 'code'; s: number; e: number; value: string }
+  | { t: 'delim'; s: number; e: number; ch: string; open: boolean; close: boolean }
+  | { t: 'bracket'; s: number; e: number; active: boolean }
+  | { t: 'link'; s: number; e: number; url: string; children: Item[] }
+  | { t: 'emphasis' | 'strong'; s: number; e: number; children: Item[] };
+
+/** More delimiter runs than this in one block, and remark is asked instead (its resolution is quadratic). */
+const MAX_DELIMS = 64;
+/** remark does not read a link text longer than this. */
+const MAX_LABEL = 999;
+
+/** 1 for white space (and the edges), 2 for punctuation or a symbol, 0 for anything else, as micromark classifies. */
+function classify(content: string, i: number): number {
+  if (i < 0 || i >= content.length) return 1;
+  const ch = content[i];
+  if (/\s/.test(ch)) return 1;
+  return /\p{P}|\p{S}/u.test(ch) ? 2 : 0;
+}
+
+const SPECIAL = /[`*_[\]]/g;
+
+/**
+ * The runs of `content`: text, code spans, delimiter runs, brackets (inline links made as soon as
+ * their "](" closes), hard breaks (at the joins in `breaks`). A code span across a join where
+ * spaces were left out of `content` (`trimmed`: trailing spaces, or the next line's indentation)
+ * would lose them: null.
+ */
+function tokenize(content: string, breaks: readonly number[], trimmed: readonly number[]): Item[] | null {
+  const seq: Item[] = [];
+  let nextBreak = 0;
+  const brackets: number[] = [];
+  let delims = 0;
+  let i = 0;
+  while (i < content.length) {
+    const ch = content[i];
+    if (ch === '`') {
+      let n = 1;
+      while (content[i + n] === '`') n++;
+      const close = closingRun(content, i + n, n);
+      if (close < 0) {
+        seq.push({ t: 'text', s: i, e: i + n });
+        i += n;
+        continue;
+      }
+      if (trimmed.some((j) => j >= i && j < close) || breaks.some((j) => j >= i && j < close)) return null;
+      let value = content.slice(i + n, close);
+      if (/^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value)) value = value.slice(1, -1);
+      seq.push({ t: 'code', s: i, e: close + n, value });
+      i = close + n;
+    } else if (ch === '*' || ch === '_') {
+      let n = 1;
+      while (content[i + n] === ch) n++;
+      if (++delims > MAX_DELIMS) return null;
+      const before = classify(content, i - 1);
+      const after = classify(content, i + n);
+      const open = !after || (after === 2 && !!before);
+      const close = !before || (before === 2 && !!after);
+      seq.push({
+        t: 'delim',
+        s: i,
+        e: i + n,
+        ch,
+        open: ch === '*' ? open : open && (!!before || !close),
+        close: ch === '*' ? close : close && (!!after || !open),
+      });
+      i += n;
+    } else if (ch === '[') {
+      brackets.push(seq.length);
+      seq.push({ t: 'bracket', s: i, e: i + 1, active: true });
+      i++;
+    } else if (ch === ']') {
+      const b = brackets.pop();
+      const opener = b === undefined ? null : seq[b];
+      if (b === undefined || !opener || opener.t !== 'bracket' || !opener.active || content[i + 1] !== '(') {
+        seq.push({ t: 'text', s: i, e: i + 1 });
+        i++;
+        continue;
+      }
+      if (i - opener.e > MAX_LABEL) return null;
+      const res = resource(content, i + 2);
+      if (res === null) return null;
+      const children = resolveEmphasis(seq.slice(b + 1));
+      seq.splice(b, seq.length - b, { t: 'link', s: opener.s, e: res.end, url: res.url, children });
+      // A link holds no other link: the brackets before it can no longer open one.
+      for (const k of brackets) {
+        const o = seq[k];
+        if (o.t === 'bracket') o.active = false;
+      }
+      i = res.end;
+    } else {
+      while (nextBreak < breaks.length && breaks[nextBreak] < i) nextBreak++;
+      if (breaks[nextBreak] === i) {
+        seq.push({ t: 'break', s: i, e: i + 1 });
+        i++;
+        continue;
+      }
+      SPECIAL.lastIndex = i + 1;
+      const m = SPECIAL.exec(content);
+      let e = m ? m.index : content.length;
+      if (nextBreak < breaks.length && breaks[nextBreak] < e) e = breaks[nextBreak];
+      seq.push({ t: 'text', s: i, e });
+      i = e;
+    }
+  }
+  return seq;
+}
+
+/** The start of the next run of exactly n backticks from `from`, or -1. */
+function closingRun(content: string, from: number, n: number): number {
+  for (let j = content.indexOf('`', from); j >= 0; j = content.indexOf('`', j)) {
+    let k = 1;
+    while (content[j + k] === '`') k++;
+    if (k === n) return j;
+    j += k;
+  }
+  return -1;
+}
+
+/**
+ * An inline link's destination after "](" at `from`: its end (after ")") and URL. null when the
+ * resource is anything but a plain destination (a title, angle brackets, a line break, spaces).
+ */
+function resource(content: string, from: number): { end: number; url: string } | null {
+  let p = from;
+  let depth = 0;
+  for (; p < content.length; p++) {
+    const c = content.charCodeAt(p);
+    if (c <= 32 || c === 127) return null;
+    if (c === 40 /* ( */) {
+      if (++depth > 3) return null;
+    } else if (c === 41 /* ) */) {
+      if (depth === 0) return { end: p + 1, url: content.slice(from, p) };
+      depth--;
+    }
+  }
+  return null;
+}
+
+/**
+ * Pairs emphasis delimiters as micromark does: each closing run, left to right, takes the nearest
+ * earlier opening run of the same character (the rule of three permitting); what lies between is
+ * resolved on its own. Runs left unpaired are text.
+ */
+function resolveEmphasis(seq: Item[]): Item[] {
+  let idx = 0;
+  while (idx < seq.length) {
+    const closer = seq[idx];
+    if (closer.t === 'delim' && closer.close) {
+      let found = -1;
+      for (let o = idx - 1; o >= 0; o--) {
+        const op = seq[o];
+        if (op.t !== 'delim' || !op.open || op.ch !== closer.ch) continue;
+        const ol = op.e - op.s;
+        const cl = closer.e - closer.s;
+        if ((op.close || closer.open) && cl % 3 && !((ol + cl) % 3)) continue;
+        found = o;
+        break;
+      }
+      if (found >= 0) {
+        const op = seq[found] as Extract<Item, { t: 'delim' }>;
+        const use = op.e - op.s > 1 && closer.e - closer.s > 1 ? 2 : 1;
+        const children = resolveEmphasis(seq.slice(found + 1, idx));
+        const group: Item = { t: use > 1 ? 'strong' : 'emphasis', s: op.e - use, e: closer.s + use, children };
+        op.e -= use;
+        closer.s += use;
+        const replacement: Item[] = [];
+        if (op.e > op.s) replacement.push(op);
+        replacement.push(group);
+        const rest = closer.e > closer.s;
+        if (rest) replacement.push(closer);
+        seq.splice(found, idx - found + 1, ...replacement);
+        idx = found + replacement.length - (rest ? 1 : 0);
+        continue;
+      }
+    }
+    idx++;
+  }
+  return seq.map((it) => (it.t === 'delim' || it.t === 'bracket' ? { t: 'text', s: it.s, e: it.e } : it));
+}

@@ -1,0 +1,120 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { splitPieces } from '../../server/src/core/incremental';
+import { parseWithRemark } from '../../server/src/core/parse';
+import { quickParse } from '../../server/src/core/quick';
+import { CORPUS, ROOT } from './helpers';
+
+/** A tree as plain data, without `spread` (tight or loose lists: the quick reader does not work it out, and nothing reads it). */
+const plain = (tree: Root): unknown => JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'spread' ? undefined : value)));
+
+/** The quick reader either declines or builds exactly remark's tree. */
+function agrees(text: string): boolean {
+  const quick = quickParse(text);
+  if (!quick) return false;
+  assert.deepStrictEqual(plain(quick), plain(parseWithRemark(text)), `quick tree differs from remark's for ${JSON.stringify(text.slice(0, 200))}`);
+  return true;
+}
+
+function markdownFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+}
+
+const FILES = [CORPUS, path.join(ROOT, 'templates'), path.join(ROOT, 'docs'), path.join(ROOT, 'examples')].flatMap(markdownFiles);
+
+describe('quick reader: the same tree as remark, or none', () => {
+  it('every piece and every whole document of the corpus, the templates and the examples', () => {
+    let real = 0;
+    let quick = 0;
+    for (const file of FILES) {
+      const text = fs.readFileSync(file, 'utf8');
+      agrees(text);
+      for (const p of splitPieces(text).pieces) {
+        const body = text.slice(p.start, p.end);
+        const read = agrees(body);
+        if (file.includes(`${path.sep}real${path.sep}`)) {
+          real += body.length;
+          if (read) quick += body.length;
+        }
+      }
+    }
+    // What keeps `proposal-kit check` fast: most of a real proposal never goes through remark.
+    assert.ok(quick / real >= 0.85, `the quick reader read ${((100 * quick) / real).toFixed(1)}% of the real proposals' text, expected at least 85%`);
+  });
+
+  const READ: Record<string, string> = {
+    'a heading with a closing sequence and trailing spaces': '## Goals ##  \n',
+    'paragraph lines with one and with two trailing spaces': 'One \ntwo  \nthree  \n',
+    'indented continuation lines': 'First\n   second\n',
+    'code spans: padding, line breaks, unmatched runs': 'a ` b ` c `` d`e `` f ``` g\n`h\ni` j\n',
+    'emphasis and strong, nested and unmatched': '***strong em*** *a **b** c* **x* y_z_ _a_b snake_case_name 2*3*4\n',
+    'the rule of three': '*foo**bar**baz* and *foo**bar*\n',
+    'links with nested parentheses, empty ones, and brackets that are not links': '[a](b(c)d) [](e) [f] (g) [h]i] [j [k](l) m]\n',
+    'a list with items of two paragraphs, nested lists, ordered lists': '- a\n\n  b\n- c\n  - d\n    1. e\n    2. f\n- g\n',
+    'list items indented up to three spaces, four spaces after the marker': ' - a\n   - b\n-    c\n',
+    'lazy continuation lines': '- a\nb\n  - c\nd\n',
+    'fenced code with an info string, tabs inside, a closing fence with spaces': '```go run\n\tx := 1\n```  \n',
+    'a comment block with text after it on the last line': '<!--\nguidance\n--> after\nText\n',
+    'a thematic break': 'Text\n\n***\n',
+    'a paragraph interrupted by a heading, a fence, a comment and a list': 'a\n# H\nb\n```\nc\n```\nd\n<!-- e -->\nf\n- g\n',
+    'surrogate pairs and punctuation around emphasis': '😀*a*😀 «*b*» *c*.\n',
+    'no-break spaces, which are text and not indentation': '1. a\n\u00a0 \u00a0 b\n\u00a0- c\n',
+  };
+  for (const [name, text] of Object.entries(READ)) {
+    it(`reads ${name}`, () => assert.ok(agrees(text), 'expected the quick reader to read it'));
+  }
+
+  const DECLINED: Record<string, string> = {
+    'a table': '| a | b |\n|---|---|\n| 1 | 2 |\n',
+    'a quote': '> quoted\n',
+    'a setext heading': 'Title\n=====\n',
+    'indented code': '    code\n',
+    'raw HTML inline': 'a <b>bold</b> c\n',
+    'an autolink': 'see <https://example.com>\n',
+    'a backslash escape': 'not \\*emphasis\\*\n',
+    'a character reference': 'a &amp; b\n',
+    'a link reference definition': '[a]: https://example.com\n',
+    'a footnote call': 'a[^1]\n',
+    'an image': '![alt](x.png)\n',
+    'a task list': '- [ ] todo\n',
+    'a link with a title': '[a](b "title")\n',
+    'front matter': '---\ntitle: x\n---\n',
+    'a byte-order mark': '\uFEFF# Title\n',
+    'carriage returns': '# Title\r\n',
+    'a tab before a heading': '\t# Title\n',
+    'an unclosed fence': '```\ncode\n',
+    'an unclosed comment': '<!--\nguidance\n',
+    'a lazy line after a fence in a list item': '- ```\n  x\n  ```\ny\n',
+    'an ordered item that cannot interrupt a paragraph': 'a\n2. b\n',
+    'more delimiter runs than the quick reader pairs': `${'*a '.repeat(70)}\n`,
+  };
+  for (const [name, text] of Object.entries(DECLINED)) {
+    it(`leaves ${name} to remark`, () => assert.equal(quickParse(text), null));
+  }
+
+  // Fragments rich in what the quick reader handles and in what it must recognise and decline.
+  const LINE = fc.constantFrom(
+    '', '', 'Plain text', 'more text ', 'two spaces  ', '# Heading', '## Heading ##', '### *Em* heading', '#tag',
+    '- item', '* item', '+ item', '1. one', '2) two', '10. ten', '  - nested', '    - deeper', '   * three', '-    wide', '-', '1.',
+    '  continued', '    indented', '```', '```js x', '~~~', '``` ', '   ```', '<!-- c -->', '<!--', '-->', 'x -->',
+    '***', '---', '___', '* * *', '===', '| a | b |', '|---|---|', '> quote', '[a]: /u', '- [ ] task', 'a\tb',
+    '`code`', '``a ` b``', '`open', '*a*', '**b**', '_c_', '__d__', '*a **b** c*', '**x*', 'snake_case_word', '2*3*4',
+    '[link](u)', '[a](b(c))', '[x] y', '[a [b](c) d](e)', '[t](u "t")', '![i](j)', 'a <b> c', 'a & b', 'a &amp; b', 'a \\* b',
+    '😀*e*😀', '«*f*»', 'x*y*z', '*(a)*', '_(b)_', 'a*"b"*c', '\u00a0 nbsp', '\u00a0- nbsp item',
+  );
+  // PROPOSALKIT_FC_RUNS=N runs N cases with a new seed (as for the robustness properties).
+  const RUNS = Number(process.env.PROPOSALKIT_FC_RUNS) || 0;
+  it('random documents from those fragments (5,000)', () => {
+    fc.assert(
+      fc.property(fc.array(LINE, { maxLength: 24 }), fc.boolean(), (lines, eol) => {
+        agrees(lines.join('\n') + (eol ? '\n' : ''));
+      }),
+      RUNS ? { numRuns: RUNS } : { numRuns: 5000, seed: 20261121 },
+    );
+  });
+});
