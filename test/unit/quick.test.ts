@@ -63,6 +63,8 @@ describe('quick reader: the same tree as remark, or none', () => {
     'a thematic break': 'Text\n\n***\n',
     'a paragraph interrupted by a heading, a fence, a comment and a list': 'a\n# H\nb\n```\nc\n```\nd\n<!-- e -->\nf\n- g\n',
     'surrogate pairs and punctuation around emphasis': '😀*a*😀 «*b*» *c*.\n',
+    'inline HTML tags, opening with attributes and closing': 'a <br> b <a name="x"></a> *c<br/>* <code>d</code> a < b\n',
+    'task lists, ticked and not, with plain and other text first': '- [ ] a\n- [x] *b*\n- [X] c\n- d\n',
     'no-break spaces, which are text and not indentation': '1. a\n\u00a0 \u00a0 b\n\u00a0- c\n',
   };
   for (const [name, text] of Object.entries(READ)) {
@@ -74,14 +76,15 @@ describe('quick reader: the same tree as remark, or none', () => {
     'a quote': '> quoted\n',
     'a setext heading': 'Title\n=====\n',
     'indented code': '    code\n',
-    'raw HTML inline': 'a <b>bold</b> c\n',
+    'a tag across two lines': 'a <span\nclass="x">b</span>\n',
+    'an HTML comment inside a paragraph': 'a <!-- b --> c\n',
     'an autolink': 'see <https://example.com>\n',
     'a backslash escape': 'not \\*emphasis\\*\n',
     'a character reference': 'a &amp; b\n',
     'a link reference definition': '[a]: https://example.com\n',
     'a footnote call': 'a[^1]\n',
     'an image': '![alt](x.png)\n',
-    'a task list': '- [ ] todo\n',
+    'a box with nothing after it': '- [ ]\n',
     'a link with a title': '[a](b "title")\n',
     'front matter': '---\ntitle: x\n---\n',
     'a byte-order mark': '\uFEFF# Title\n',
@@ -90,6 +93,8 @@ describe('quick reader: the same tree as remark, or none', () => {
     'an unclosed fence': '```\ncode\n',
     'an unclosed comment': '<!--\nguidance\n',
     'a lazy line after a fence in a list item': '- ```\n  x\n  ```\ny\n',
+    'a line in the first column inside a list item\'s fence': '1. one\n   ```\nPlain text\n   ```\n',
+    'a line in the first column inside a list item\'s comment': '- <!--\nPlain text\n  -->\n',
     'an ordered item that cannot interrupt a paragraph': 'a\n2. b\n',
     'more delimiter runs than the quick reader pairs': `${'*a '.repeat(70)}\n`,
   };
@@ -97,24 +102,38 @@ describe('quick reader: the same tree as remark, or none', () => {
     it(`leaves ${name} to remark`, () => assert.equal(quickParse(text), null));
   }
 
-  // Fragments rich in what the quick reader handles and in what it must recognise and decline.
-  const LINE = fc.constantFrom(
+  // Lines made of what the quick reader handles, and lines it must recognise and leave to remark.
+  const READABLE = [
     '', '', 'Plain text', 'more text ', 'two spaces  ', '# Heading', '## Heading ##', '### *Em* heading', '#tag',
     '- item', '* item', '+ item', '1. one', '2) two', '10. ten', '  - nested', '    - deeper', '   * three', '-    wide', '-', '1.',
-    '  continued', '    indented', '```', '```js x', '~~~', '``` ', '   ```', '<!-- c -->', '<!--', '-->', 'x -->',
-    '***', '---', '___', '* * *', '===', '| a | b |', '|---|---|', '> quote', '[a]: /u', '- [ ] task', 'a\tb',
+    '  continued', '    indented', '```', '```js x', '~~~', '``` ', '   ```', '<!-- c -->', '<!--', '-->', 'x -->', '***', '---', '___',
     '`code`', '``a ` b``', '`open', '*a*', '**b**', '_c_', '__d__', '*a **b** c*', '**x*', 'snake_case_word', '2*3*4',
-    '[link](u)', '[a](b(c))', '[x] y', '[a [b](c) d](e)', '[t](u "t")', '![i](j)', 'a <b> c', 'a & b', 'a &amp; b', 'a \\* b',
+    '[link](u)', '[a](b(c))', '[x] y', '[a [b](c) d](e)', 'a & b', 'a \\ b', 'C:\\dir', 'a < b',
+    '- [ ] task', '- [x] *done*', '* [X] `x`', '- [ ]', 'a <b>c</b>', '<br/> x', 'x <a href="u" id=y>', '</a>', '<span', 'c="d">',
     '😀*e*😀', '«*f*»', 'x*y*z', '*(a)*', '_(b)_', 'a*"b"*c', '\u00a0 nbsp', '\u00a0- nbsp item',
-  );
-  // PROPOSALKIT_FC_RUNS=N runs N cases with a new seed (as for the robustness properties).
+  ];
+  const DECLINED_LINES = ['* * *', '===', '| a | b |', '|---|---|', '> quote', '[a]: /u', 'a\tb', '[t](u "t")', '![i](j)', '<https://x.y>', '<div>', 'a &amp; b', 'a \\* b'];
+  // PROPOSALKIT_FC_RUNS=N runs N cases of each with a new seed (as for the robustness properties).
   const RUNS = Number(process.env.PROPOSALKIT_FC_RUNS) || 0;
-  it('random documents from those fragments (5,000)', () => {
+  const property = (lines: string[], runs: number): { cases: number; read: number } => {
+    let cases = 0;
+    let read = 0;
     fc.assert(
-      fc.property(fc.array(LINE, { maxLength: 24 }), fc.boolean(), (lines, eol) => {
-        agrees(lines.join('\n') + (eol ? '\n' : ''));
+      fc.property(fc.array(fc.constantFrom(...lines), { maxLength: 24 }), fc.boolean(), (ls, eol) => {
+        cases++;
+        if (agrees(ls.join('\n') + (eol ? '\n' : ''))) read++;
       }),
-      RUNS ? { numRuns: RUNS } : { numRuns: 5000, seed: 20261121 },
+      RUNS ? { numRuns: RUNS } : { numRuns: runs, seed: 20261121 },
     );
+    return { cases, read };
+  };
+  it('random documents of lines it reads (5,000)', () => {
+    const { cases, read } = property(READABLE, 5000);
+    // Not a vacuous property: most of these documents get a tree to compare.
+    assert.ok(read / cases >= 0.4, `read ${read} of ${cases}`);
+  });
+  it('random documents of those lines and lines it must decline (5,000)', () => {
+    const { cases, read } = property([...READABLE, ...DECLINED_LINES], 5000);
+    assert.ok(read / cases >= 0.2, `read ${read} of ${cases}`);
   });
 });

@@ -49,12 +49,18 @@ const ANY_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?: |$)/;
 const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)]) *$/;
 /** A line that could underline a setext heading or be a table's delimiter row. */
 const UNDERLINE = /^(?:=+ *|[ |:-]*-[ |:-]*)$/;
-const TASK = /^\[[ xX]\](?: |$)/;
+/** A task list item's box, with the text after it (GFM). */
+const TASK = /^\[([ xX])\] +[^ ]/;
+const BOX = /^\[[ xX]\](?: |$)/;
 /**
  * What this reader leaves to remark wherever it appears in inline content: backslash escapes,
  * character references, tags and autolinks, footnote calls, images, definitions, tabs.
  */
-const INLINE_UNSUPPORTED = /\\[!-/:-@[-`{-~\n]|&(?:#\d|#[xX][\dA-Fa-f]|[A-Za-z][A-Za-z\d]*;)|<[A-Za-z/!?]|[\0\t]|\[\^|!\[|\]:/;
+const INLINE_UNSUPPORTED = /\\[!-/:-@[-`{-~\n]|&(?:#\d|#[xX][\dA-Fa-f]|[A-Za-z][A-Za-z\d]*;)|<[!?]|[\0\t]|\[\^|!\[|\]:/;
+/** An HTML tag on one line: opening (with attributes) or closing. */
+const TAG = /^(?:<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\n]+|'[^'\n]*'|"[^"\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>)/;
+/** An autolink's start: a scheme, or an email address. */
+const AUTOLINK = /^<(?:[A-Za-z][A-Za-z\d+.-]{1,31}:|[^ <>@\n]+@)/;
 
 /**
  * The tree remark would build for `text`, or null when the text holds anything this reader does
@@ -170,6 +176,8 @@ function fence(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
   const info = m[2];
   if ((run[0] === '`' && info.includes('`')) || /[\\&]/.test(info)) return -1;
   for (let j = i + 1; j < lines.length; j++) {
+    // A line that would only continue a paragraph lazily ends the list item, and the fence with it.
+    if (lines[j].lazy) return -1;
     const t = lineText(doc, lines[j]);
     const close = FENCE_LIKE.exec(t);
     if (!close || close[1][0] !== run[0] || close[1].length < run.length) continue;
@@ -193,7 +201,7 @@ function comment(doc: Doc, lines: Line[], i: number, out: RootContent[]): number
   let j = i;
   let at = s.indexOf('-->', 4);
   while (at < 0) {
-    if (++j >= lines.length) return -1;
+    if (++j >= lines.length || lines[j].lazy) return -1;
     at = lineText(doc, lines[j]).indexOf('-->');
   }
   const value = lines.slice(i, j + 1).map((l) => lineText(doc, l)).join('\n');
@@ -277,8 +285,10 @@ function list(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
     const m = marker(first.slice(lead));
     if (!m || m.kind !== head.kind) break;
     const width = lead + m.width;
-    if (TASK.test(first.slice(width))) return -1;
-    const content: Line[] = [{ start: lines[j].start + width, end: lines[j].end }];
+    const task = TASK.exec(first.slice(width));
+    if (!task && BOX.test(first.slice(width))) return -1;
+    // A task item's box is not part of its text: the paragraph starts after the box and one space.
+    const content: Line[] = [{ start: lines[j].start + width + (task ? 4 : 0), end: lines[j].end }];
     let last = 0;
     let k = j + 1;
     for (; k < lines.length; k++) {
@@ -313,10 +323,16 @@ function list(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
     content.length = last + 1;
     const children = blocks(doc, content, false);
     if (!children) return -1;
+    if (task) {
+      const para = children[0];
+      if (para?.type !== 'paragraph' || para.position?.start.offset !== content[0].start) return -1;
+      // remark moves the paragraph's start past the box only when the text right after it is plain text.
+      if (para.children[0]?.type !== 'text' && para.position) para.position.start = point(doc, content[0].start - 4);
+    }
     items.push({
       type: 'listItem',
       spread: false,
-      checked: null,
+      checked: task ? task[1] !== ' ' : null,
       children: children as ListItem['children'],
       position: pos(doc, lines[j].start + lead, content[last].end),
     });
@@ -378,6 +394,8 @@ function phrasing(doc: Doc, seq: Item[], content: string, at: (ci: number) => nu
       out.push({ type: 'break', position: pos(doc, s.end, s.lineEnd + 1) });
     } else if (it.t === 'code') {
       out.push({ type: 'inlineCode', value: it.value, position: span(it.s, it.e) });
+    } else if (it.t === 'html') {
+      out.push({ type: 'html', value: content.slice(it.s, it.e), position: span(it.s, it.e) });
     } else if (it.t === 'link') {
       out.push({ type: 'link', url: it.url, title: null, children: phrasing(doc, it.children, content, at, segOf), position: span(it.s, it.e) });
     } else if (it.t === 'emphasis' || it.t === 'strong') {
@@ -390,6 +408,7 @@ function phrasing(doc: Doc, seq: Item[], content: string, at: (ci: number) => nu
 type Item =
   | { t: 'text'; s: number; e: number }
   | { t: 'break'; s: number; e: number }
+  | { t: 'html'; s: number; e: number }
   | { t: 'code'; s: number; e: number; value: string }
   | { t: 'delim'; s: number; e: number; ch: string; open: boolean; close: boolean }
   | { t: 'bracket'; s: number; e: number; active: boolean }
@@ -409,7 +428,7 @@ function classify(content: string, i: number): number {
   return /\p{P}|\p{S}/u.test(ch) ? 2 : 0;
 }
 
-const SPECIAL = /[`*_[\]]/g;
+const SPECIAL = /[`*_[\]<]/g;
 
 /**
  * The runs of `content`: text, code spans, delimiter runs, brackets (inline links made as soon as
@@ -456,6 +475,13 @@ function tokenize(content: string, breaks: readonly number[], trimmed: readonly 
         close: ch === '*' ? close : close && (!!after || !open),
       });
       i += n;
+    } else if (ch === '<' && /[A-Za-z/]/.test(content[i + 1] ?? '')) {
+      // A tag is inline HTML; anything else starting like one (an autolink, a tag across lines) is remark's.
+      const rest = content.slice(i, i + 1000);
+      const tag = AUTOLINK.test(rest) ? null : TAG.exec(rest);
+      if (!tag) return null;
+      seq.push({ t: 'html', s: i, e: i + tag[0].length });
+      i += tag[0].length;
     } else if (ch === '[') {
       brackets.push(seq.length);
       seq.push({ t: 'bracket', s: i, e: i + 1, active: true });
