@@ -97,10 +97,17 @@ describe('quick reader: the same tree as remark, or none', () => {
     'a line in the first column inside a list item\'s comment': '- <!--\nPlain text\n  -->\n',
     'an ordered item that cannot interrupt a paragraph': 'a\n2. b\n',
     'more delimiter runs than the quick reader pairs': `${'*a '.repeat(70)}\n`,
+    'lists nested more than 64 levels deep': `${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`,
   };
   for (const [name, text] of Object.entries(DECLINED)) {
     it(`leaves ${name} to remark`, () => assert.equal(quickParse(text), null));
   }
+
+  it('reads a paragraph of backtick runs that close nothing (each of its own length)', () => {
+    // Every run looks ahead for one of its own length; the reader indexes runs by length.
+    const text = `${Array.from({ length: 300 }, (_, i) => '`'.repeat(i + 1)).join('x')}\n`;
+    assert.ok(agrees(text));
+  });
 
   // Lines made of what the quick reader handles, and lines it must recognise and leave to remark.
   const READABLE = [

@@ -36,7 +36,12 @@ interface Doc {
   text: string;
   /** Offset of each line of the whole text, for line and column numbers. */
   starts: number[];
+  /** Lists open around the blocks being read. */
+  depth: number;
 }
+
+/** Lists nested deeper than this are left to remark (and to the parse limits around it). */
+const MAX_DEPTH = 64;
 
 const ATX = /^(#{1,6})(?: |$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
@@ -78,7 +83,7 @@ export function quickParse(text: string): Root | null {
     lines.push({ start: at, end: nl });
     at = nl + 1;
   }
-  const doc: Doc = { text, starts: lines.map((l) => l.start) };
+  const doc: Doc = { text, starts: lines.map((l) => l.start), depth: 0 };
   const children = blocks(doc, lines, true);
   return children && { type: 'root', children, position: pos(doc, 0, text.length) };
 }
@@ -321,7 +326,9 @@ function list(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
       last = content.length - 1;
     }
     content.length = last + 1;
+    if (++doc.depth > MAX_DEPTH) return -1;
     const children = blocks(doc, content, false);
+    doc.depth--;
     if (!children) return -1;
     if (task) {
       const para = children[0];
@@ -440,6 +447,7 @@ function tokenize(content: string, breaks: readonly number[], trimmed: readonly 
   const seq: Item[] = [];
   let nextBreak = 0;
   const brackets: number[] = [];
+  const closing = backtickRuns(content);
   let delims = 0;
   let i = 0;
   while (i < content.length) {
@@ -447,7 +455,7 @@ function tokenize(content: string, breaks: readonly number[], trimmed: readonly 
     if (ch === '`') {
       let n = 1;
       while (content[i + n] === '`') n++;
-      const close = closingRun(content, i + n, n);
+      const close = closing(i + n, n);
       if (close < 0) {
         seq.push({ t: 'text', s: i, e: i + n });
         i += n;
@@ -523,15 +531,29 @@ function tokenize(content: string, breaks: readonly number[], trimmed: readonly 
   return seq;
 }
 
-/** The start of the next run of exactly n backticks from `from`, or -1. */
-function closingRun(content: string, from: number, n: number): number {
-  for (let j = content.indexOf('`', from); j >= 0; j = content.indexOf('`', j)) {
+/**
+ * Finds the start of the next run of exactly n backticks at or after `from`, or -1. Calls must come
+ * with `from` never decreasing (the tokenizer moves forward), so the whole search is linear.
+ */
+function backtickRuns(content: string): (from: number, n: number) => number {
+  const runs = new Map<number, number[]>();
+  for (let j = content.indexOf('`'); j >= 0; j = content.indexOf('`', j)) {
     let k = 1;
     while (content[j + k] === '`') k++;
-    if (k === n) return j;
+    const list = runs.get(k);
+    if (list) list.push(j);
+    else runs.set(k, [j]);
     j += k;
   }
-  return -1;
+  const next = new Map<number, number>();
+  return (from, n) => {
+    const list = runs.get(n);
+    if (!list) return -1;
+    let at = next.get(n) ?? 0;
+    while (at < list.length && list[at] < from) at++;
+    next.set(n, at);
+    return at < list.length ? list[at] : -1;
+  };
 }
 
 /**
