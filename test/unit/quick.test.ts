@@ -50,6 +50,7 @@ describe('quick reader: the same tree as remark, or none', () => {
   const READ: Record<string, string> = {
     'a heading with a closing sequence and trailing spaces': '## Goals ##  \n',
     'paragraph lines with one and with two trailing spaces': 'One \ntwo  \nthree  \n',
+    'a hard break in a nested list item': '- a\n  - b  \n    c\n',
     'indented continuation lines': 'First\n   second\n',
     'code spans: padding, line breaks, unmatched runs': 'a ` b ` c `` d`e `` f ``` g\n`h\ni` j\n',
     'emphasis and strong, nested and unmatched': '***strong em*** *a **b** c* **x* y_z_ _a_b snake_case_name 2*3*4\n',
@@ -96,6 +97,7 @@ describe('quick reader: the same tree as remark, or none', () => {
     'a line in the first column inside a list item\'s fence': '1. one\n   ```\nPlain text\n   ```\n',
     'a line in the first column inside a list item\'s comment': '- <!--\nPlain text\n  -->\n',
     'an ordered item that cannot interrupt a paragraph': 'a\n2. b\n',
+    'a hard break on a lazy line': '+ item\n`open\ntwo spaces  \n    indented\n',
     'more delimiter runs than the quick reader pairs': `${'*a '.repeat(70)}\n`,
     'lists nested more than 64 levels deep': `${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`,
   };

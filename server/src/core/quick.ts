@@ -30,6 +30,8 @@ interface Segment {
   hard: boolean;
   /** Spaces before `start` that are not part of the text (a code span would keep them). */
   lead: boolean;
+  /** A lazy continuation line (see Line). */
+  lazy: boolean;
 }
 
 interface Doc {
@@ -121,7 +123,7 @@ const indentOf = (s: string): number => {
 function segment(doc: Doc, l: Line, lead: number): Segment {
   let end = l.end;
   while (end > l.start + lead && doc.text.charCodeAt(end - 1) === 32) end--;
-  return { start: l.start + lead, end, lineEnd: l.end, hard: l.end - end >= 2, lead: lead > 0 };
+  return { start: l.start + lead, end, lineEnd: l.end, hard: l.end - end >= 2, lead: lead > 0, lazy: !!l.lazy };
 }
 
 /** The blocks of `lines` (the whole text, or a list item's content), or null. */
@@ -168,7 +170,7 @@ function heading(doc: Doc, lines: Line[], i: number, out: RootContent[]): number
   const lead = marks + indentOf(s.slice(marks));
   const title = s.slice(lead).replace(/ +$/, '').replace(/(?:^| +)#+$/, '').replace(/ +$/, '');
   if (!title) return -1;
-  const children = inline(doc, [{ start: L.start + lead, end: L.start + lead + title.length, lineEnd: L.end, hard: false, lead: false }]);
+  const children = inline(doc, [{ start: L.start + lead, end: L.start + lead + title.length, lineEnd: L.end, hard: false, lead: false, lazy: false }]);
   if (!children) return -1;
   out.push({ type: 'heading', depth: marks as 1 | 2 | 3 | 4 | 5 | 6, children, position: pos(doc, L.start, L.end) });
   return i + 1;
@@ -371,6 +373,8 @@ function inline(doc: Doc, segs: Segment[]): PhrasingContent[] | null {
     starts.push(at);
     at += parts[k].length + 1;
     if (k < parts.length - 1) {
+      // remark places a hard break next to a lazy line differently; those are left to it.
+      if (segs[k].hard && (segs[k].lazy || segs[k + 1].lazy)) return null;
       if (segs[k].hard) breaks.push(at - 1);
       else if (segs[k].lineEnd > segs[k].end || segs[k + 1].lead) trimmed.push(at - 1);
     }
