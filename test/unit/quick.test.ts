@@ -66,6 +66,9 @@ describe('quick reader: the same tree as remark, or none', () => {
     'surrogate pairs and punctuation around emphasis': '😀*a*😀 «*b*» *c*.\n',
     'inline HTML tags, opening with attributes and closing': 'a <br> b <a name="x"></a> *c<br/>* <code>d</code> a < b\n',
     'task lists, ticked and not, with plain and other text first': '- [ ] a\n- [x] *b*\n- [X] c\n- d\n',
+    'reference links, shortcut, collapsed and full, before and after their definitions':
+      'See [b].\n\n[Foo Bar]: https://x.y/z  \n[b]: /u\nText [foo  bar] and [b][] and [x][b] and [c].\n',
+    'a definition alone in a list item': '- [a]: /u\n- [a]\n',
     'no-break spaces, which are text and not indentation': '1. a\n\u00a0 \u00a0 b\n\u00a0- c\n',
   };
   for (const [name, text] of Object.entries(READ)) {
@@ -82,7 +85,11 @@ describe('quick reader: the same tree as remark, or none', () => {
     'an autolink': 'see <https://example.com>\n',
     'a backslash escape': 'not \\*emphasis\\*\n',
     'a character reference': 'a &amp; b\n',
-    'a link reference definition': '[a]: https://example.com\n',
+    'a definition with a title on the next line': '[a]: /u\n"title"\n',
+    'a definition with an angle-bracketed destination': '[a]: <https://example.com>\n',
+    'a full reference to a label with no definition': '[a]: /u\n\n[x][y]\n',
+    'an ordered item that cannot interrupt, after a definition': '[a]: /u\n10. ten\n',
+    'a footnote definition': '[^1]: note\n',
     'a footnote call': 'a[^1]\n',
     'an image': '![alt](x.png)\n',
     'a box with nothing after it': '- [ ]\n',
@@ -119,9 +126,10 @@ describe('quick reader: the same tree as remark, or none', () => {
     '`code`', '``a ` b``', '`open', '*a*', '**b**', '_c_', '__d__', '*a **b** c*', '**x*', 'snake_case_word', '2*3*4',
     '[link](u)', '[a](b(c))', '[x] y', '[a [b](c) d](e)', 'a & b', 'a \\ b', 'C:\\dir', 'a < b',
     '- [ ] task', '- [x] *done*', '* [X] `x`', '- [ ]', 'a <b>c</b>', '<br/> x', 'x <a href="u" id=y>', '</a>', '<span', 'c="d">',
+    '[a]: /u', '[B]: /v  ', 'see [a] and [b][]', '[x][a] [A]', '[x][zz]', '"title"',
     '😀*e*😀', '«*f*»', 'x*y*z', '*(a)*', '_(b)_', 'a*"b"*c', '\u00a0 nbsp', '\u00a0- nbsp item',
   ];
-  const DECLINED_LINES = ['* * *', '===', '| a | b |', '|---|---|', '> quote', '[a]: /u', 'a\tb', '[t](u "t")', '![i](j)', '<https://x.y>', '<div>', 'a &amp; b', 'a \\* b'];
+  const DECLINED_LINES = ['* * *', '===', '| a | b |', '|---|---|', '> quote', '[a]: <u>', 'a\tb', '[t](u "t")', '![i](j)', '<https://x.y>', '<div>', 'a &amp; b', 'a \\* b'];
   // PROPOSALKIT_FC_RUNS=N runs N cases of each with a new seed (as for the robustness properties).
   const RUNS = Number(process.env.PROPOSALKIT_FC_RUNS) || 0;
   const property = (lines: string[], runs: number): { cases: number; read: number } => {

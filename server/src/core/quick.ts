@@ -1,12 +1,12 @@
 /**
  * A fast reader for the plain markdown most of a proposal is written in: ATX headings, paragraphs,
- * lists (nested too), fenced code, HTML comments and thematic breaks, with code spans, emphasis,
- * inline links and hard line breaks inside. For such text it builds the syntax tree remark builds
- * (the same nodes at the same offsets, lines and columns) in a fraction of the time; for anything
- * else (quotes, tables, raw HTML, escapes, entities, setext headings, indented code, tabs,
- * reference links, definitions, lazy continuation lines...) it answers null and the caller parses
- * with remark. Tests hold it to remark's tree on every real proposal, on mutations of them and on
- * random markdown.
+ * lists (nested, lazy lines and task lists too), fenced code, HTML comments, thematic breaks and
+ * link definitions, with code spans, emphasis, inline and reference links, inline HTML tags and
+ * hard line breaks inside. For such text it builds the syntax tree remark builds (the same nodes at
+ * the same offsets, lines and columns) in a fraction of the time; for anything else (quotes,
+ * tables, HTML blocks, escapes, entities, images, footnotes, setext headings, indented code,
+ * tabs...) it answers null and the caller parses with remark. Tests hold it to remark's tree on
+ * every real proposal, on mutations of them and on random markdown.
  */
 import type { Root, RootContent, PhrasingContent, List, ListItem, Paragraph } from 'mdast';
 
@@ -40,6 +40,10 @@ interface Doc {
   starts: number[];
   /** Lists open around the blocks being read. */
   depth: number;
+  /** Identifiers of the text's link reference definitions (filled by a first pass over the blocks). */
+  labels: Set<string>;
+  /** The first pass: definitions are collected, references not yet resolved. */
+  collecting: boolean;
 }
 
 /** Lists nested deeper than this are left to remark (and to the parse limits around it). */
@@ -64,6 +68,7 @@ const BOX = /^\[[ xX]\](?: |$)/;
  * character references, tags and autolinks, footnote calls, images, definitions, tabs.
  */
 const INLINE_UNSUPPORTED = /\\[!-/:-@[-`{-~\n]|&(?:#\d|#[xX][\dA-Fa-f]|[A-Za-z][A-Za-z\d]*;)|<[!?]|[\0\t]|\[\^|!\[|\]:/;
+
 /** An HTML tag on one line: opening (with attributes) or closing. */
 const TAG = /^(?:<[A-Za-z][A-Za-z\d-]*(?: +[A-Za-z_:][\w.:-]*(?: *= *(?:[^ "'=<>`\n]+|'[^'\n]*'|"[^"\n]*"))?)* *\/?>|<\/[A-Za-z][A-Za-z\d-]* *>)/;
 /** An autolink's start: a scheme, or an email address. */
@@ -85,9 +90,22 @@ export function quickParse(text: string): Root | null {
     lines.push({ start: at, end: nl });
     at = nl + 1;
   }
-  const doc: Doc = { text, starts: lines.map((l) => l.start), depth: 0 };
+  const doc: Doc = { text, starts: lines.map((l) => l.start), depth: 0, labels: new Set(), collecting: text.includes(']:') };
+  // A reference may come before its definition: with definitions about, a first pass finds them.
+  if (doc.collecting && !blocks(doc, lines, true)) return null;
+  doc.collecting = false;
   const children = blocks(doc, lines, true);
   return children && { type: 'root', children, position: pos(doc, 0, text.length) };
+}
+
+/** The identifier of a link label, as remark compares and records them. */
+function identifierOf(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
 }
 
 function pos(doc: Doc, start: number, end: number): NonNullable<Root['position']> {
@@ -234,7 +252,26 @@ function follows(s: string): 'end' | 'more' | null {
   return ANY_MARKER.test(s) ? null : 'more';
 }
 
+const NO_LABELS: ReadonlySet<string> = new Set();
+
+/** A link reference definition on one line, with a plain destination and no title. */
+const DEFINITION = /^\[(?!\^)([^[\]\\]{1,999})\]: *([^ <()\\&][^ ()\\&]*) *$/;
+
 function paragraph(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  // Definitions first: each on its own line, none followed by a line that could be its title.
+  const def = DEFINITION.exec(lineText(doc, lines[i]));
+  if (def) {
+    const label = def[1];
+    const next = i + 1 < lines.length ? lineText(doc, lines[i + 1]) : '';
+    if (!/\S/.test(label) || /^ *["'(]/.test(next)) return -1;
+    // What follows is read as more of the paragraph the definition opened: it must end it or
+    // start a paragraph of its own ("10. ten" there is text, not a list).
+    if (!isBlank(next) && follows(next.slice(indentOf(next))) === null) return -1;
+    const identifier = identifierOf(label);
+    doc.labels.add(identifier);
+    out.push({ type: 'definition', identifier, label, url: def[2], title: null, position: pos(doc, lines[i].start, lines[i].end) });
+    return i + 1;
+  }
   const segs: Segment[] = [segment(doc, lines[i], 0)];
   let j = i + 1;
   for (; j < lines.length; j++) {
@@ -386,7 +423,7 @@ function inline(doc: Doc, segs: Segment[]): PhrasingContent[] | null {
     const o = ci - starts[k];
     return o === parts[k].length ? segs[k].lineEnd : segs[k].start + o;
   };
-  const seq = tokenize(content, breaks, trimmed);
+  const seq = tokenize(content, breaks, trimmed, doc.collecting ? NO_LABELS : doc.labels);
   if (!seq) return null;
   return phrasing(doc, resolveEmphasis(seq), content, at, (ci) => segs[seg(ci)]);
 }
@@ -407,6 +444,15 @@ function phrasing(doc: Doc, seq: Item[], content: string, at: (ci: number) => nu
       out.push({ type: 'inlineCode', value: it.value, position: span(it.s, it.e) });
     } else if (it.t === 'html') {
       out.push({ type: 'html', value: content.slice(it.s, it.e), position: span(it.s, it.e) });
+    } else if (it.t === 'ref') {
+      out.push({
+        type: 'linkReference',
+        identifier: it.identifier,
+        label: it.label,
+        referenceType: it.kind,
+        children: phrasing(doc, it.children, content, at, segOf),
+        position: span(it.s, it.e),
+      });
     } else if (it.t === 'link') {
       out.push({ type: 'link', url: it.url, title: null, children: phrasing(doc, it.children, content, at, segOf), position: span(it.s, it.e) });
     } else if (it.t === 'emphasis' || it.t === 'strong') {
@@ -424,6 +470,7 @@ type Item =
   | { t: 'delim'; s: number; e: number; ch: string; open: boolean; close: boolean }
   | { t: 'bracket'; s: number; e: number; active: boolean }
   | { t: 'link'; s: number; e: number; url: string; children: Item[] }
+  | { t: 'ref'; s: number; e: number; label: string; identifier: string; kind: 'full' | 'collapsed' | 'shortcut'; children: Item[] }
   | { t: 'emphasis' | 'strong'; s: number; e: number; children: Item[] };
 
 /** More delimiter runs than this in one block, and remark is asked instead (its resolution is quadratic). */
@@ -447,7 +494,7 @@ const SPECIAL = /[`*_[\]<]/g;
  * spaces were left out of `content` (`trimmed`: trailing spaces, or the next line's indentation)
  * would lose them: null.
  */
-function tokenize(content: string, breaks: readonly number[], trimmed: readonly number[]): Item[] | null {
+function tokenize(content: string, breaks: readonly number[], trimmed: readonly number[], labels: ReadonlySet<string>): Item[] | null {
   const seq: Item[] = [];
   let nextBreak = 0;
   const brackets: number[] = [];
@@ -501,22 +548,25 @@ function tokenize(content: string, breaks: readonly number[], trimmed: readonly 
     } else if (ch === ']') {
       const b = brackets.pop();
       const opener = b === undefined ? null : seq[b];
-      if (b === undefined || !opener || opener.t !== 'bracket' || !opener.active || content[i + 1] !== '(') {
+      const ref = opener?.t === 'bracket' && opener.active && content[i + 1] !== '(' && labels.size ? reference(content, opener.e, i, labels) : null;
+      if (ref === 'decline') return null;
+      if (b === undefined || !opener || opener.t !== 'bracket' || !opener.active || (content[i + 1] !== '(' && !ref)) {
         seq.push({ t: 'text', s: i, e: i + 1 });
         i++;
         continue;
       }
       if (i - opener.e > MAX_LABEL) return null;
-      const res = resource(content, i + 2);
-      if (res === null) return null;
+      const res = ref ? null : resource(content, i + 2);
+      if (!ref && res === null) return null;
       const children = resolveEmphasis(seq.slice(b + 1));
-      seq.splice(b, seq.length - b, { t: 'link', s: opener.s, e: res.end, url: res.url, children });
+      const end = ref ? ref.end : (res as { end: number }).end;
+      seq.splice(b, seq.length - b, ref ? { t: 'ref', s: opener.s, e: end, ...ref, children } : { t: 'link', s: opener.s, e: end, url: (res as { url: string }).url, children });
       // A link holds no other link: the brackets before it can no longer open one.
       for (const k of brackets) {
         const o = seq[k];
         if (o.t === 'bracket') o.active = false;
       }
-      i = res.end;
+      i = end;
     } else {
       while (nextBreak < breaks.length && breaks[nextBreak] < i) nextBreak++;
       if (breaks[nextBreak] === i) {
@@ -558,6 +608,30 @@ function backtickRuns(content: string): (from: number, n: number) => number {
     next.set(n, at);
     return at < list.length ? list[at] : -1;
   };
+}
+
+/**
+ * A reference link closing at the "]" at `close` (its text from `textStart`): full ("[text][label]"),
+ * collapsed ("[label][]") or shortcut ("[label]"), when its label is defined. null when it is no
+ * reference (the brackets are text); 'decline' for what remark would try harder at (an undefined
+ * label in a full reference, labels with brackets or across lines).
+ */
+function reference(content: string, textStart: number, close: number, labels: ReadonlySet<string>): { end: number; label: string; identifier: string; kind: 'full' | 'collapsed' | 'shortcut' } | null | 'decline' {
+  const text = content.slice(textStart, close);
+  if (content[close + 1] === '[') {
+    const end = content.indexOf(']', close + 2);
+    if (end < 0) return 'decline';
+    const second = content.slice(close + 2, end);
+    const label = second || text;
+    if (/[[\]\n]/.test(label) || label.length > MAX_LABEL) return 'decline';
+    const identifier = identifierOf(label);
+    if (!labels.has(identifier)) return 'decline';
+    return { end: end + 1, label, identifier, kind: second ? 'full' : 'collapsed' };
+  }
+  if (/[[\]]/.test(text) || text.length > MAX_LABEL) return null;
+  if (text.includes('\n')) return 'decline';
+  const identifier = identifierOf(text);
+  return labels.has(identifier) ? { end: close + 1, label: text, identifier, kind: 'shortcut' } : null;
 }
 
 /**
