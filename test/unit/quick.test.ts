@@ -69,6 +69,8 @@ describe('quick reader: the same tree as remark, or none', () => {
     'reference links, shortcut, collapsed and full, before and after their definitions':
       'See [b].\n\n[Foo Bar]: https://x.y/z  \n[b]: /u\nText [foo  bar] and [b][] and [x][b] and [c].\n',
     'a definition alone in a list item': '- [a]: /u\n- [a]\n',
+    'tables: outer pipes or none, alignment, empty cells, extra and missing cells, code across a pipe':
+      '| a |  b  | c |\n|---|:-:|--:|\n|  | `x` |\n1 | 2 | 3 | 4\n\na | b\n:--|--\n|`c|d`|\n- after\n',
     'no-break spaces, which are text and not indentation': '1. a\n\u00a0 \u00a0 b\n\u00a0- c\n',
   };
   for (const [name, text] of Object.entries(READ)) {
@@ -76,7 +78,10 @@ describe('quick reader: the same tree as remark, or none', () => {
   }
 
   const DECLINED: Record<string, string> = {
-    'a table': '| a | b |\n|---|---|\n| 1 | 2 |\n',
+    'a table after a paragraph line': 'para\n| a | b |\n|---|---|\n',
+    'a table with a row that starts like indented code': '| a |\n|---|\n    x\n',
+    'a table row with spaces after it': '| a |\n|---|\n| b | \n',
+    'a table row without a pipe': '| a |\n|---|\nb\n',
     'a quote': '> quoted\n',
     'a setext heading': 'Title\n=====\n',
     'indented code': '    code\n',
@@ -127,9 +132,10 @@ describe('quick reader: the same tree as remark, or none', () => {
     '[link](u)', '[a](b(c))', '[x] y', '[a [b](c) d](e)', 'a & b', 'a \\ b', 'C:\\dir', 'a < b',
     '- [ ] task', '- [x] *done*', '* [X] `x`', '- [ ]', 'a <b>c</b>', '<br/> x', 'x <a href="u" id=y>', '</a>', '<span', 'c="d">',
     '[a]: /u', '[B]: /v  ', 'see [a] and [b][]', '[x][a] [A]', '[x][zz]', '"title"',
+    '| a | b |', '|---|---|', '|:-:|--|', 'a | b', '| `c|d` |', '|x|', '| y | ',
     '😀*e*😀', '«*f*»', 'x*y*z', '*(a)*', '_(b)_', 'a*"b"*c', '\u00a0 nbsp', '\u00a0- nbsp item',
   ];
-  const DECLINED_LINES = ['* * *', '===', '| a | b |', '|---|---|', '> quote', '[a]: <u>', 'a\tb', '[t](u "t")', '![i](j)', '<https://x.y>', '<div>', 'a &amp; b', 'a \\* b'];
+  const DECLINED_LINES = ['* * *', '===', '| a\\|b |', '> quote', '[a]: <u>', 'a\tb', '[t](u "t")', '![i](j)', '<https://x.y>', '<div>', 'a &amp; b', 'a \\* b'];
   // PROPOSALKIT_FC_RUNS=N runs N cases of each with a new seed (as for the robustness properties).
   const RUNS = Number(process.env.PROPOSALKIT_FC_RUNS) || 0;
   const property = (lines: string[], runs: number): { cases: number; read: number } => {

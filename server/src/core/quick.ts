@@ -1,14 +1,14 @@
 /**
  * A fast reader for the plain markdown most of a proposal is written in: ATX headings, paragraphs,
- * lists (nested, lazy lines and task lists too), fenced code, HTML comments, thematic breaks and
- * link definitions, with code spans, emphasis, inline and reference links, inline HTML tags and
+ * lists (nested, lazy lines and task lists too), fenced code, HTML comments, thematic breaks,
+ * tables and link definitions, with code spans, emphasis, inline and reference links, inline HTML tags and
  * hard line breaks inside. For such text it builds the syntax tree remark builds (the same nodes at
  * the same offsets, lines and columns) in a fraction of the time; for anything else (quotes,
- * tables, HTML blocks, escapes, entities, images, footnotes, setext headings, indented code,
+ * HTML blocks, escapes, entities, images, footnotes, setext headings, indented code,
  * tabs...) it answers null and the caller parses with remark. Tests hold it to remark's tree on
  * every real proposal, on mutations of them and on random markdown.
  */
-import type { Root, RootContent, PhrasingContent, List, ListItem, Paragraph } from 'mdast';
+import type { Root, RootContent, PhrasingContent, List, ListItem, Paragraph, TableCell, TableRow } from 'mdast';
 
 /**
  * A line as a block sees it: inside a list item, `start` is past the item's indentation. `end` is
@@ -173,6 +173,8 @@ function blocks(doc: Doc, lines: Line[], top: boolean): RootContent[] | null {
       next = i + 1;
     } else if (EMPTY_ITEM.test(s)) return null;
     else if (ANY_MARKER.test(s)) next = list(doc, lines, i, out);
+    else if (s.includes('|') && i + 1 < lines.length && lineText(doc, lines[i + 1]).includes('|') && DELIMITER_ROW.test(lineText(doc, lines[i + 1])))
+      next = table(doc, lines, i, out);
     else next = paragraph(doc, lines, i, out);
     if (next < 0) return null;
     i = next;
@@ -253,6 +255,85 @@ function follows(s: string): 'end' | 'more' | null {
 }
 
 const NO_LABELS: ReadonlySet<string> = new Set();
+
+/** A table's delimiter row: cells of hyphens, with colons for alignment. */
+const DELIMITER_ROW = /^\|? *:?-+:? *(?:\| *:?-+:? *)*\|?$/;
+
+interface Cell {
+  /** The cell, from the pipe before it (or the row's start) to the pipe after it (or the row's end). */
+  start: number;
+  end: number;
+  /** Its text, without the spaces around it. */
+  textStart: number;
+  textEnd: number;
+}
+
+/** The cells of a table row (GFM): split at every pipe, outer pipes optional. null for rows this reader leaves alone. */
+function rowCells(doc: Doc, l: Line): Cell[] | null {
+  const s = lineText(doc, l);
+  // Spaces at the end count in a cell or not depending on how many there are; left to remark.
+  if (s[0] === ' ' || s.endsWith(' ') || s.includes('\\') || s.includes('\t')) return null;
+  const trimmed = s.replace(/ +$/, '');
+  const leading = s[0] === '|';
+  const trailing = trimmed.length > 1 && trimmed.endsWith('|');
+  const cuts: number[] = [];
+  for (let k = s.indexOf('|'); k >= 0; k = s.indexOf('|', k + 1)) if (!(leading && k === 0) && !(trailing && k === trimmed.length - 1)) cuts.push(k);
+  const cells: Cell[] = [];
+  const bounds = [0, ...cuts];
+  for (let c = 0; c < bounds.length; c++) {
+    const start = bounds[c];
+    const last = c === bounds.length - 1;
+    const end = last ? (trailing ? trimmed.length : s.length) : cuts[c];
+    // The text: after the pipe that opens the cell, before the one that closes it.
+    let a = start + (c > 0 || leading ? 1 : 0);
+    let b = last && trailing ? trimmed.length - 1 : end;
+    while (a < b && s[a] === ' ') a++;
+    while (b > a && s[b - 1] === ' ') b--;
+    cells.push({ start: l.start + start, end: l.start + end, textStart: l.start + a, textEnd: l.start + b });
+  }
+  return cells;
+}
+
+/** A table (GFM) from line i: its head, delimiter row and body rows up to a blank line. */
+function table(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
+  const head = rowCells(doc, lines[i]);
+  const delimiter = rowCells(doc, lines[i + 1]);
+  if (!head || !delimiter || head.length !== delimiter.length || lines[i + 1].lazy) return -1;
+  const align = delimiter.map((c) => {
+    const t = doc.text.slice(c.textStart, c.textEnd);
+    return t.startsWith(':') ? (t.endsWith(':') ? 'center' : 'left') : t.endsWith(':') ? 'right' : null;
+  });
+  const row = (cells: Cell[], l: Line): TableRow | null => {
+    const children: TableCell[] = [];
+    for (const c of cells) {
+      const inner = c.textEnd > c.textStart ? inline(doc, [{ start: c.textStart, end: c.textEnd, lineEnd: c.textEnd, hard: false, lead: false, lazy: false }]) : [];
+      if (!inner) return null;
+      children.push({ type: 'tableCell', children: inner, position: pos(doc, c.start, c.end) });
+    }
+    return { type: 'tableRow', children, position: pos(doc, l.start, cells[cells.length - 1].end) };
+  };
+  const first = row(head, lines[i]);
+  if (!first) return -1;
+  const rows: TableRow[] = [first];
+  let end = lines[i + 1].end;
+  let j = i + 2;
+  for (; j < lines.length; j++) {
+    const t = lineText(doc, lines[j]);
+    if (isBlank(t)) break;
+    // A row needs no pipe; a line that starts another block ends the table, but only these two are sure.
+    if (!t.includes('|')) {
+      if (ATX.test(t) || BULLET.test(t)) break;
+      return -1;
+    }
+    const cells = rowCells(doc, lines[j]);
+    const r = cells && !lines[j].lazy ? row(cells, lines[j]) : null;
+    if (!r) return -1;
+    rows.push(r);
+    end = r.position?.end.offset ?? end;
+  }
+  out.push({ type: 'table', align, children: rows, position: pos(doc, lines[i].start, end) });
+  return j;
+}
 
 /** A link reference definition on one line, with a plain destination and no title. */
 const DEFINITION = /^\[(?!\^)([^[\]\\]{1,999})\]: *([^ <()\\&][^ ()\\&]*) *$/;
