@@ -1,12 +1,12 @@
 /**
  * A fast reader for the plain markdown most of a proposal is written in: ATX headings, paragraphs,
- * lists (nested, lazy lines and task lists too), fenced code, HTML comments, thematic breaks,
- * tables and link definitions, with code spans, emphasis, inline and reference links, inline HTML tags and
+ * lists (nested, lazy lines and task lists too), fenced code, HTML comments, thematic breaks, tables
+ * and link definitions, with code spans, emphasis, inline and reference links, inline HTML tags and
  * hard line breaks inside. For such text it builds the syntax tree remark builds (the same nodes at
- * the same offsets, lines and columns) in a fraction of the time; for anything else (quotes,
- * HTML blocks, escapes, entities, images, footnotes, setext headings, indented code,
- * tabs...) it answers null and the caller parses with remark. Tests hold it to remark's tree on
- * every real proposal, on mutations of them and on random markdown.
+ * the same offsets, lines and columns) in a fraction of the time; for anything else (quotes, HTML
+ * blocks, escapes, entities, images, footnotes, setext headings, indented code, tabs...) it answers
+ * null and the caller parses with remark. Tests hold it to remark's tree on every real proposal, on
+ * mutations of them and on random markdown.
  */
 import type { Root, RootContent, PhrasingContent, List, ListItem, Paragraph, TableCell, TableRow } from 'mdast';
 
