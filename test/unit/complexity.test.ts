@@ -48,6 +48,26 @@ describe('too complex to check fully', () => {
     assert.deepEqual(got, expected.sort((a, b) => parseInt(a, 10) - parseInt(b, 10)));
   });
 
+  it('lines ended by a lone "\\r" or "\\r\\n" are lines: the same nesting', () => {
+    for (const eol of ['\r', '\r\n']) {
+      assert.equal(nestingDepth(['- a', '  - b', '    - c', ''].join(eol)), 3);
+      assert.equal(nestingDepth(['```', `${' '.repeat(400)}x`, '```', ''].join(eol)), 0);
+    }
+    assert.equal(nestingDepth('- a\r  - b\n    - c\r\n      - d'), 4);
+    // The parser does not see a byte-order mark: the first line nests as deep without it.
+    assert.equal(nestingDepth(`\uFEFF${'>'.repeat(500)}`, 100), 500);
+  });
+
+  it('a list nested 1,000 levels deep, with old Mac line endings: the same findings at the same lines, as fast', () => {
+    const deep = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i * 2)}- item`).join('\n') + '\n';
+    const mac = withInsert(deep).replace(/\n/g, '\r');
+    const started = Date.now();
+    const got = findings(mac);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(got, findings(withInsert(deep)));
+    assert.ok(got.includes(`30:1-30:92 warning too-complex Lines 30-1037 are too complex to check fully: lists or quotes nest more than 100 levels deep there, and the checker reads at most 100. ${TAIL}`));
+  });
+
   it('20,000 nested quotes on one line: left out, never a stack overflow', () => {
     const got = findings(withInsert(`${'>'.repeat(20000)} x\n`));
     assert.deepEqual(got.filter((f) => f.includes('too-complex')), [

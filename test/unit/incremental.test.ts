@@ -35,7 +35,15 @@ const FRAGMENTS = [
   '```\n', '~~~\n', '```js\ncode\n', '<!--\n', '-->\n', '<!-- one line -->\n', '<details>\n', '</details>\n', '<pre>\n', '</pre>\n',
   '<Insert Name>\n', '- item\n', '  - nested\n', '> quote\n', 'Setext\n', '---\n', '===\n', '\n', '\n\n', '    # indented\n',
   '| a | b |\n|---|---|\n| 1 | 2 |\n', '- [ ] task\n', '***\n', '#not a heading\n', '  ## two spaces\n', 'para\r\n', '\t# tab\n',
+  'para\r', '\r', '## Section\r', '```\r', '<!--\r', '-->\r', '\u00a0\n', '\uFEFF',
 ];
+/** How the line breaks of a generated document are written: as they are, or each made "\r\n", "\r" or any of the three. */
+const ENDINGS: Record<string, (text: string, r: number) => string> = {
+  'as written': (t) => t,
+  'CRLF': (t) => t.replace(/\n/g, '\r\n'),
+  'lone CR': (t) => t.replace(/\n/g, '\r'),
+  'mixed': (t, r) => t.replace(/\n/g, () => ['\n', '\r\n', '\r'][(r = (r * 31 + 7) % 1009) % 3]),
+};
 
 describe('incremental parsing equals a whole-document parse by remark', () => {
   it('every corpus document, parsed in pieces', () => {
@@ -51,9 +59,58 @@ describe('incremental parsing equals a whole-document parse by remark', () => {
     );
   });
 
-  it('random documents from tricky fragments', () => {
+  it('pieces start at the lines the parser sees, whatever ends them', () => {
+    const pieces = (text: string): string[] => splitPieces(text).pieces.map((p) => text.slice(p.start, p.end));
+    // A fence opened after a lone "\r" (the line before it ended with "\n"): "# " lines in it are code.
+    const fenced = '## A\n\r```\r# x\r\n\n# y\n```\n\n## B\r';
+    assert.deepEqual(pieces(fenced), ['## A\n\r', '```\r# x\r\n\n# y\n```\n\n', '## B\r']);
+    same(fenced);
+    assert.deepEqual(parseProposal(fenced).sections.map((s) => s.heading.text), ['A', 'B']);
+    // Old Mac line endings throughout, and a mix.
+    const mac = '# T\r\rText.\r\r## A\r\r```\r## not\r```\r\r## B\rEnd.\r';
+    assert.deepEqual(pieces(mac), ['# T\r\r', 'Text.\r\r', '## A\r\r', '```\r## not\r```\r\r', '## B\rEnd.\r']);
+    same(mac);
+    const mixed = '# T\r\nText.\r\n## A\n<!--\r## not\r-->\r\n## B\r';
+    assert.deepEqual(pieces(mixed), ['# T\r\nText.\r\n', '## A\n<!--\r## not\r-->\r\n', '## B\r']);
+    same(mixed);
+  });
+
+  it('front matter as the parser reads it: closed by "---" alone on a line of its own, after a byte-order mark too', () => {
+    const cases: [string, string[]][] = [
+      // A lone "\r" ends its lines: the "# " line is YAML, not a heading.
+      ['---\ra: 1\r# c\r---\r# T\r', ['---\ra: 1\r# c\r---\r', '# T\r']],
+      ['\uFEFF---\na: 1\n# c\n---\n# T\n', ['\uFEFF---\na: 1\n# c\n---\n', '# T\n']],
+      // Spaces or tabs may follow a fence; "----" is no fence.
+      ['--- \t\na: 1\n# c\n---\t\n# T\n', ['--- \t\na: 1\n# c\n---\t\n', '# T\n']],
+      ['---\na: 1\n----\n# c\n---\n# T\n', ['---\na: 1\n----\n# c\n---\n', '# T\n']],
+      // Never closed: not front matter, and the document is not split.
+      ['---\ra: 1\r# c\r', ['---\ra: 1\r# c\r']],
+    ];
+    for (const [text, pieces] of cases) {
+      assert.deepEqual(splitPieces(text).pieces.map((p) => text.slice(p.start, p.end)), pieces, JSON.stringify(text));
+      same(text);
+    }
+    assert.deepEqual(parseProposal(cases[0][0]).frontMatter?.data, { a: 1 });
+  });
+
+  it('a line of no-break spaces is text, not a blank line: the paragraph goes on', () => {
+    for (const space of ['\u00a0', '\u2028', '\u3000']) {
+      const text = `# A\n\npara\n${space}\nmore\n`;
+      assert.equal(splitPieces(text).pieces.length, 2, JSON.stringify(space));
+      same(text);
+      assert.deepEqual(parseProposal(text).sections[0].blocks.map((b) => [b.type, b.span]), [['paragraph', { start: 5, end: 16 }]]);
+    }
+    // A fence is closed only by a fence with nothing but spaces or tabs after it.
+    const fence = '# A\n\n```\n```\u00a0\n# in code\n```\n\n# B\n';
+    assert.deepEqual(splitPieces(fence).pieces.map((p) => fence.slice(p.start, p.end)), ['# A\n\n', '```\n```\u00a0\n# in code\n```\n\n', '# B\n']);
+    same(fence);
+  });
+
+  it('random documents from tricky fragments, with any line breaks', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), (parts) => same(parts.join(''))),
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), fc.constantFrom(...Object.keys(ENDINGS)), fc.nat(), (parts, ending, r) =>
+        same(ENDINGS[ending](parts.join(''), r)),
+      ),
       { numRuns: 2000 },
     );
   });
@@ -62,7 +119,7 @@ describe('incremental parsing equals a whole-document parse by remark', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: DOCS.length - 1 }),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 40 }), fc.constantFrom('x', '\n', '# ', '\n## New\n', '```', '<!--', '-->', '[r]: u\n', '')), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 40 }), fc.constantFrom('x', '\n', '\r', '# ', '\n## New\n', '\r## New\r', '```', '<!--', '-->', '[r]: u\n', '')), { minLength: 1, maxLength: 6 }),
         (docIndex, edits) => {
           let text = DOCS[docIndex];
           const parser = new IncrementalParser();

@@ -5,6 +5,7 @@
  * result always equals a parse of the whole document (a property test holds it to that).
  */
 import { assemble, parseItems, type Item, type ProposalModel, type UncheckedReason } from './parse';
+import { LINE_BREAK, LineScanner } from './text';
 
 /**
  * What a document may cost to check. remark cannot be interrupted once it parses a piece, and its
@@ -33,6 +34,11 @@ export interface Piece {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A front matter fence: "---" alone on its line, as remark-frontmatter reads it (spaces or tabs may follow). */
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+const BLANK_LINES = new RegExp(`^(?:[ \\t]*${LINE_BREAK})*`);
+/** Blank, for CommonMark: nothing but spaces and tabs (no-break spaces and other white space are text). */
+const BLANK = /^[ \t]*$/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
@@ -55,7 +61,10 @@ export interface Split {
 const labelOf = (def: string): string => normalizeLabel(def.slice(def.indexOf('[') + 1, def.indexOf(']:')));
 const normalizeLabel = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Splits at unindented ATX headings outside code, comments and HTML blocks. Linear in the text. */
+/**
+ * Splits at unindented ATX headings outside code, comments and HTML blocks. Lines end where the
+ * parser's do: at "\n", "\r\n" or a lone "\r". Linear in the text.
+ */
 export function splitPieces(text: string): Split {
   const pieces: Piece[] = [];
   const defs: string[] = [];
@@ -72,30 +81,29 @@ export function splitPieces(text: string): Split {
   // follows could read differently in the two cases, the document is not split at all.
   let ambiguous = false;
   const whole = (): Split => ({ pieces: [{ start: 0, end: text.length, open: true }], definitions: [] });
-  let pos = 0;
+  const lines = new LineScanner(text);
+  // The parser does not see a byte-order mark: the first line is read without it.
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let first = true;
   let prevBlank = false;
   while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const line = text.slice(pos, nl).replace(/\r$/, '');
-    if (first && line === '---') {
+    const nl = lines.end(pos);
+    const line = text.slice(pos, nl);
+    if (first && FRONT_MATTER_FENCE.test(line)) {
       // Front matter: up to the closing fence, never split.
-      const close = text.indexOf('\n---', nl);
-      if (close >= 0) {
-        const after = text.indexOf('\n', close + 4);
-        pos = after < 0 ? text.length + 1 : after + 1;
-        first = false;
-        continue;
-      }
+      let close = lines.next(nl);
+      while (close <= text.length && !FRONT_MATTER_FENCE.test(text.slice(close, lines.end(close)))) close = lines.next(lines.end(close));
       // An unclosed front matter fence changes how the rest is parsed: keep the document whole.
-      return { pieces: [{ start: 0, end: text.length, open: true }], definitions: [] };
+      if (close > text.length) return whole();
+      pos = lines.next(lines.end(close));
+      first = false;
+      continue;
     }
     first = false;
-    const blank = line.trim() === '';
+    const blank = BLANK.test(line);
     if (fence) {
       const m = FENCE.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = null;
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && BLANK.test(line.slice(m[0].length))) fence = null;
     } else if (comment) {
       if (line.includes('-->')) comment = false;
     } else if (raw) {
@@ -144,7 +152,7 @@ export function splitPieces(text: string): Split {
       }
     }
     prevBlank = blank && !fence && !comment && !raw;
-    pos = nl + 1;
+    pos = lines.next(nl);
   }
   if (ambiguous && defs.length) return whole();
   pieces.push({ start: pieceStart, end: text.length, open: fence !== null || comment || raw !== null });
@@ -213,12 +221,13 @@ function leftOut(body: string, reason: UncheckedReason): Item[] {
   const items: Item[] = [];
   let start = 0;
   if (ATX.test(body)) {
-    const nl = body.indexOf('\n');
-    start = nl < 0 ? body.length : nl + 1;
+    const lines = new LineScanner(body);
+    const nl = lines.end(0);
+    start = Math.min(body.length, lines.next(nl));
     items.push(...parseItems(body.slice(0, start)));
   }
   // From its first line that is not blank.
-  const lead = /^(?:[ \t]*\r?\n)*/.exec(body.slice(start)) as RegExpExecArray;
+  const lead = BLANK_LINES.exec(body.slice(start)) as RegExpExecArray;
   start += lead[0].length;
   const end = start + body.slice(start).trimEnd().length;
   if (end > start) items.push({ t: 'unchecked', span: { start, end }, reason });
@@ -236,15 +245,15 @@ const NEST_PREFIX = /^(?:[ \t]|>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*/;
 export function nestingDepth(text: string, stop = Infinity): number {
   let max = 0;
   let fence: string | null = null;
-  let pos = 0;
+  const lines = new LineScanner(text);
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (pos < text.length && max <= stop) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
+    const nl = lines.end(pos);
     const line = text.slice(pos, nl);
-    pos = nl + 1;
+    pos = lines.next(nl);
     const f = FENCE.exec(line);
     if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !line.slice(f[0].length).trim()) fence = null;
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && BLANK.test(line.slice(f[0].length))) fence = null;
       continue;
     }
     if (f) {
