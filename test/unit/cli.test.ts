@@ -73,6 +73,24 @@ describe('cli', () => {
     );
   });
 
+  it('check: a file with old Mac line endings (lone "\\r") or a mix of all three gets the same findings at the same lines', () => {
+    const want = [
+      "design-proposals/klip-9-pause.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
+      "design-proposals/klip-9-pause.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      "design-proposals/klip-9-pause.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+      '',
+    ].join('\n');
+    let k = 0;
+    // (In this order, a lone "\r" is never followed by "\n": no two line breaks become one "\r\n".)
+    const mixed = KLIP.replace(/\n/g, () => ['\n', '\r', '\r\n'][k++ % 3]);
+    for (const text of [KLIP.replace(/\n/g, '\r'), mixed]) {
+      write('design-proposals/klip-9-pause.md', text);
+      const r = run(['check', '.'], tmp);
+      assert.equal(r.code, 1);
+      assert.equal(r.out, want, JSON.stringify(text.slice(0, 60)));
+    }
+  });
+
   it('check: exit 0 when nothing is at error severity; --rule changes a severity', () => {
     write('design-proposals/klip-9-pause.md', KLIP);
     assert.equal(run(['check', '--rule', 'missing-section=warning', 'design-proposals'], tmp).code, 0);

@@ -8,6 +8,7 @@ import { isLoneTitle, metadataLines } from './template';
 import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 import { readYamlMapping } from './kepYaml';
+import { LineIndex } from './text';
 
 export type SectionState = 'written' | 'empty' | 'guidance' | 'bare-na';
 
@@ -281,14 +282,19 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
   }
   const fm = model.frontMatter;
   if (fm?.data) {
+    const rawLines = new LineIndex(fm.raw);
+    const lineText = (i: number): string => fm.raw.slice(rawLines.lineStart(i), rawLines.lineEnd(i));
     for (const [key, raw] of Object.entries(fm.data)) {
       const field = lookup(key) ?? lookup(key.replace(/[-_]/g, ' '));
       if (!field || entries.some((e) => e.field === field)) continue;
       const value = Array.isArray(raw) ? raw.map(String).join(', ') : raw === null || raw === undefined ? '' : String(raw);
-      const keyAt = fm.raw.search(new RegExp(`^${escapeRe(key)}\\s*:`, 'm'));
-      const keyStart = fm.rawStart + Math.max(0, keyAt);
-      const lineEnd = fm.raw.indexOf('\n', Math.max(0, keyAt));
-      const valueEnd = fm.rawStart + (lineEnd < 0 ? fm.raw.length : lineEnd);
+      // The key's line (the first line when none starts with the key as it is, e.g. a quoted key).
+      const keyRe = new RegExp(`^${escapeRe(key)}[ \\t]*:`);
+      let line = 0;
+      while (line < rawLines.lineCount && !keyRe.test(lineText(line))) line++;
+      if (line === rawLines.lineCount) line = 0;
+      const keyStart = fm.rawStart + rawLines.lineStart(line);
+      const valueEnd = fm.rawStart + rawLines.lineEnd(line);
       const colon = model.text.indexOf(':', keyStart);
       let valueStart = colon < 0 || colon > valueEnd ? valueEnd : colon + 1;
       while (valueStart < valueEnd && /\s/.test(model.text[valueStart])) valueStart++;

@@ -3,6 +3,7 @@ import type { Analysis } from './analyze';
 import { guidanceFor } from './fixes';
 import type { ProposalModel, Section } from './parse';
 import type { TemplateSchema } from './template';
+import { splitLines } from './text';
 import type { Position, Range } from './types';
 
 export interface Completion {
@@ -25,7 +26,7 @@ const META_PREFIX = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([A-Za-z][A-Za-z0-9 /(
  */
 export function templateCompletions(templates: readonly TemplateSchema[], text: string, pos: Position): Completion[] {
   if (text.trim() !== '') return [];
-  const typed = text.split(/\r?\n/)[pos.line] ?? '';
+  const typed = splitLines(text)[pos.line] ?? '';
   const range = { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: Math.min(pos.character, typed.length) } };
   return templates.map((t, i) => ({
     label: `${t.id}-proposal`,

@@ -7,6 +7,7 @@ import { missingSpecs, placementOf } from './rules/missingSection';
 import type { SectionSpec } from './template';
 import { normalizeTitle } from './normalize';
 import { upgradeEdits, upgradeOf } from './upgrade';
+import { LINE_BREAK, splitLines } from './text';
 import type { Finding, Span, TextEdit } from './types';
 
 export interface Fix {
@@ -29,7 +30,7 @@ export function guidanceFor(a: Analysis, spec: SectionSpec): string {
 export function sectionText(a: Analysis, spec: SectionSpec, eol: string): string {
   const guidance = guidanceFor(a, spec).replace(/--+>/g, '->').trim();
   let text = `${'#'.repeat(spec.level)} ${spec.title}${eol}${eol}`;
-  if (guidance) text += `<!-- ${guidance.replace(/\r?\n/g, eol)} -->${eol}${eol}`;
+  if (guidance) text += `<!-- ${guidance.replace(LINE_BREAKS, eol)} -->${eol}${eol}`;
   for (const i of spec.children) {
     const child = a.version.sections[i];
     if (!a.present.has(i) && a.required(child)) text += sectionText(a, child, eol);
@@ -51,12 +52,30 @@ export function insertionOffset(a: Analysis, spec: SectionSpec): number {
   const next = a.version.sections.find((s) => s.index > spec.index && s.parent === spec.parent && a.present.has(s.index));
   if (next) return (a.present.get(next.index)?.section.heading.span.start as number) ?? 0;
   if (a.title) return a.title.ownEnd;
-  return a.model.frontMatter ? lineAfter(a.model.text, a.model.frontMatter.span.end) : 0;
+  return a.model.frontMatter ? a.model.lines.nextLineStart(a.model.frontMatter.span.end) : 0;
 }
 
-function lineAfter(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
+const LINE_BREAKS = new RegExp(LINE_BREAK, 'g');
+const TRAILING_BREAKS = new RegExp(`${LINE_BREAK}+$`);
+const BREAK_AND_BLANK_LINE = new RegExp(`^[ \\t]*${LINE_BREAK}(?:[ \\t]*${LINE_BREAK})?`);
+
+/**
+ * `newText` for `span`, so that no line break it puts next to one around it joins with it: a lone
+ * "\r" followed by "\n" reads as one "\r\n", a line less. Either side gets a "\r" or "\n" of its own.
+ */
+function keepingBreaks(text: string, span: Span, newText: string): string {
+  let out = newText;
+  if (out.charCodeAt(out.length - 1) === 13 && text.charCodeAt(span.end) === 10) out += '\n';
+  const next = out ? out.charCodeAt(0) : text.charCodeAt(span.end);
+  if (text.charCodeAt(span.start - 1) === 13 && next === 10) out = `\r${out}`;
+  return out;
+}
+
+/** Where the line break that ends just before `at` starts ("\n", "\r\n" or a lone "\r"); -1 when there is none. */
+function breakBefore(text: string, at: number): number {
+  if (at >= 2 && text.charCodeAt(at - 1) === 10 && text.charCodeAt(at - 2) === 13) return at - 2;
+  const c = text.charCodeAt(at - 1);
+  return at >= 1 && (c === 10 || c === 13) ? at - 1 : -1;
 }
 
 /** The edits that insert `specs` (missing sections), grouped per insertion point, in template order. */
@@ -71,14 +90,16 @@ export function insertSectionsEdits(a: Analysis, specs: readonly SectionSpec[]):
   const edits: TextEdit[] = [];
   for (const [at, body] of byOffset) {
     let prefix = '';
-    const before = text.slice(Math.max(0, at - 2), at);
-    if (at > 0 && !before.endsWith('\n')) prefix = eol + eol;
-    else if (at > 1 && !/\n\r?\n$/.test(text.slice(Math.max(0, at - 3), at)) && text.slice(0, at).trim()) prefix = eol;
+    // Whether a line break ends just before `at`, and a blank line before that.
+    const lineBreak = breakBefore(text, at);
+    const blankBefore = lineBreak >= 0 && breakBefore(text, lineBreak) >= 0;
+    if (at > 0 && lineBreak < 0) prefix = eol + eol;
+    else if (!blankBefore && text.slice(0, at).trim()) prefix = eol;
     const closer = closerAt(a, at);
-    if (closer) prefix = `${before.endsWith('\n') || at === 0 ? '' : eol}${closer}${eol}${eol}`;
+    if (closer) prefix = `${lineBreak >= 0 || at === 0 ? '' : eol}${closer}${eol}${eol}`;
     let out = prefix + body;
-    if (at === text.length) out = out.replace(/(\r?\n)+$/, eol);
-    edits.push({ range: a.model.lines.rangeOf({ start: at, end: at }), newText: out });
+    if (at === text.length) out = out.replace(TRAILING_BREAKS, eol);
+    edits.push({ range: a.model.lines.rangeOf({ start: at, end: at }), newText: keepingBreaks(text, { start: at, end: at }, out) });
   }
   return edits.sort((x, y) => x.range.start.line - y.range.start.line);
 }
@@ -95,7 +116,7 @@ function closerAt(a: Analysis, at: number): string | null {
   if (open.type === 'code') {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
     if (!fence) return null;
-    const lines = source.trimEnd().split(/\r?\n|\r/);
+    const lines = splitLines(source.trimEnd());
     const closed = lines.length > 1 && new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[lines.length - 1]);
     return closed ? null : fence;
   }
@@ -142,9 +163,10 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
       const text = a.model.text;
       let end = data.end;
       // Take the line break and one blank line after the block with it.
-      const rest = /^[ \t]*\r?\n(?:[ \t]*\r?\n)?/.exec(text.slice(end));
+      const rest = BREAK_AND_BLANK_LINE.exec(text.slice(end));
       if (rest) end += rest[0].length;
-      return [{ title: 'Remove the template guidance', edits: [replaceSpan(a, { start: data.start, end }, '')], preferred: true, fixes: [finding] }];
+      const span = { start: data.start, end };
+      return [{ title: 'Remove the template guidance', edits: [replaceSpan(a, span, keepingBreaks(text, span, ''))], preferred: true, fixes: [finding] }];
     }
     case 'status': {
       const entry = a.metadata.find((m) => {

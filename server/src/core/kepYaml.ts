@@ -5,14 +5,14 @@
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema } from './template';
-import { LineIndex } from './text';
+import { LineIndex, loneCrAsLf } from './text';
 import type { RuleInfo } from './rules/rule';
 import type { Finding, RuleId, Severity, SeveritySetting, Span } from './types';
 
 /** The YAML's top-level mapping, or null when the text is not valid YAML or not a mapping. */
 export function readYamlMapping(text: string): Record<string, unknown> | null {
   try {
-    const data: unknown = parseYaml(text, { prettyErrors: false, maxAliasCount: 100 });
+    const data: unknown = parseYaml(loneCrAsLf(text), { prettyErrors: false, maxAliasCount: 100 });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -66,20 +66,21 @@ export function checkKepYaml(
     report(firstLine, 'kep.yaml is a binary file, not YAML: write it as "key: value" lines.');
     return out;
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(loneCrAsLf(text), { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const message = e.message.split('\n')[0];
     let at = Math.min(e.pos[0], text.length);
     // An unclosed quote, [ or { is noticed where the next line starts: the bad line is the one before.
-    if ((e.code === 'MISSING_CHAR' || /end with a/.test(message)) && (at === text.length || text[at - 1] === '\n')) {
+    if ((e.code === 'MISSING_CHAR' || /end with a/.test(message)) && (at === text.length || text[at - 1] === '\n' || text[at - 1] === '\r')) {
       const before = text.slice(0, at).replace(/\s+$/, '');
       if (before) at = before.length;
     }
     // An unclosed quote may run over many lines: the bad line is where it opens.
     const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : null;
     if (quote && text.lastIndexOf(quote, at - 1) >= 0) at = text.lastIndexOf(quote, at - 1);
-    report(lineSpan(text, at), `kep.yaml is not valid YAML: ${message}`);
+    const line = lines.positionAt(at).line;
+    report({ start: lines.lineStart(line), end: lines.lineEnd(line) }, `kep.yaml is not valid YAML: ${message}`);
     return out;
   }
   const root = doc.contents;
@@ -165,14 +166,6 @@ function spanOf(node: YamlNode | null | undefined, text: string): Span | null {
   let end = r[1];
   while (end > r[0] && /\s/.test(text[end - 1])) end--;
   return { start: r[0], end };
-}
-
-/** The line holding `offset`, without its line break. */
-function lineSpan(text: string, offset: number): Span {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return { start, end: text[end - 1] === '\r' ? end - 1 : end };
 }
 
 /**

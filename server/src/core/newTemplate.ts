@@ -5,6 +5,7 @@
  */
 import { slugify } from './normalize';
 import { parseProposal } from './parse';
+import { splitLines } from './text';
 import { isLoneTitle, nameFromTitle, parseTemplate, TemplateError } from './template';
 
 export const TEMPLATE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -35,8 +36,8 @@ export type NewTemplate = { ok: true; text: string; name: string; sections: numb
  * A document that cannot be a template (no headings, broken front matter) says why.
  */
 export function templateFromDocument(text: string, id: string): NewTemplate {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const model = parseProposal(text);
+  const eol = model.lines.eol();
   if (model.frontMatter?.error) {
     const line = model.lines.positionAt(model.frontMatter.error.span.start).line + 1;
     return { ok: false, message: `Its front matter is not valid YAML (line ${line}): ${model.frontMatter.error.message}` };
@@ -46,7 +47,7 @@ export function templateFromDocument(text: string, id: string): NewTemplate {
   let out: string;
   const fm = model.frontMatter;
   if (fm) {
-    const lines = fm.raw.split(/\r?\n/);
+    const lines = splitLines(fm.raw);
     const keep = lines.filter((l) => !/^id\s*:/.test(l));
     const head = [`id: ${id}`, ...(keep.some((l) => /^name\s*:/.test(l)) ? [] : [`name: ${JSON.stringify(name)}`])];
     out = text.slice(0, fm.rawStart) + [...head, ...keep].join(eol) + text.slice(fm.rawStart + fm.raw.length);

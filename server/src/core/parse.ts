@@ -15,7 +15,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Nodes, Heading as MdHeading } from 'mdast';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { LineIndex } from './text';
+import { LineIndex, loneCrAsLf } from './text';
 import { quickParse } from './quick';
 import type { Span } from './types';
 
@@ -335,7 +335,7 @@ function readFrontMatter(text: string, span: Span, raw: string): FrontMatter {
     return fm;
   }
   try {
-    const data: unknown = parseYaml(raw, { prettyErrors: false, maxAliasCount: 100 });
+    const data: unknown = parseYaml(loneCrAsLf(raw), { prettyErrors: false, maxAliasCount: 100 });
     if (data === null || data === undefined) fm.data = {};
     else if (typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
     else fm.error = { span: { start, end: start + raw.length }, message: 'Front matter must be a set of "key: value" lines.' };

@@ -128,7 +128,7 @@ export function renderProposal(t: TemplateSchema, vars: Vars): string {
     const second = model.sections[1];
     preambleEnd = second ? second.heading.span.start + shift : body.length;
   } else {
-    const eol = body.includes('\r\n') ? '\r\n' : '\n';
+    const eol = model.lines.eol();
     body = `${titleLine}${eol}${eol}${body}`;
     preambleStart = titleLine.length;
     preambleEnd = first ? first.heading.span.start + titleLine.length + 2 * eol.length : body.length;

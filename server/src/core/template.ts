@@ -5,7 +5,7 @@
  */
 import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
 import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
-import { LineIndex } from './text';
+import { LINE_BREAK, LineIndex, splitLines } from './text';
 import { DEFAULT_LIMITS, nestingDepth, parseDocument } from './incremental';
 
 export interface SectionSpec {
@@ -110,12 +110,12 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const max = DEFAULT_LIMITS.maxDepth;
   if (nestingDepth(text, max) > max) {
     // The line where it goes too deep: the depth of a prefix only grows with it.
-    const lines = text.split('\n');
+    const lines = new LineIndex(text);
     let lo = 0;
-    let hi = lines.length - 1;
+    let hi = lines.lineCount - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (nestingDepth(lines.slice(0, mid + 1).join('\n'), max) > max) hi = mid;
+      if (nestingDepth(text.slice(0, lines.lineEnd(mid)), max) > max) hi = mid;
       else lo = mid + 1;
     }
     throw new TemplateError(source, lo + 1, `Lists or quotes nest more than ${max} levels deep here; a template may nest at most ${max}.`);
@@ -131,7 +131,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const err = (key: string, detail: string): TemplateError => new TemplateError(source, at(key), detail);
 
   const bodyStart = fm ? fm.span.end : 0;
-  const body = text.slice(bodyStart).replace(/^\r?\n/, '');
+  const body = text.slice(bodyStart).replace(LEADING_BREAK, '');
 
   const titleSection = model.roots.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
   const optionalExtra = stringList(data.optional, 'optional', err);
@@ -189,6 +189,8 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     companionFiles: [],
   };
 }
+
+const LEADING_BREAK = new RegExp(`^${LINE_BREAK}`);
 
 /** A placeholder in braces, brackets or angle brackets: `{title}`, `[Title]`, `<name>`. */
 const PLACEHOLDER_SRC = String.raw`\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;
@@ -441,21 +443,21 @@ export interface MetadataLine {
   valueEnd: number;
 }
 
-const META_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /()._-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)(?!\/\/)[ \t]*(.*?)[ \t|]*$/d;
+/** Matched against one line at a time ("s": U+2028 and U+2029 break no line in markdown, so "." takes them too). */
+const META_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /()._-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)(?!\/\/)[ \t]*(.*?)[ \t|]*$/ds;
 
 /** Lines of the form `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`. */
 export function metadataLines(text: string): MetadataLine[] {
   const out: MetadataLine[] = [];
-  const lines = text.split('\n');
+  const index = new LineIndex(text);
+  const lines: string[] = [];
   const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
+  for (let i = 0; i < index.lineCount; i++) {
+    starts.push(index.lineStart(i));
+    lines.push(text.slice(index.lineStart(i), index.lineEnd(i)));
   }
-  const clean = (i: number): string => (lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i]);
   for (let i = 0; i < lines.length; i++) {
-    const line = clean(i);
+    const line = lines[i];
     const m = META_LINE.exec(line);
     if (!m?.indices) continue;
     const [keyStart] = m.indices[1];
@@ -468,14 +470,14 @@ export function metadataLines(text: string): MetadataLine[] {
       const items: string[] = [];
       let j = i + 1;
       for (; j < lines.length; j++) {
-        const item = /^(\s*)[-*+]\s+(.*?)\s*$/.exec(clean(j));
+        const item = /^(\s*)[-*+]\s+(.*?)\s*$/s.exec(lines[j]);
         if (!item || (item[1].length <= indent && /^\s*[-*+]/.test(line))) break;
         items.push(item[2]);
       }
       if (items.length) {
-        const first = clean(i + 1);
+        const first = lines[i + 1];
         valueStart = first.length - first.trimStart().length;
-        valueEnd = starts[j - 1] - starts[i + 1] + clean(j - 1).length;
+        valueEnd = starts[j - 1] - starts[i + 1] + lines[j - 1].length;
         at = starts[i + 1];
         value = items.join(', ');
       }
@@ -494,7 +496,7 @@ export function findMetadataLine(preamble: { text: string; start: number }, name
 }
 
 function keyLine(raw: string, key: string, firstLine: number): number {
-  const lines = raw.split(/\r?\n/);
+  const lines = splitLines(raw);
   const i = lines.findIndex((l) => l.startsWith(`${key}:`));
   return firstLine + (i < 0 ? 0 : i) + 1;
 }

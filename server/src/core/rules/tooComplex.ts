@@ -23,7 +23,8 @@ export const tooComplex: Rule = {
       const last = range.end.line + 1;
       const lines = first === last ? `Line ${first} is` : `Lines ${first}-${last} are`;
       const them = first === last ? 'it' : 'them';
-      const lineEnd = a.model.lines.rangeOf({ start: u.span.start, end: Math.min(u.span.end, lineEndOf(a.model.text, u.span.start)) });
+      const index = a.model.lines;
+      const lineEnd = index.rangeOf({ start: u.span.start, end: Math.min(u.span.end, index.lineEnd(range.start.line)) });
       return {
         rule: 'too-complex' as const,
         message: `${lines} too complex to check fully: ${why(u.reason, them)}. Nothing in ${them} is checked; the rest of the document is.`,
@@ -32,9 +33,3 @@ export const tooComplex: Rule = {
     });
   },
 };
-
-function lineEndOf(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
-}
