@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { RULES } from '../../server/src/core';
+import { fixesFor } from '../../server/src/core/fixes';
+import { applyEdits } from '../lsp/client';
 import { builtinTemplates, check, show, template, tpl } from './helpers';
 
 const RFC = tpl(
@@ -72,6 +74,22 @@ describe('rules', () => {
       assert.deepEqual(run([...HEAD, '## Summary', 'S.', '## Motivation', 'M.'], 'missing-section'), [
         "9:1-9:14 error missing-section Missing required section 'Design', with its subsections 'API', 'Rollout' (expected after 'Motivation').",
       ]);
+    });
+
+    it('a subsection that counts only while its parent is missing (deeper, elsewhere) goes in with the parent', () => {
+      const lines = [...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Notes', '#### API', 'A.', ''];
+      // '#### API' under 'Notes' counts as 'API' only while 'Design' is absent: the fix inserts both.
+      const r = check(lines.join('\n'), RFC, { path: 'rfcs/0001-x.md' });
+      assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section').map(show), [
+        "9:1-9:14 error missing-section Missing required section 'Design', with its subsections 'API', 'Rollout' (expected after 'Motivation').",
+      ]);
+      const f = r.findings.find((x) => x.rule === 'missing-section');
+      const after = applyEdits(lines.join('\n'), fixesFor(r.analysis!, f!, r.findings)[0].edits);
+      assert.equal(
+        after,
+        [...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '', '## Design', '', '### API', '', '<!-- The interfaces. -->', '', '### Rollout', '', '<!-- How it ships. -->', '', '## Notes', '#### API', 'A.', ''].join('\n'),
+      );
+      assert.deepEqual(run(after.split('\n'), 'missing-section'), []);
     });
 
     it('at the start of a parent, and before the first present section', () => {

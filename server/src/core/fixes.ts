@@ -3,7 +3,7 @@
  * anything the author wrote.
  */
 import type { Analysis } from './analyze';
-import { missingSpecs, placementOf } from './rules/missingSection';
+import { missingSpecs, placementOf, subsectionsWith } from './rules/missingSection';
 import type { SectionSpec } from './template';
 import { normalizeTitle } from './normalize';
 import { upgradeEdits, upgradeOf } from './upgrade';
@@ -31,10 +31,7 @@ export function sectionText(a: Analysis, spec: SectionSpec, eol: string): string
   const guidance = guidanceFor(a, spec).replace(/--+>/g, '->').trim();
   let text = `${'#'.repeat(spec.level)} ${spec.title}${eol}${eol}`;
   if (guidance) text += `<!-- ${guidance.replace(LINE_BREAKS, eol)} -->${eol}${eol}`;
-  for (const i of spec.children) {
-    const child = a.version.sections[i];
-    if (!a.present.has(i) && a.required(child)) text += sectionText(a, child, eol);
-  }
+  for (const child of subsectionsWith(a, spec)) text += sectionText(a, child, eol);
   return text;
 }
 

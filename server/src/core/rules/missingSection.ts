@@ -42,6 +42,21 @@ function anchorSpan(a: Analysis, spec: SectionSpec): Span {
   return { start: 0, end: a.model.lines.lineEnd(0) };
 }
 
+/**
+ * The subsections that go in with a missing section: the required ones that are absent, and those
+ * present only because their parent is absent (a deeper heading elsewhere, under no template
+ * section: once the parent is in place, it no longer counts as the parent's subsection).
+ */
+export function subsectionsWith(a: Analysis, spec: SectionSpec): SectionSpec[] {
+  return spec.children
+    .map((i) => a.version.sections[i])
+    .filter((s) => {
+      if (!a.required(s) || a.inline.has(s.index)) return false;
+      const p = a.present.get(s.index);
+      return !p || p.section.heading.level > s.level;
+    });
+}
+
 /** Required template sections that are absent; a missing parent is reported once, for its subtree. */
 export function missingSpecs(a: Analysis): SectionSpec[] {
   const out: SectionSpec[] = [];
@@ -60,7 +75,7 @@ export const missingSection: Rule = {
   description: 'A section the template requires is absent.',
   check(a) {
     return missingSpecs(a).map((spec): RawFinding => {
-      const subs = spec.children.map((i) => a.version.sections[i]).filter((s) => a.required(s) && !a.present.has(s.index) && !a.inline.has(s.index));
+      const subs = subsectionsWith(a, spec);
       const with_ = subs.length ? `, with its subsection${subs.length > 1 ? 's' : ''} ${subs.map((s) => q(s.name)).join(', ')}` : '';
       return {
         rule: 'missing-section',
