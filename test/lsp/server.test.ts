@@ -96,6 +96,32 @@ describe('language server over stdio', function () {
     ]);
   });
 
+  it('lines ended by a lone "\\r" (old Mac): the same diagnostics at the same lines; the section goes in at the same line, with "\\r"', async () => {
+    await open(s, KLIP_URI, KLIP_TEXT);
+    const want = (await pull(s, KLIP_URI)).map(brief);
+    const mac = KLIP_TEXT.replace(/\n/g, '\r');
+    await change(s, KLIP_URI, mac);
+    const before = await pull(s, KLIP_URI);
+    assert.deepEqual(before.map(brief), want);
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: KLIP_URI },
+      range: before[0].range,
+      context: { diagnostics: [before[0]] },
+    })) as CodeAction[];
+    assert.equal(actions[0].title, "Insert section 'Value/Return'");
+    const edits = editsFor(actions[0].edit, KLIP_URI);
+    assert.deepEqual(edits, [{ range: { start: { line: 36, character: 0 }, end: { line: 36, character: 0 } }, newText: inserted('Value/Return').replace(/\n/g, '\r') }]);
+    const at = offsetOfLine(KLIP_TEXT, 36);
+    const after = applyEdits(mac, edits);
+    assert.equal(after, (KLIP_TEXT.slice(0, at) + inserted('Value/Return') + KLIP_TEXT.slice(at)).replace(/\n/g, '\r'));
+    await change(s, KLIP_URI, after);
+    assert.deepEqual((await pull(s, KLIP_URI)).map(brief), [
+      "37:1 empty-section Section 'Value/Return' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      "281:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+      "281:1 missing-section Missing required section 'Security Implications' (expected after 'Documentation Updates').",
+    ]);
+  });
+
   it('insert all missing sections: every missing-section finding goes, nothing else changes', async () => {
     await open(s, KLIP_URI, KLIP_TEXT);
     await pull(s, KLIP_URI);
