@@ -15,11 +15,21 @@ import { applyEdits } from '../lsp/client';
 import { builtinTemplates, corpusDocs } from './helpers';
 
 const RUNS = Number(process.env.PROPOSALKIT_FC_RUNS) || 0;
+const SEED = process.env.PROPOSALKIT_FC_SEED ? Number(process.env.PROPOSALKIT_FC_SEED) : undefined;
 /**
  * CI's run is the same every time (a fixed seed); a larger run (PROPOSALKIT_FC_RUNS) draws a new
- * seed each time, and prints it with any counterexample.
+ * seed each time, and prints it with any counterexample; PROPOSALKIT_FC_SEED runs that seed again.
  */
-const runs = (byDefault: number): { numRuns: number; seed?: number } => (RUNS ? { numRuns: RUNS } : { numRuns: byDefault, seed: 20261121 });
+const runs = (byDefault: number): { numRuns: number; seed?: number } =>
+  RUNS ? { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) } : { numRuns: byDefault, seed: SEED ?? 20261121 };
+
+/** What a larger run tried, printed (CI's run stays quiet). */
+const tell = (line: string): void => {
+  if (RUNS) console.log(`      ${line}`);
+};
+
+/** A lone "\r" ends a line (old Mac files, or a mix): CommonMark, remark and LSP all count it. */
+const hasLoneCr = (text: string): boolean => /\r(?!\n)/.test(text);
 
 const DOCS = corpusDocs().map((d) => ({ path: d.upstreamPath, text: fs.readFileSync(d.file, 'utf8') }));
 
@@ -126,6 +136,7 @@ const MUTATIONS: Record<string, Mutation> = {
 const ENDINGS: Record<string, (t: string, r: number) => string> = {
   'as it is': (t) => t,
   'CRLF': (t) => t.replace(/\n/g, '\r\n'),
+  'old Mac line endings': (t) => t.replace(/\n/g, '\r'),
   'mixed line endings': (t, r) => t.replace(/\n/g, () => ['\n', '\r\n', '\r'][(r = (r * 31 + 7) % 1009) % 3]),
   'a byte-order mark': (t) => `\uFEFF${t}`,
   'truncated': (t, r) => t.slice(0, r % (t.length + 1)),
@@ -133,10 +144,14 @@ const ENDINGS: Record<string, (t: string, r: number) => string> = {
 };
 
 describe('robustness: any input, no crash, no lost text', function () {
-  this.timeout(600_000);
+  // A larger run (PROPOSALKIT_FC_RUNS) takes longer: up to a second a case.
+  this.timeout(Math.max(600_000, RUNS * 1000));
 
   it('mutations of every real proposal', () => {
     let fixes = 0;
+    // Quick fixes tried on documents with a lone "\r" line break: the run must try some.
+    let loneCrFixes = 0;
+    let loneCrCases = 0;
     fc.assert(
       fc.property(
         fc.nat(DOCS.length - 1),
@@ -147,13 +162,57 @@ describe('robustness: any input, no crash, no lost text', function () {
           const lines = DOCS[d].text.split('\n');
           for (const [m, rr] of muts) MUTATIONS[m](lines, rr);
           const text = ENDINGS[ending](lines.join('\n'), r);
-          fixes += holds(text, DOCS[d].path, true);
+          const tried = holds(text, DOCS[d].path, true);
+          fixes += tried;
+          if (hasLoneCr(text)) {
+            loneCrCases++;
+            loneCrFixes += tried;
+          }
         },
       ),
       runs(60),
     );
+    tell(`mutations: ${fixes} quick fixes tried; ${loneCrCases} documents with a lone "\\r", ${loneCrFixes} fixes on them`);
     assert.ok(fixes > 0);
+    assert.ok(loneCrFixes > 0, 'no quick fix was tried on a document with a lone "\\r" line break');
   });
+
+  /**
+   * Counterexamples larger runs found, kept as found (document, mutations, ending): each failed
+   * before its fix, and must hold for good. `fixes` is how many quick fixes it tries.
+   */
+  const FOUND = [
+    {
+      // A fence opened after a lone "\r" went unseen by the split into pieces: 'Insert all 13 missing
+      // sections' put one inside the code.
+      seed: -1200363627,
+      doc: 'docs/developer/proposal/EP-002-MSR-Fallback-Power-Meter.md',
+      mutations: [['non-BMP characters', 0]] as [string, number][],
+      ending: 'mixed line endings',
+      r: 174403544,
+      fixes: 29,
+    },
+    {
+      // An unclosed fence hides 'Design Details'; '#### Test plan' elsewhere counts as its 'Test Plan'
+      // only while it is missing: 'Insert all 5 missing sections' left 'Test Plan' missing.
+      seed: 315660216,
+      doc: 'keps/sig-network/758-ingress-api-group/README.md',
+      mutations: [['open a fence', 672522793]] as [string, number][],
+      ending: 'as it is',
+      r: 0,
+      fixes: 12,
+    },
+  ];
+  for (const c of FOUND) {
+    it(`a case found with seed ${c.seed}: ${c.doc}, ${c.mutations.map((m) => m[0]).join(', ')}, ${c.ending}`, () => {
+      const doc = DOCS.find((x) => x.path === c.doc);
+      assert.ok(doc);
+      const lines = doc.text.split('\n');
+      for (const [m, rr] of c.mutations) MUTATIONS[m](lines, rr);
+      const text = ENDINGS[c.ending](lines.join('\n'), c.r);
+      assert.equal(holds(text, doc.path, true), c.fixes);
+    });
+  }
 
   /** Markdown from fragments that stress the parser and the rules, with real template headings. */
   const FRAGMENTS = [
@@ -162,17 +221,31 @@ describe('robustness: any input, no crash, no lost text', function () {
     '```\n', '~~~\n', '<!--\n', '-->\n', '<!-- guidance -->\n', '<details>\n', '</details>\n', '- item\n', '  - nested\n', '> quote\n',
     '---\n', '===\n', '\n', '\r\n', '\t# tab\n', '[Describe it]\n', '| a | b |\n|---|---|\n', '- [ ] task\n', '- [x] done\n',
     '[ref]: http://x\n', '😀🚀\n', '\uFEFF', '\u0000', '\uD800', 'KEP-NNNN\n', '# \n', '#\n', '######## seven\n', '> - > - deep\n',
+    '\r', 'Some text.\r', '## Design\r', '```\r', '\u00a0\n',
   ];
+  /** The fragments' line breaks as they are, or each made "\r\n", a lone "\r" or any of the three. */
+  const BREAKS = ['as written', 'CRLF', 'old Mac line endings', 'mixed line endings'];
 
   it('random markdown from tricky fragments', () => {
+    let fixes = 0;
+    let loneCrCases = 0;
+    let loneCrFixes = 0;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), fc.nat(3), (parts, n) => {
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), fc.nat(3), fc.constantFrom(...BREAKS), fc.nat(), (parts, n, breaks, r) => {
+        const text = breaks === 'as written' ? parts.join('') : ENDINGS[breaks](parts.join(''), r);
         // Quick fixes are tried on one case in four (each fix is a check more).
         const fixIt = n === 0;
-        holds(parts.join(''), 'design-proposals/klip-12-faster-joins.md', fixIt);
+        const tried = holds(text, 'design-proposals/klip-12-faster-joins.md', fixIt);
+        fixes += tried;
+        if (hasLoneCr(text)) {
+          loneCrCases++;
+          loneCrFixes += tried;
+        }
       }),
       runs(8_000),
     );
+    tell(`fragments: ${fixes} quick fixes tried; ${loneCrCases} documents with a lone "\\r", ${loneCrFixes} fixes on them`);
+    assert.ok(loneCrFixes > 0, 'no quick fix was tried on a document with a lone "\\r" line break');
   });
 
   it('any string at all', () => {
