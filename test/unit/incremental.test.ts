@@ -91,6 +91,10 @@ describe('incremental parsing equals a whole-document parse by remark', () => {
       same(text);
     }
     assert.deepEqual(parseProposal(cases[0][0]).frontMatter?.data, { a: 1 });
+    // A heading right after a byte-order mark starts the first piece, which keeps the mark.
+    const bom = '\uFEFF# T\n\n## A\n';
+    assert.deepEqual(splitPieces(bom).pieces.map((p) => bom.slice(p.start, p.end)), ['\uFEFF# T\n\n', '## A\n']);
+    same(bom);
   });
 
   it('a line of no-break spaces is text, not a blank line: the paragraph goes on', () => {

@@ -83,7 +83,8 @@ export function splitPieces(text: string): Split {
   const whole = (): Split => ({ pieces: [{ start: 0, end: text.length, open: true }], definitions: [] });
   const lines = new LineScanner(text);
   // The parser does not see a byte-order mark: the first line is read without it.
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = bom;
   let first = true;
   let prevBlank = false;
   while (pos <= text.length) {
@@ -116,7 +117,7 @@ export function splitPieces(text: string): Split {
     } else {
       // A piece starts at a heading, and after a blank line at any block that starts in the first
       // column and cannot continue what came before (a list item could: lists run across blank lines).
-      if (pos > pieceStart && (ATX.test(line) || (prevBlank && BLOCK_START.test(line)))) {
+      if (pos > pieceStart && pos > bom && (ATX.test(line) || (prevBlank && BLOCK_START.test(line)))) {
         pieces.push({ start: pieceStart, end: pos, open: false });
         pieceStart = pos;
       }
