@@ -92,6 +92,22 @@ describe('rules', () => {
       assert.deepEqual(run(after.split('\n'), 'missing-section'), []);
     });
 
+    it('never right before a deeper heading that is not its own: it would take it in', () => {
+      // 'Design' is a level too deep. Put right before it, 'Summary' would take it in as its own
+      // subsection, and 'API' and 'Rollout' would be missing; it goes in after Design's part.
+      const lines = [...HEAD, '### Design', '#### API', 'A.', '#### Rollout', 'R.', '## Alternatives', 'None.', ''];
+      const r = check(lines.join('\n'), RFC, { path: 'rfcs/0001-x.md' });
+      const errors = (text: string) => check(text, RFC, { path: 'rfcs/0001-x.md' }).findings.filter((x) => x.severity === 'error').map(show);
+      assert.deepEqual(errors(lines.join('\n')), [
+        "1:1-1:23 error missing-section Missing required section 'Summary' (expected before 'Design').",
+        "1:1-1:23 error missing-section Missing required section 'Motivation' (expected before 'Design').",
+      ]);
+      const f = r.findings.find((x) => x.rule === 'missing-section');
+      const after = applyEdits(lines.join('\n'), fixesFor(r.analysis!, f!, r.findings)[0].edits);
+      assert.equal(after, [...HEAD, '### Design', '#### API', 'A.', '#### Rollout', 'R.', '', '## Summary', '', '<!-- One paragraph: what and why. -->', '', '## Alternatives', 'None.', ''].join('\n'));
+      assert.deepEqual(errors(after), ["13:1-13:11 error missing-section Missing required section 'Motivation' (expected after 'Summary')."]);
+    });
+
     it('at the start of a parent, and before the first present section', () => {
       assert.deepEqual(run([...HEAD, '## Motivation', 'M.', '## Design', '### Rollout', 'R.'], 'missing-section'), [
         "1:1-1:23 error missing-section Missing required section 'Summary' (expected before 'Motivation').",

@@ -4,6 +4,7 @@
  */
 import type { Analysis } from './analyze';
 import { missingSpecs, placementOf, subsectionsWith } from './rules/missingSection';
+import type { Section } from './parse';
 import type { SectionSpec } from './template';
 import { normalizeTitle } from './normalize';
 import { upgradeEdits, upgradeOf } from './upgrade';
@@ -37,6 +38,28 @@ export function sectionText(a: Analysis, spec: SectionSpec, eol: string): string
 
 /** Where a missing section is inserted: an offset at the start of a line (or the end of the text). */
 export function insertionOffset(a: Analysis, spec: SectionSpec): number {
+  return pastDeeperHeadings(a, spec, templatePlace(a, spec));
+}
+
+/**
+ * A section put right before headings deeper than its own would take them in as its subsections
+ * (a mis-levelled "### Scope" after an inserted "## Motivation" would read as part of it): unless
+ * they are its own subsections, it goes after them, before the next heading at its level or above.
+ */
+function pastDeeperHeadings(a: Analysis, spec: SectionSpec, at: number): number {
+  const sections = a.model.sections;
+  let k = sections.findIndex((s) => s.heading.span.start >= at);
+  if (k < 0 || sections[k].heading.level <= spec.level || a.model.text.slice(at, sections[k].heading.span.start).trim()) return at;
+  const ownSubsection = (s: Section): boolean => {
+    for (let t = a.specOf.get(s); t; t = a.version.sections.find((x) => x.index === t?.parent)) if (t.parent === spec.index) return true;
+    return false;
+  };
+  if (ownSubsection(sections[k])) return at;
+  while (k < sections.length && sections[k].heading.level > spec.level) k++;
+  return k < sections.length ? sections[k].heading.span.start : a.model.text.length;
+}
+
+function templatePlace(a: Analysis, spec: SectionSpec): number {
   const p = placementOf(a, spec);
   if (p.after) {
     const s = a.present.get(p.after.index)?.section;
