@@ -212,4 +212,13 @@ describe('Create Template from This File', () => {
     assert.equal(broken.ok, false);
     assert.match(broken.ok ? '' : broken.message, /^Its front matter is not valid YAML \(line 2\): /);
   });
+
+  it('a document nested too deep to be a template says so, without parsing it whole', () => {
+    // 1,000 nested list levels: remark alone takes many seconds over them (past the test's time-out).
+    const deep = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    assert.deepEqual(templateFromDocument(`# Notes\n\n## Design\n\n${deep}\n`, 'notes'), {
+      ok: false,
+      message: 'Lists or quotes nest more than 100 levels deep here; a template may nest at most 100.',
+    });
+  });
 });

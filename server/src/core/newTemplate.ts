@@ -4,7 +4,7 @@
  * the text under each its guidance, as for any plain template. Pure: the caller writes the file.
  */
 import { slugify } from './normalize';
-import { parseProposal } from './parse';
+import { parseDocument } from './incremental';
 import { splitLines } from './text';
 import { isLoneTitle, nameFromTitle, parseTemplate, TemplateError } from './template';
 
@@ -36,7 +36,9 @@ export type NewTemplate = { ok: true; text: string; name: string; sections: numb
  * A document that cannot be a template (no headings, broken front matter) says why.
  */
 export function templateFromDocument(text: string, id: string): NewTemplate {
-  const model = parseProposal(text);
+  // Within the parse limits, as every document: one nested too deep is refused below by
+  // parseTemplate, at its line, instead of stalling the editor here.
+  const model = parseDocument(text);
   const eol = model.lines.eol();
   if (model.frontMatter?.error) {
     const line = model.lines.positionAt(model.frontMatter.error.span.start).line + 1;
