@@ -9,6 +9,7 @@
  * mutations of them and on random markdown.
  */
 import type { Root, RootContent, PhrasingContent, List, ListItem, Paragraph, TableCell, TableRow } from 'mdast';
+import { floorIndex } from './text';
 
 /**
  * A line as a block sees it: inside a list item, `start` is past the item's indentation. `end` is
@@ -117,18 +118,6 @@ function point(doc: Doc, offset: number): { line: number; column: number; offset
   return { line: line + 1, column: offset - doc.starts[line] + 1, offset };
 }
 
-/** The index of the last of the ascending `values` that is at most `x` (0 if none is). */
-function floorIndex(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (values[mid] <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 const lineText = (doc: Doc, l: Line): string => doc.text.slice(l.start, l.end);
 const isBlank = (s: string): boolean => /^ *$/.test(s);
 /** Leading spaces (only spaces indent in markdown; other white space is text). */
@@ -137,6 +126,9 @@ const indentOf = (s: string): number => {
   while (s.charCodeAt(n) === 32) n++;
   return n;
 };
+
+/** A stretch of one line read as inline text, with nothing left out around it (a heading's title, a table cell). */
+const stretch = (start: number, end: number): Segment => ({ start, end, lineEnd: end, hard: false, lead: false, lazy: false });
 
 function segment(doc: Doc, l: Line, lead: number): Segment {
   let end = l.end;
@@ -190,7 +182,7 @@ function heading(doc: Doc, lines: Line[], i: number, out: RootContent[]): number
   const lead = marks + indentOf(s.slice(marks));
   const title = s.slice(lead).replace(/ +$/, '').replace(/(?:^| +)#+$/, '').replace(/ +$/, '');
   if (!title) return -1;
-  const children = inline(doc, [{ start: L.start + lead, end: L.start + lead + title.length, lineEnd: L.end, hard: false, lead: false, lazy: false }]);
+  const children = inline(doc, [stretch(L.start + lead, L.start + lead + title.length)]);
   if (!children) return -1;
   out.push({ type: 'heading', depth: marks as 1 | 2 | 3 | 4 | 5 | 6, children, position: pos(doc, L.start, L.end) });
   return i + 1;
@@ -306,7 +298,7 @@ function table(doc: Doc, lines: Line[], i: number, out: RootContent[]): number {
   const row = (cells: Cell[], l: Line): TableRow | null => {
     const children: TableCell[] = [];
     for (const c of cells) {
-      const inner = c.textEnd > c.textStart ? inline(doc, [{ start: c.textStart, end: c.textEnd, lineEnd: c.textEnd, hard: false, lead: false, lazy: false }]) : [];
+      const inner = c.textEnd > c.textStart ? inline(doc, [stretch(c.textStart, c.textEnd)]) : [];
       if (!inner) return null;
       children.push({ type: 'tableCell', children: inner, position: pos(doc, c.start, c.end) });
     }
@@ -627,27 +619,35 @@ function tokenize(content: string, breaks: readonly number[], trimmed: readonly 
       seq.push({ t: 'bracket', s: i, e: i + 1, active: true });
       i++;
     } else if (ch === ']') {
+      // The nearest "[" closes here: a link if "](" follows with a plain destination, a reference
+      // if its label is defined; else both brackets are text.
       const b = brackets.pop();
-      const opener = b === undefined ? null : seq[b];
-      const ref = opener?.t === 'bracket' && opener.active && content[i + 1] !== '(' && labels.size ? reference(content, opener.e, i, labels) : null;
-      if (ref === 'decline') return null;
-      if (b === undefined || !opener || opener.t !== 'bracket' || !opener.active || (content[i + 1] !== '(' && !ref)) {
+      const opener = b === undefined ? undefined : seq[b];
+      let link: Item | null = null;
+      if (b !== undefined && opener?.t === 'bracket' && opener.active) {
+        if (content[i + 1] === '(') {
+          const res = resource(content, i + 2);
+          if (!res) return null;
+          link = { t: 'link', s: opener.s, e: res.end, url: res.url, children: resolveEmphasis(seq.slice(b + 1)) };
+        } else if (labels.size) {
+          const ref = reference(content, opener.e, i, labels);
+          if (ref === 'decline') return null;
+          if (ref) link = { t: 'ref', s: opener.s, e: ref.end, ...ref, children: resolveEmphasis(seq.slice(b + 1)) };
+        }
+      }
+      if (b === undefined || !link) {
         seq.push({ t: 'text', s: i, e: i + 1 });
         i++;
         continue;
       }
-      if (i - opener.e > MAX_LABEL) return null;
-      const res = ref ? null : resource(content, i + 2);
-      if (!ref && res === null) return null;
-      const children = resolveEmphasis(seq.slice(b + 1));
-      const end = ref ? ref.end : (res as { end: number }).end;
-      seq.splice(b, seq.length - b, ref ? { t: 'ref', s: opener.s, e: end, ...ref, children } : { t: 'link', s: opener.s, e: end, url: (res as { url: string }).url, children });
+      if (i - link.s - 1 > MAX_LABEL) return null;
+      seq.splice(b, seq.length - b, link);
       // A link holds no other link: the brackets before it can no longer open one.
       for (const k of brackets) {
         const o = seq[k];
         if (o.t === 'bracket') o.active = false;
       }
-      i = end;
+      i = link.e;
     } else {
       while (nextBreak < breaks.length && breaks[nextBreak] < i) nextBreak++;
       if (breaks[nextBreak] === i) {
