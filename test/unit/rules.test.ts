@@ -108,6 +108,19 @@ describe('rules', () => {
       assert.deepEqual(errors(after), ["13:1-13:11 error missing-section Missing required section 'Motivation' (expected after 'Summary')."]);
     });
 
+    it('right before deeper headings that are its own subsections, it takes them in', () => {
+      const lines = [...HEAD, '### API', 'A.', '### Rollout', 'R.', ''];
+      const r = check(lines.join('\n'), RFC, { path: 'rfcs/0001-x.md' });
+      const f = r.findings.find((x) => x.rule === 'missing-section' && x.section === 'Design');
+      assert.equal(f && show(f), "1:1-1:23 error missing-section Missing required section 'Design' (expected after the title).");
+      const after = applyEdits(lines.join('\n'), fixesFor(r.analysis!, f!, r.findings)[0].edits);
+      assert.equal(after, [...HEAD, '## Design', '', '### API', 'A.', '### Rollout', 'R.', ''].join('\n'));
+      assert.deepEqual(run(after.split('\n'), 'missing-section'), [
+        "1:1-1:23 error missing-section Missing required section 'Summary' (expected before 'Design').",
+        "1:1-1:23 error missing-section Missing required section 'Motivation' (expected before 'Design').",
+      ]);
+    });
+
     it('at the start of a parent, and before the first present section', () => {
       assert.deepEqual(run([...HEAD, '## Motivation', 'M.', '## Design', '### Rollout', 'R.'], 'missing-section'), [
         "1:1-1:23 error missing-section Missing required section 'Summary' (expected before 'Motivation').",

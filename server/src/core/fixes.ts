@@ -51,7 +51,7 @@ function pastDeeperHeadings(a: Analysis, spec: SectionSpec, at: number): number 
   let k = sections.findIndex((s) => s.heading.span.start >= at);
   if (k < 0 || sections[k].heading.level <= spec.level || a.model.text.slice(at, sections[k].heading.span.start).trim()) return at;
   const ownSubsection = (s: Section): boolean => {
-    for (let t = a.specOf.get(s); t; t = a.version.sections.find((x) => x.index === t?.parent)) if (t.parent === spec.index) return true;
+    for (let t = a.specOf.get(s); t && t.parent !== null; t = a.version.sections[t.parent]) if (t.parent === spec.index) return true;
     return false;
   };
   if (ownSubsection(sections[k])) return at;
