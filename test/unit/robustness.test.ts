@@ -31,6 +31,27 @@ const tell = (line: string): void => {
 /** A lone "\r" ends a line (old Mac files, or a mix): CommonMark, remark and LSP all count it. */
 const hasLoneCr = (text: string): boolean => /\r(?!\n)/.test(text);
 
+/** The quick fixes a property tried, and those on documents with a lone "\r" line break (a run must try some). */
+class FixTally {
+  fixes = 0;
+  loneCrCases = 0;
+  loneCrFixes = 0;
+
+  add(text: string, tried: number): void {
+    this.fixes += tried;
+    if (hasLoneCr(text)) {
+      this.loneCrCases++;
+      this.loneCrFixes += tried;
+    }
+  }
+
+  /** Says what was tried, and fails when no fix met a lone "\r". */
+  report(name: string): void {
+    tell(`${name}: ${this.fixes} quick fixes tried; ${this.loneCrCases} documents with a lone "\\r", ${this.loneCrFixes} fixes on them`);
+    assert.ok(this.loneCrFixes > 0, 'no quick fix was tried on a document with a lone "\\r" line break');
+  }
+}
+
 const DOCS = corpusDocs().map((d) => ({ path: d.upstreamPath, text: fs.readFileSync(d.file, 'utf8') }));
 
 const key = (f: Finding): string => `${f.rule}|${f.message}`;
@@ -148,10 +169,7 @@ describe('robustness: any input, no crash, no lost text', function () {
   this.timeout(Math.max(600_000, RUNS * 1000));
 
   it('mutations of every real proposal', () => {
-    let fixes = 0;
-    // Quick fixes tried on documents with a lone "\r" line break: the run must try some.
-    let loneCrFixes = 0;
-    let loneCrCases = 0;
+    const tally = new FixTally();
     fc.assert(
       fc.property(
         fc.nat(DOCS.length - 1),
@@ -162,19 +180,12 @@ describe('robustness: any input, no crash, no lost text', function () {
           const lines = DOCS[d].text.split('\n');
           for (const [m, rr] of muts) MUTATIONS[m](lines, rr);
           const text = ENDINGS[ending](lines.join('\n'), r);
-          const tried = holds(text, DOCS[d].path, true);
-          fixes += tried;
-          if (hasLoneCr(text)) {
-            loneCrCases++;
-            loneCrFixes += tried;
-          }
+          tally.add(text, holds(text, DOCS[d].path, true));
         },
       ),
       runs(60),
     );
-    tell(`mutations: ${fixes} quick fixes tried; ${loneCrCases} documents with a lone "\\r", ${loneCrFixes} fixes on them`);
-    assert.ok(fixes > 0);
-    assert.ok(loneCrFixes > 0, 'no quick fix was tried on a document with a lone "\\r" line break');
+    tally.report('mutations');
   });
 
   /**
@@ -227,25 +238,17 @@ describe('robustness: any input, no crash, no lost text', function () {
   const BREAKS = ['as written', 'CRLF', 'old Mac line endings', 'mixed line endings'];
 
   it('random markdown from tricky fragments', () => {
-    let fixes = 0;
-    let loneCrCases = 0;
-    let loneCrFixes = 0;
+    const tally = new FixTally();
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), fc.nat(3), fc.constantFrom(...BREAKS), fc.nat(), (parts, n, breaks, r) => {
         const text = breaks === 'as written' ? parts.join('') : ENDINGS[breaks](parts.join(''), r);
         // Quick fixes are tried on one case in four (each fix is a check more).
         const fixIt = n === 0;
-        const tried = holds(text, 'design-proposals/klip-12-faster-joins.md', fixIt);
-        fixes += tried;
-        if (hasLoneCr(text)) {
-          loneCrCases++;
-          loneCrFixes += tried;
-        }
+        tally.add(text, holds(text, 'design-proposals/klip-12-faster-joins.md', fixIt));
       }),
       runs(8_000),
     );
-    tell(`fragments: ${fixes} quick fixes tried; ${loneCrCases} documents with a lone "\\r", ${loneCrFixes} fixes on them`);
-    assert.ok(loneCrFixes > 0, 'no quick fix was tried on a document with a lone "\\r" line break');
+    tally.report('fragments');
   });
 
   it('any string at all', () => {
