@@ -197,7 +197,7 @@ describe('language server under abuse', function () {
     assert.deepEqual({ code, signal }, { code: 1, signal: null });
   });
 
-  it('memory stays flat over a second round of the same edits to the ten largest corpus proposals', async function () {
+  it('memory stays flat over two more rounds of the same edits to the ten largest corpus proposals', async function () {
     this.timeout(180000);
     const files = fs
       .readdirSync(REAL, { recursive: true, encoding: 'utf8' })
@@ -245,16 +245,21 @@ describe('language server under abuse', function () {
         assert.equal(d.mirror.text, d.text);
       }
     };
+    // RSS moves with the engine's choices of heap size, by tens of MB between two rounds; a leak
+    // grows it round after round. So: three rounds, and the last two together must stay under
+    // what one round of a 30 MB leak would add twice.
     const opened = rss();
     await round();
     const afterFirst = rss();
     await round();
     const afterSecond = rss();
+    await round();
+    const afterThird = rss();
     console.log(
       `      server VmRSS: ${opened.toFixed(1)} MB with the ten documents open, ${afterFirst.toFixed(1)} MB after the first round, ` +
-        `${afterSecond.toFixed(1)} MB after the second (growth ${(afterSecond - afterFirst).toFixed(1)} MB)`,
+        `${afterSecond.toFixed(1)} MB after the second, ${afterThird.toFixed(1)} MB after the third (growth ${(afterThird - afterFirst).toFixed(1)} MB over two rounds)`,
     );
-    assert.ok(afterSecond - afterFirst < 30, `the second round grew the server by ${(afterSecond - afterFirst).toFixed(1)} MB`);
+    assert.ok(afterThird - afterFirst < 45, `two more rounds grew the server by ${(afterThird - afterFirst).toFixed(1)} MB`);
     // The server still answers correctly for the documents it was given.
     for (const d of docs.slice(0, 2)) {
       const fresh = await freshAnswers(d.uri, d.text, headingPosition(d.text));
