@@ -57,8 +57,9 @@ export function checkKepYaml(
   const out: Finding[] = [];
   // A title worded differently from the README's is common upstream and harms no tooling: a
   // warning unless the rule's severity is set.
-  const report = (span: Span, message: string, suggested: Severity = KEP_YAML_RULE.severity): void => {
-    out.push({ rule: 'kep-yaml', severity: severities['kep-yaml'] === undefined ? suggested : setting, message, range: lines.rangeOf(span) });
+  const report = (span: Span, message: string, field?: string, suggested: Severity = KEP_YAML_RULE.severity): void => {
+    const severity = severities['kep-yaml'] === undefined ? suggested : setting;
+    out.push({ rule: 'kep-yaml', severity, message, range: lines.rangeOf(span), ...(field === undefined ? {} : { field }) });
   };
   const firstLine: Span = { start: 0, end: lines.lineEnd(0) };
 
@@ -102,7 +103,7 @@ export function checkKepYaml(
   const missing = spec.required.filter((k) => !pairs.has(k));
   if (missing.length) {
     const names = missing.map((k) => `'${k}'`).join(', ');
-    report(firstLine, `kep.yaml has no ${names}: add ${missing.length === 1 ? 'it' : 'them'} (${missing.map((k) => `"${k}: <value>"`).join(', ')}).`);
+    report(firstLine, `kep.yaml has no ${names}: add ${missing.length === 1 ? 'it' : 'them'} (${missing.map((k) => `"${k}: <value>"`).join(', ')}).`, missing.join(', '));
   }
   for (const key of spec.required) {
     const p = pairs.get(key);
@@ -110,8 +111,8 @@ export function checkKepYaml(
     const v = p.value;
     const empty = v === null || (isScalar(v) && (v.value === null || String(v.value).trim() === '')) || ((isSeq(v) || isMap(v)) && v.items.length === 0);
     const unfilled = isSeq(v) ? v.items.length > 0 && v.items.every((i) => isScalar(i) && UNFILLED.test(String(i.value).trim())) : UNFILLED.test(scalar(p) ?? '');
-    if (empty) report(spanOf(p.key as YamlNode, text) ?? firstLine, `'${key}' in kep.yaml is empty: fill it in.`);
-    else if (unfilled) report(valueSpan(p), `'${key}' in kep.yaml is still a placeholder: replace it with the real value.`);
+    if (empty) report(spanOf(p.key as YamlNode, text) ?? firstLine, `'${key}' in kep.yaml is empty: fill it in.`, key);
+    else if (unfilled) report(valueSpan(p), `'${key}' in kep.yaml is still a placeholder: replace it with the real value.`, key);
   }
 
   const allowed = (key: 'status' | 'stage', values: string[]): void => {
@@ -119,7 +120,7 @@ export function checkKepYaml(
     if (!p || !values.length) return;
     const v = scalar(p);
     if (v === null || v === '' || values.includes(v)) return;
-    report(valueSpan(p), `${key} '${v}' in kep.yaml is not an allowed value: expected one of ${values.join(', ')}.`);
+    report(valueSpan(p), `${key} '${v}' in kep.yaml is not an allowed value: expected one of ${values.join(', ')}.`, key);
   };
   allowed('status', spec.status);
   allowed('stage', spec.stage);
@@ -128,7 +129,7 @@ export function checkKepYaml(
     if (!DATE_KEYS.test(key) || p.value === null) continue;
     const v = scalar(p);
     if (v === null || v === '' || UNFILLED.test(v)) continue;
-    if (!isRealDate(v)) report(valueSpan(p), `${key} '${v}' in kep.yaml is not a date: write it as YYYY-MM-DD.`);
+    if (!isRealDate(v)) report(valueSpan(p), `${key} '${v}' in kep.yaml is not a date: write it as YYYY-MM-DD.`, key);
   }
 
   const heading = readme ? kepHeading(readme) : null;
@@ -136,12 +137,12 @@ export function checkKepYaml(
     const number = pairs.get('kep-number');
     const n = scalar(number);
     if (number && n !== null && /^\d+$/.test(n) && String(Number(n)) !== heading.number) {
-      report(valueSpan(number), `kep-number ${n} in kep.yaml differs from the README's title '${heading.heading}': make them the same number.`);
+      report(valueSpan(number), `kep-number ${n} in kep.yaml differs from the README's title '${heading.heading}': make them the same number.`, 'kep-number');
     }
     const title = pairs.get('title');
     const t = scalar(title);
     if (title && t && heading.title && !UNFILLED.test(t) && comparable(t) !== comparable(heading.title)) {
-      report(valueSpan(title), `title '${t}' in kep.yaml differs from the README's title '${heading.title}': make them the same.`, 'warning');
+      report(valueSpan(title), `title '${t}' in kep.yaml differs from the README's title '${heading.title}': make them the same.`, 'title', 'warning');
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -46,6 +46,7 @@ export function formatJson(files: readonly FileReport[]): string {
         severity: x.severity,
         message: x.message,
         section: x.section ?? null,
+        field: x.field ?? null,
         range: {
           start: { line: x.range.start.line, character: x.range.start.character },
           end: { line: x.range.end.line, character: x.range.end.character },

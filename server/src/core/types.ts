@@ -35,6 +35,8 @@ export interface Finding {
   range: Range;
   /** The template section the finding is about, where there is one (its title). */
   section?: string;
+  /** The metadata field or kep.yaml key the finding is about, where there is one (its name). */
+  field?: string;
   /** Rule-specific data the fixes need (never shown to users). */
   data?: FindingData;
 }

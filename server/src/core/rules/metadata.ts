@@ -31,7 +31,7 @@ export const metadata: Rule = {
     const out: RawFinding[] = [];
     const lines = a.model.lines;
     const fm = a.model.frontMatter;
-    if (fm?.error) out.push({ rule: 'metadata', message: fm.error.message, range: lines.rangeOf(fm.error.span) });
+    if (fm?.error) out.push({ rule: 'metadata', message: fm.error.message, range: lines.rangeOf(fm.error.span), field: 'front matter' });
     for (const entry of a.metadata) {
       const message = check(entry);
       if (!message) continue;
@@ -40,6 +40,7 @@ export const metadata: Rule = {
         rule: 'metadata',
         message,
         range: lines.rangeOf(span),
+        field: entry.field.name,
         ...(entry.field.values.length ? { data: { kind: 'status' as const, values: entry.field.values } } : {}),
       });
     }
@@ -52,6 +53,7 @@ export const metadata: Rule = {
         rule: 'metadata',
         message: `The ${field.name} line is missing: add "**${field.name}**: <value>"${choices} under the title.`,
         range: lines.rangeOf(where),
+        field: field.name,
       });
     }
     return out;
