@@ -163,7 +163,9 @@ function workspaceFor(family: Family): { root: string; targetOf: (id: string) =>
   const templates = path.join(root, '.proposals', 'templates');
   fs.mkdirSync(templates, { recursive: true });
   const main = family.template as string;
-  fs.copyFileSync(path.join(family.dir, main), path.join(templates, path.basename(main)));
+  // A template kept as a folder's README.md is named after its folder, as a team would name the copy.
+  const name = path.basename(main).toLowerCase() === 'readme.md' ? `${path.basename(path.dirname(main))}.md` : path.basename(main);
+  fs.copyFileSync(path.join(family.dir, main), path.join(templates, name));
   const loaded = loadTemplateDirs([templates]);
   const ids = new Map(loaded.templates.map((t) => [t.id, main]));
   return { root, targetOf: (id) => ids.get(id) ?? id, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
@@ -240,7 +242,16 @@ export function measureFamily(family: Family): FamilyResult {
       else misdetected.push(`${doc}: follows ${follows.target}, checked as ${got}`);
     }
 
-    // Every finding, judged.
+    // Every finding, judged. On a document that is not a proposal, or one checked against a template
+    // it does not follow, every claim is false: it measures the document against the wrong outline.
+    const wrongTemplate = new Map<string, Label>();
+    for (const doc of docs) {
+      const follows = (byDoc.get(doc) ?? []).find((l) => l.rule === 'follows');
+      const id = reports.get(doc)?.template?.id;
+      if (!follows || id === undefined || ws.targetOf(id) === follows.target) continue;
+      const reason = follows.target === 'none' ? `not a proposal (${follows.reason})` : `checked against ${ws.targetOf(id)}, but it follows ${follows.target}`;
+      wrongTemplate.set(doc, { ...follows, verdict: 'F', reason });
+    }
     const findings: JudgedFinding[] = [];
     const reportedLabels = new Set<Label>();
     for (const [doc, report] of reports) {
@@ -257,7 +268,7 @@ export function measureFamily(family: Family): FamilyResult {
         for (const l of [...onLine, ...matching]) if (l.verdict === 'T') reportedLabels.add(l);
         // The finding's verdict: a label on its line, else one on what it is mainly about, else any.
         const primary = norm(targets[0] ?? '');
-        const label = onLine[0] ?? matching.find((l) => norm(l.target) === primary) ?? matching[0] ?? null;
+        const label = wrongTemplate.get(doc) ?? onLine[0] ?? matching.find((l) => norm(l.target) === primary) ?? matching[0] ?? null;
         findings.push({ document: doc, line, rule: f.rule, message: f.message, targets, verdict: label?.verdict ?? null, label });
       }
     }
