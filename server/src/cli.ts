@@ -7,10 +7,11 @@ import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type Te
 import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
-import { builtinTemplatesDir, loadTemplateDirs } from './node/templates';
+import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs, type TemplateDir } from './node/templates';
 import { DEFAULT_SETTINGS, findConfigRoot, formatIssues, isProposalPath, loadProjectConfig, mergeSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
 import { newProposalFolder, unknownTemplateIssues } from './core/config';
 import { createProposal } from './node/create';
+import { isInside } from './node/safeFs';
 import { gitAuthor } from './node/git';
 import { parallelMap, serveWorker } from './node/parallel';
 import { kepYamlPathFor, readCompanions, readmePathFor } from './node/companions';
@@ -126,9 +127,15 @@ function openWorkspace(args: Args, io: Io): Workspace {
   const settings = mergeSettings(config?.config ?? null, DEFAULT_SETTINGS);
   // Weakest first: a later folder's template replaces an earlier one with the same id. Folders the
   // configuration names but that do not exist are its errors; a missing --templates DIR is one too.
-  const optional = [path.join(root, '.proposals', 'templates'), ...settings.templates.map((d) => path.resolve(root, d))].filter((d) => fs.existsSync(d));
-  const dirs = [builtinTemplatesDir(), ...optional, ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
-  const { templates, errors } = loadTemplateDirs(dirs.filter((d, i) => dirs.indexOf(d) === i));
+  // What the workspace names is read only inside it, symlinks followed: a pull request from a
+  // stranger must not make CI read files elsewhere. A folder the user names (--templates) is theirs.
+  const own = workspaceTemplateDirs(root, settings.templates, false, 'cli');
+  for (const message of own.refused) io.err(`proposal-kit: ${message}\n`);
+  if (own.refused.length) throw new ConfigFailure();
+  const optional = [path.join(root, '.proposals', 'templates'), ...own.dirs].filter((d) => fs.existsSync(d));
+  const dirs: TemplateDir[] = [builtinTemplatesDir(), ...optional.map((dir) => ({ dir, within: root })), ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
+  const key = (d: TemplateDir): string => (typeof d === 'string' ? d : d.dir);
+  const { templates, errors } = loadTemplateDirs(dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i));
   for (const e of errors) io.err(`proposal-kit: template error: ${e.message}\n`);
   if (config) {
     const issues = [...config.issues, ...unknownTemplateIssues(config.config, templates.map((t) => t.id))].sort((a, b) => a.span.start - b.span.start);
@@ -309,11 +316,11 @@ function create(args: Args, io: Io): number {
     if (st && !st.isDirectory()) throw new UsageError(`--dir ${dirArg} is a file, not a folder.`);
   }
   const author = one(args, 'author') ?? gitAuthor(io.cwd) ?? (ws.settings.author || undefined);
-  const created = createProposal(
-    t,
-    { title, author, date, number, sig },
-    { root: ws.root, dir: dirArg === undefined ? undefined : path.resolve(io.cwd, dirArg) },
-  );
+  // Files go inside the workspace; a --dir the user gives outside it is their own choice, and files
+  // then go inside that folder. Either way a symlink on the way out is refused.
+  const dir = dirArg === undefined ? undefined : path.resolve(io.cwd, dirArg);
+  const userDir = one(args, 'dir') !== undefined && dir !== undefined && !isInside(ws.root, dir) ? dir : undefined;
+  const created = createProposal(t, { title, author, date, number, sig }, { root: ws.root, dir, within: userDir ?? ws.root });
   io.out(`${path.relative(io.cwd, created.file)}\n`);
   for (const c of created.companions) io.out(`${path.relative(io.cwd, c)}\n`);
   return 0;

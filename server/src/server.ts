@@ -40,7 +40,7 @@ import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsReq
 import { checkConfigText, configSource, DEFAULT_SETTINGS, isProposalPath, loadProjectConfig, mergeSettings, readSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
 import { unknownTemplateIssues } from './core/config';
 import { LineIndex } from './core/text';
-import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs } from './node/templates';
+import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs, type TemplateDir } from './node/templates';
 import { formatSize } from './node/files';
 import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
 import { kepYamlFindingsFor } from './core/kepYaml';
@@ -81,13 +81,15 @@ export function startServer(connection: Connection): void {
 
   const reported = new Set<string>();
   function loadTemplates(extra: string[] = []): void {
-    const dirs = [builtinTemplatesDir()];
+    const dirs: TemplateDir[] = [builtinTemplatesDir()];
     for (const root of workspaceFolders) {
       const config = loadProjectConfig(root);
       configs.set(root, config);
-      dirs.push(path.join(root, '.proposals', 'templates'));
+      // In Restricted Mode what the workspace names is read only inside it, symlinks followed.
+      const confined = (dir: string): TemplateDir => (workspaceTrusted ? dir : { dir, within: root });
+      dirs.push(confined(path.join(root, '.proposals', 'templates')));
       const own = workspaceTemplateDirs(root, config?.config.templates.map((t) => t.dir) ?? [], workspaceTrusted);
-      dirs.push(...own.dirs);
+      dirs.push(...own.dirs.map(confined));
       for (const message of own.refused) {
         if (reported.has(message)) continue;
         reported.add(message);
@@ -96,7 +98,8 @@ export function startServer(connection: Connection): void {
       // The editor's own setting: in Restricted Mode VS Code takes it from the user's settings only.
       for (const d of extra) dirs.push(path.resolve(root, d));
     }
-    const existing = dirs.filter((d, i) => dirs.indexOf(d) === i && (i === 0 || fs.existsSync(d)));
+    const key = (d: TemplateDir): string => (typeof d === 'string' ? d : d.dir);
+    const existing = dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i && (i === 0 || fs.existsSync(key(d))));
     const { templates: loaded, errors } = loadTemplateDirs(existing);
     templates = loaded;
     templateFiles = new Set(loaded.map((t) => path.resolve(t.source)));

@@ -110,7 +110,8 @@ export interface FamilyResult {
   labelledDocuments: number;
   detected: number;
   detection: number;
-  precision: number;
+  /** null when no finding is judged: there is nothing to be right or wrong about. */
+  precision: number | null;
   recall: number;
   counts: Counts;
   byRule: Record<string, Counts>;
@@ -308,7 +309,7 @@ export function measureFamily(family: Family): FamilyResult {
       labelledDocuments,
       detected,
       detection: ratio(detected, labelledDocuments),
-      precision: ratio(counts.T, counts.T + counts.F),
+      precision: counts.T + counts.F ? counts.T / (counts.T + counts.F) : null,
       recall: ratio(counts.reported, counts.problems),
       counts,
       byRule,
@@ -325,7 +326,7 @@ export function measureFamily(family: Family): FamilyResult {
 }
 
 export interface Figures {
-  [family: string]: { detection: number; precision: number; recall: number };
+  [family: string]: { detection: number; precision: number | null; recall: number };
 }
 
 export function readFigures(): Figures {

@@ -37,7 +37,7 @@ for (const name of wanted) {
 }
 const results = all.filter((f) => !wanted.length || wanted.includes(f.name)).map(measureFamily);
 
-const fmt = (x: number): string => x.toFixed(3);
+const fmt = (x: number | null): string => (x === null ? '-' : x.toFixed(3));
 
 function total(rs: readonly FamilyResult[]): Counts & { documents: number; labelled: number; detected: number } {
   const c = { documents: 0, labelled: 0, detected: 0, findings: 0, T: 0, F: 0, D: 0, unlabelled: 0, problems: 0, reported: 0 };
@@ -115,9 +115,10 @@ if (values.record) {
   const figures: Figures = readFigures();
   for (const r of results) {
     const old = figures[r.family];
-    const now = { detection: floor3(r.detection), precision: floor3(r.precision), recall: floor3(r.recall) };
+    const now = { detection: floor3(r.detection), precision: r.precision === null ? null : floor3(r.precision), recall: floor3(r.recall) };
+    const best = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
     figures[r.family] = old
-      ? { detection: Math.max(old.detection, now.detection), precision: Math.max(old.precision, now.precision), recall: Math.max(old.recall, now.recall) }
+      ? { detection: Math.max(old.detection, now.detection), precision: best(old.precision, now.precision), recall: Math.max(old.recall, now.recall) }
       : now;
   }
   const sorted = Object.fromEntries(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b)));

@@ -41,7 +41,7 @@ describe('language server: template folders outside an untrusted workspace', fun
     await start(false);
     assert.deepEqual(await madrFindings(), []);
     assert.deepEqual(s.messages, [
-      "Proposal Kit: The template folder '../shared-templates' in the workspace's configuration is outside the workspace; in Restricted Mode it is not read. Trust the workspace to use it, or move the templates into the workspace.",
+      "Proposal Kit: The template folder '../shared-templates' in the workspace's configuration is outside the workspace (or a symbolic link out of it); in Restricted Mode it is not read. Trust the workspace to use it, or move the templates into the workspace.",
     ]);
   });
 

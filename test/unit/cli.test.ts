@@ -97,7 +97,7 @@ describe('cli', () => {
     assert.equal(run(['check', '--rule', 'metadata=error', '--rule', 'missing-section=off', 'design-proposals'], tmp).code, 1);
   });
 
-  it('check --format json: stable, zero-based, with template, progress and section', () => {
+  it('check --format json: stable, zero-based, with template, progress, section and field', () => {
     write('design-proposals/klip-9-pause.md', KLIP);
     write('notes.md', 'just notes\n');
     const r = run(['check', '--format', 'json', '.'], tmp);
@@ -112,9 +112,12 @@ describe('cli', () => {
       severity: 'error',
       message: "Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
       section: 'Compatibility Implications',
+      field: null,
       range: { start: { line: 19, character: 0 }, end: { line: 19, character: 24 } },
     });
     assert.equal(doc.files[0].findings[0].section, null);
+    assert.equal(doc.files[0].findings[0].rule, 'metadata');
+    assert.equal(doc.files[0].findings[0].field, 'Status');
   });
 
   it('check --format sarif: SARIF 2.1.0 with rules and regions', () => {

@@ -69,7 +69,10 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
   const own = found ? workspaceTemplateDirs(root, found.templates.map((t) => t.dir), vscode.workspace.isTrusted) : null;
   const config = found && own ? { ...found, templates: found.templates.filter((t) => own.dirs.includes(path.resolve(root, t.dir))) } : null;
   const settings = withProjectConfig(readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key)), config);
-  const loaded = loadTemplateDirs(templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync }));
+  // Restricted Mode: what the workspace names is read only inside it, symlinks followed.
+  const confined = new Set(vscode.workspace.isTrusted ? [] : [path.join(root, '.proposals', 'templates'), ...(own?.dirs ?? [])]);
+  const dirs = templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync });
+  const loaded = loadTemplateDirs(dirs.map((dir) => (confined.has(dir) ? { dir, within: root } : dir)));
   const problem = templateErrorMessage(loaded.errors, root, ctx.templateErrorsShown);
   if (problem) void vscode.window.showWarningMessage(problem);
   if (!loaded.templates.length) {

@@ -4,6 +4,7 @@
  * new proposals go and who writes them. The server and the CLI read it with this one function, so
  * the editor and CI agree. Every error names the key or value it is about; the rest still applies.
  */
+import { globProblem } from './patterns';
 import { parseJson, type JsonNode } from './json';
 import { RULE_IDS } from './rules';
 import type { RuleId, SeveritySetting, Span } from './types';
@@ -123,10 +124,18 @@ export function readProjectConfig(text: string, source: 'file' | 'package'): Con
         if (value.kind !== 'string') problem(value.span, `"$schema" must be text (the schema's path or URL); found ${KIND_NAME[value.kind]}.`);
         break;
       case 'files':
-        config.files = strings(value, key, '["docs/rfcs/*.md"]').map((s) => s.value);
+        for (const g of strings(value, key, '["docs/rfcs/*.md"]')) {
+          const why = globProblem(g.value);
+          if (why) problem(g.span, `"files" holds a glob Proposal Kit cannot use: ${why}.`);
+          else config.files.push(g.value);
+        }
         break;
       case 'templateFor':
-        config.templateFor = mapping(value, key, '{ "docs/decisions/*.md": "madr" }').map((m) => ({ glob: m.key, template: m.value, span: m.span }));
+        for (const m of mapping(value, key, '{ "docs/decisions/*.md": "madr" }')) {
+          const why = globProblem(m.key);
+          if (why) problem(m.keySpan, `"templateFor" has a glob Proposal Kit cannot use: ${why}.`);
+          else config.templateFor.push({ glob: m.key, template: m.value, span: m.span });
+        }
         break;
       case 'rules':
         if (value.kind !== 'object') {
@@ -146,7 +155,10 @@ export function readProjectConfig(text: string, source: 'file' | 'package'): Con
         config.templates = strings(value, key, '[".proposals/templates", "docs/templates"]').map((s) => ({ dir: s.value, span: s.span }));
         break;
       case 'newProposalFolders':
-        config.newProposalFolders = mapping(value, key, '{ "madr": "docs/decisions" }').map((m) => ({ template: m.key, dir: m.value, span: m.keySpan }));
+        for (const m of mapping(value, key, '{ "madr": "docs/decisions" }')) {
+          if (leavesRoot(m.value)) problem(m.span, `"newProposalFolders" maps "${m.key}" to '${m.value}', which is outside the workspace; name a folder inside it, relative to the workspace root, without '..'.`);
+          else config.newProposalFolders.push({ template: m.key, dir: m.value, span: m.keySpan });
+        }
         break;
       case 'author':
         if (value.kind !== 'string') problem(value.span, `"author" must be text, e.g. "Platform Team"; found ${KIND_NAME[value.kind]}.`);
@@ -157,6 +169,19 @@ export function readProjectConfig(text: string, source: 'file' | 'package'): Con
     }
   }
   return { config, issues };
+}
+
+/** Whether a configured path points out of the workspace root: absolute, or climbing out with '..'. */
+function leavesRoot(p: string): boolean {
+  const unix = p.replace(/\\/g, '/');
+  if (/^(?:[a-z]:)?\//i.test(unix) || unix.startsWith('~')) return true;
+  let depth = 0;
+  for (const part of unix.split('/')) {
+    if (part === '..') depth--;
+    else if (part && part !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** Issues for template ids the configuration names that no loaded template has. */

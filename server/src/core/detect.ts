@@ -4,7 +4,7 @@
  * template's headings the document has. Documents below the threshold are not proposals: they get
  * no findings at all.
  */
-import picomatch from 'picomatch';
+import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
 import { isLoneTitle } from './template';
@@ -27,7 +27,7 @@ const pathMatchers = new WeakMap<TemplateSchema, (path: string) => boolean>();
 function matchesPath(t: TemplateSchema, path: string): boolean {
   let m = pathMatchers.get(t);
   if (!m) {
-    m = t.detect.paths.length ? picomatch(t.detect.paths, { dot: true, nocase: true }) : () => false;
+    m = compileGlobs(t.detect.paths, { ignoreCase: true });
     pathMatchers.set(t, m);
   }
   return m(path);

@@ -28,9 +28,13 @@ class SyntaxFailure {
   ) {}
 }
 
+/** Objects and lists nested deeper than this are refused where they pass it: a configuration needs three levels. */
+export const MAX_JSON_DEPTH = 64;
+
 /** Parses JSON text into a tree with spans, or says where and why it is not JSON. */
 export function parseJson(text: string): JsonResult {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let depth = 0;
   const fail = (message: string, at = i): never => {
     throw new SyntaxFailure(at, message);
   };
@@ -99,6 +103,9 @@ export function parseJson(text: string): JsonResult {
     skip();
     const start = i;
     const c = text[i];
+    if ((c === '{' || c === '[') && ++depth > MAX_JSON_DEPTH) {
+      fail(`Objects and lists are nested more than ${MAX_JSON_DEPTH} levels deep here; a configuration needs only a few levels.`);
+    }
     if (c === '{') {
       const entries = sequence('}', (): JsonEntry => {
         skip();
@@ -110,10 +117,12 @@ export function parseJson(text: string): JsonResult {
         i++;
         return { key: key.value, keySpan: key.span, value: value() };
       });
+      depth--;
       return { kind: 'object', span: { start, end: i }, entries };
     }
     if (c === '[') {
       const items = sequence(']', value);
+      depth--;
       return { kind: 'array', span: { start, end: i }, items };
     }
     if (c === '"') {

@@ -326,12 +326,43 @@ function collectInlines(node: Nodes, base: number, max: number, out: Inline[]): 
   }
 }
 
+/** Front matter nested deeper than this is not parsed (the YAML parser recurses once per level). */
+export const MAX_FRONT_MATTER_DEPTH = 64;
+
+/**
+ * Where YAML passes the nesting limit, or null: flow collections (`[`, `{`) open and not yet
+ * closed, and on each line the block levels its indentation and leading `- ` markers can open.
+ * Quoted text is not told apart: real front matter comes nowhere near the limit either way.
+ */
+function yamlTooDeep(raw: string): number | null {
+  let flow = 0;
+  let lineStart = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '[' || c === '{') {
+      if (++flow > MAX_FRONT_MATTER_DEPTH) return i;
+    } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    else if (c === '\n' || c === '\r') lineStart = i + 1;
+    if (i === lineStart) {
+      const m = /^[ \t]*(?:-[ \t]+)*/.exec(raw.slice(i, i + 4 * MAX_FRONT_MATTER_DEPTH + 8)) as RegExpExecArray;
+      const levels = (m[0].match(/-/g)?.length ?? 0) + Math.floor(m[0].replace(/-/g, '').length / 2);
+      if (levels > MAX_FRONT_MATTER_DEPTH) return i + m[0].length;
+    }
+  }
+  return null;
+}
+
 function readFrontMatter(text: string, span: Span, raw: string): FrontMatter {
   const rawStart = text.indexOf(raw, span.start);
   const start = rawStart >= 0 ? rawStart : span.start;
   const fm: FrontMatter = { span, raw, rawStart: start, data: null, error: null };
   if (!raw.trim()) {
     fm.data = {};
+    return fm;
+  }
+  const deep = yamlTooDeep(raw);
+  if (deep !== null) {
+    fm.error = { span: { start: start + deep, end: start + deep + 1 }, message: `Front matter is nested more than ${MAX_FRONT_MATTER_DEPTH} levels deep here; front matter needs only a few levels.` };
     return fm;
   }
   try {

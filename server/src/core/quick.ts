@@ -720,6 +720,7 @@ function reference(content: string, textStart: number, close: number, labels: Re
  * resource is anything but a plain destination (a title, angle brackets, a line break, spaces).
  */
 function resource(content: string, from: number): { end: number; url: string } | null {
+  if (content[from] === '<') return null;
   let p = from;
   let depth = 0;
   for (; p < content.length; p++) {

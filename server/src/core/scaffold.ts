@@ -3,6 +3,7 @@
  * kep.yaml). Pure: the caller lists existing paths and writes the files.
  */
 import { escapeRe, slugify } from './normalize';
+import { compileRegex } from './patterns';
 import { isLoneTitle, metadataLines, type TemplateSchema } from './template';
 import { parseProposal } from './parse';
 
@@ -80,7 +81,8 @@ export function usedNumbers(pattern: string, paths: readonly string[]): number[]
       .replace(/\\\{(?:yyyymmdd)\\\}/g, '\\d{8}');
   });
   // Any {sig} folder counts: KEP numbers are unique across SIGs.
-  const matcher = new RegExp(`^(?:.*/)?${re}(?:/|$)`, 'i');
+  // The template's path is workspace data: it runs on the linear-time engine.
+  const matcher = compileRegex(`^(?:.*/)?${re}(?:/|$)`, { ignoreCase: true });
   const out: number[] = [];
   for (const p of paths) {
     const m = matcher.exec(p.replace(/\\/g, '/'));

@@ -3,6 +3,7 @@
  * says what headings cannot. Older upstream versions of a template are kept as outlines so that
  * documents written with them are recognised and checked against the sections they were written to.
  */
+import { compileRegex, globProblem, type Pattern } from './patterns';
 import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
 import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
 import { LINE_BREAK, LineIndex, splitLines } from './text';
@@ -76,7 +77,7 @@ export interface TemplateSchema extends TemplateVersion {
   source: string;
   titlePattern: string;
   file: { path: string; companions: string[] };
-  detect: { paths: string[]; title: RegExp | null };
+  detect: { paths: string[]; title: Pattern | null };
   metadata: MetadataField[];
   kepYaml: { required: string[]; status: string[]; stage: string[] } | null;
   /** The status values' bearing on requirements; null when the template says nothing about it. */
@@ -154,14 +155,19 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const fileSpec = (data.file ?? {}) as Dict;
   if (typeof fileSpec !== 'object' || Array.isArray(fileSpec)) throw err('file', '"file" must be a mapping with "path" (and optionally "companions").');
   const detect = (data.detect ?? {}) as Dict;
-  let titleRe: RegExp | null = null;
+  let titleRe: Pattern | null = null;
   const titleSrc = str(detect.title, 'detect', err);
   if (titleSrc) {
     try {
-      titleRe = new RegExp(titleSrc, 'i');
-    } catch {
-      throw err('detect', `"detect.title" is not a valid regular expression: ${titleSrc}`);
+      titleRe = compileRegex(titleSrc, { ignoreCase: true });
+    } catch (e) {
+      throw err('detect', `"detect.title" is not a regular expression Proposal Kit can use: ${e instanceof Error ? e.message : String(e)}.`);
     }
+  }
+  const detectPaths = stringList(detect.paths, 'detect', err);
+  for (const g of detectPaths) {
+    const problem = globProblem(g);
+    if (problem) throw err('detect', `"detect.paths" holds a glob Proposal Kit cannot use: ${problem}.`);
   }
   const metadata = metadataFields(data.metadata === undefined ? inferredMetadata(model) : data.metadata, err, model);
   const versions = versionList(data.versions, err, outlineRules);
@@ -173,10 +179,10 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     source,
     titlePattern: str(data.title, 'title', err) ?? titlePatternFrom(titleHeading),
     file: {
-      path: str(fileSpec.path, 'file', err) ?? '{slug}.md',
-      companions: stringList(fileSpec.companions, 'file', err),
+      path: relativeFilePath(str(fileSpec.path, 'file', err) ?? '{slug}.md', err),
+      companions: stringList(fileSpec.companions, 'file', err).map((c) => companionName(c, err)),
     },
-    detect: { paths: stringList(detect.paths, 'detect', err), title: titleRe },
+    detect: { paths: detectPaths, title: titleRe },
     metadata,
     kepYaml: kepYaml(data.kepYaml, err),
     status,
@@ -407,10 +413,10 @@ function statusSpec(value: unknown, err: (key: string, detail: string) => Templa
 }
 
 function requiredFromMap(value: unknown, status: StatusSpec | null, err: (key: string, detail: string) => TemplateError): Record<string, string> {
-  if (value === undefined || value === null) return {};
+  if (value === undefined || value === null) return plainMap();
   if (typeof value !== 'object' || Array.isArray(value)) throw err('requiredFrom', '"requiredFrom" must map a section title to the status from which on it is required.');
   if (!status) throw err('requiredFrom', '"requiredFrom" needs "status.order": the statuses a proposal goes through, in order.');
-  const out: Record<string, string> = {};
+  const out = plainMap<string>();
   for (const [title, from] of Object.entries(value as Dict)) {
     const s = String(from);
     if (!status.order.some((o) => o.toLowerCase() === s.toLowerCase())) {
@@ -508,6 +514,23 @@ function str(v: unknown, key: string, err: (key: string, detail: string) => Temp
   throw err(key, `"${key}" must be text.`);
 }
 
+/** `file.path` stays inside the workspace: relative, without `..` segments. */
+function relativeFilePath(p: string, err: (key: string, detail: string) => TemplateError): string {
+  const parts = p.replace(/\\/g, '/').split('/');
+  if (/^(?:[a-z]:)?\//i.test(p.replace(/\\/g, '/')) || parts.includes('..')) {
+    throw err('file', `"file.path" must be a path inside the workspace, relative to its root and without '..'; got '${p}'.`);
+  }
+  return p;
+}
+
+/** A companion is a plain file name beside the template (`kep.yaml` for `<id>.kep.yaml`): no folders. */
+function companionName(name: string, err: (key: string, detail: string) => TemplateError): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) {
+    throw err('file', `"file.companions" holds plain file names such as kep.yaml (letters, digits, '.', '_' and '-'); got '${name}'.`);
+  }
+  return name;
+}
+
 function stringList(v: unknown, key: string, err: (key: string, detail: string) => TemplateError): string[] {
   if (v === undefined || v === null) return [];
   if (typeof v === 'string') return [v];
@@ -515,10 +538,15 @@ function stringList(v: unknown, key: string, err: (key: string, detail: string) 
   return v.map((x) => String(x));
 }
 
+/** A map keyed by what a template's author wrote: no key, `constructor` or `__proto__` included, reaches Object's own. */
+function plainMap<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
 function aliasMap(v: unknown, err: (key: string, detail: string) => TemplateError): Record<string, string[]> {
-  if (v === undefined || v === null) return {};
+  if (v === undefined || v === null) return plainMap();
   if (typeof v !== 'object' || Array.isArray(v)) throw err('aliases', '"aliases" must map a section title to a list of other titles.');
-  const out: Record<string, string[]> = {};
+  const out = plainMap<string[]>();
   for (const [k, list] of Object.entries(v as Dict)) out[k] = stringList(list, 'aliases', err);
   return out;
 }

@@ -1,7 +1,7 @@
 /** Files beside a proposal that bear on its checks: the kep.yaml next to a KEP's README.md. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Companions } from '../core/analyze';
+import { readTextIfRegular } from './safeFs';
 
 /** kep.yaml's path for a README.md (any case), else null. */
 export function kepYamlPathFor(readme: string): string | null {
@@ -13,14 +13,9 @@ export function readmePathFor(kepYaml: string): string | null {
   return path.basename(kepYaml) === 'kep.yaml' ? path.join(path.dirname(kepYaml), 'README.md') : null;
 }
 
-/** A text file's content, or undefined when it is absent or cannot be read as text. */
+/** A text file's content, or undefined when it is absent or is not a regular text file within the size limit. */
 export function readTextIfAny(file: string): string | undefined {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    return text.includes('\u0000') ? undefined : text;
-  } catch {
-    return undefined;
-  }
+  return readTextIfRegular(file);
 }
 
 /**

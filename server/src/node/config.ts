@@ -5,7 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlobs } from '../core/patterns';
+import { formatSize } from './files';
+import { AUX_MAX_BYTES, readFileBounded, ReadError } from './safeFs';
 import type { RuleId, SeveritySetting } from '../core';
 import { LineIndex, RULE_IDS } from '../core';
 import { CONFIG_FILE, emptyConfig, readProjectConfig, type ConfigIssue, type ConfigRead, type ProjectConfig } from '../core/config';
@@ -60,16 +62,37 @@ export function mergeSettings(config: ProjectConfig | null, user: Settings): Set
   };
 }
 
+const matchers = new Map<string, (path: string) => boolean>();
+
+/**
+ * A glob matcher, compiled once. Globs the linear-time matcher cannot run match nothing, so an
+ * unusable pattern never makes every file a proposal; the configuration file's validation says why.
+ */
+function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const key = JSON.stringify(globs);
+  let m = matchers.get(key);
+  if (!m) {
+    try {
+      m = compileGlobs(globs);
+    } catch {
+      m = () => false;
+    }
+    if (matchers.size > 256) matchers.clear();
+    matchers.set(key, m);
+  }
+  return m;
+}
+
 /** Whether a document (path relative to its workspace folder) is one the settings say to check. */
 export function isProposalPath(settings: Settings, relativePath: string): boolean {
   if (!settings.files.length) return true;
-  return picomatch(settings.files, { dot: true })(relativePath.replace(/\\/g, '/'));
+  return globMatcher(settings.files)(relativePath.replace(/\\/g, '/'));
 }
 
 /** The template the configuration assigns to a document (path relative to its workspace folder); the first matching glob wins. */
 export function templateForPath(settings: Settings, relativePath: string): string | undefined {
   const p = relativePath.replace(/\\/g, '/');
-  return settings.templateFor.find((t) => picomatch(t.glob, { dot: true })(p))?.template;
+  return settings.templateFor.find((t) => globMatcher([t.glob])(p))?.template;
 }
 
 export interface LoadedConfig {
@@ -90,12 +113,18 @@ export function loadProjectConfig(root: string): LoadedConfig | null {
     const file = path.join(root, name);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readFileBounded(file, AUX_MAX_BYTES).toString('utf8');
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      const kind = e instanceof ReadError ? e.kind : 'unreadable';
+      if (kind === 'missing') continue;
       if (source === 'package') continue;
-      const issue = { span: { start: 0, end: 0 }, message: `The configuration cannot be read (${code ?? String(e)}); check its permissions.` };
+      const why =
+        kind === 'too-large'
+          ? `is larger than ${formatSize(AUX_MAX_BYTES)}, more than any configuration needs`
+          : kind === 'not-regular' || kind === 'folder'
+            ? 'is not a regular file'
+            : `cannot be read (${e instanceof Error ? e.message.replace(`${file}: `, '') : String(e)})`;
+      const issue = { span: { start: 0, end: 0 }, message: `The configuration ${why}, so it is not read; make it a small JSON file.` };
       return { file, source, text: '', config: emptyConfig(), issues: [issue] };
     }
     const read = checkConfigText(root, text, source);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { scaffold, usesNumber, usedNumbers, filePattern, type ScaffoldInput, type Scaffold } from '../core/scaffold';
 import type { TemplateSchema } from '../core';
 import { listTree } from './files';
+import { isInside } from './safeFs';
 
 export interface Created {
   /** Absolute path of the proposal. */
@@ -21,6 +22,11 @@ export interface CreateOptions {
   root: string;
   /** A folder chosen by the user: the proposal goes directly in it. */
   dir?: string;
+  /**
+   * The folder every created file must resolve inside, symlinks followed: by default the
+   * workspace root. Only a folder the user names outside it themselves (`new --dir`) widens it.
+   */
+  within?: string;
 }
 
 const MAX_ATTEMPTS = 50;
@@ -40,7 +46,7 @@ export function createProposal(t: TemplateSchema, input: ScaffoldInput, options:
       continue;
     }
     const rel = suffix ? s.path.replace(/(\.[^./]+)$/, `-${suffix + 1}$1`) : s.path;
-    const file = resolveInside(base, rel);
+    const file = resolveInside(base, rel, options.within ?? options.root);
     // A numbered folder (a KEP's "{n}-{slug}/") must be new as a whole.
     const numberedDir = numbered && /\{n(?:nn)?\}[^/]*\//.test(filePattern(t, inFolder)) ? path.dirname(file) : null;
     fs.mkdirSync(path.dirname(numberedDir ?? file), { recursive: true });
@@ -62,7 +68,7 @@ export function createProposal(t: TemplateSchema, input: ScaffoldInput, options:
     }
     const companions: string[] = [];
     for (const c of s.companions) {
-      const cf = resolveInside(base, c.path);
+      const cf = resolveInside(base, c.path, options.within ?? options.root);
       if (writeExclusive(cf, c.text)) companions.push(cf);
     }
     return { file, companions, scaffold: s };
@@ -70,12 +76,18 @@ export function createProposal(t: TemplateSchema, input: ScaffoldInput, options:
   throw new Error(`Could not find a free file name for the new proposal in ${base} after ${MAX_ATTEMPTS} tries.`);
 }
 
-/** Joins `rel` to `base` and refuses any result outside `base`. */
-export function resolveInside(base: string, rel: string): string {
+/**
+ * Joins `rel` to `base` and refuses any result outside `base`, or outside `within` once symlinks
+ * are followed (a folder on the way that links elsewhere).
+ */
+export function resolveInside(base: string, rel: string, within: string = base): string {
   const full = path.resolve(base, rel);
   const relative = path.relative(path.resolve(base), full);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw new Error(`Refusing to create ${full}: it is outside ${base}.`);
+  }
+  if (!isInside(within, full)) {
+    throw new Error(`Refusing to create ${full}: a folder on its way is a symbolic link out of ${within}; proposals are created only inside the workspace.`);
   }
   return full;
 }

@@ -1,6 +1,7 @@
 /** Reading user files safely: clear errors for missing, unreadable, binary or non-UTF-8 files. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readFileBounded, ReadError } from './safeFs';
 
 export class InputError extends Error {
   constructor(
@@ -27,18 +28,21 @@ export function formatSize(bytes: number): string {
 export function readMarkdown(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
   let buf: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    if (size > maxBytes) {
-      throw new InputError(file, `${file}: is ${formatSize(size)}, larger than the ${formatSize(maxBytes)} limit for a proposal, so it is not checked; leave it out, or raise the limit with --max-size MB.`);
-    }
-    buf = fs.readFileSync(file);
+    buf = readFileBounded(file, maxBytes);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(file, `${file}: no such file or folder; check the path.`);
-    if (code === 'EISDIR') throw new InputError(file, `${file}: is a folder; pass it as a folder to search it for *.md files.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(file, `${file}: cannot be read (permission denied); check its permissions.`);
-    throw new InputError(file, `${file}: cannot be read (${code ?? String(e)}).`);
+    if (!(e instanceof ReadError)) throw e;
+    switch (e.kind) {
+      case 'too-large':
+        throw new InputError(file, `${file}: is ${e.size ? `${formatSize(e.size)}, ` : ''}larger than the ${formatSize(maxBytes)} limit for a proposal, so it is not checked; leave it out, or raise the limit with --max-size MB.`);
+      case 'missing':
+        throw new InputError(file, `${file}: no such file or folder; check the path.`);
+      case 'folder':
+        throw new InputError(file, `${file}: is a folder; pass it as a folder to search it for *.md files.`);
+      case 'not-regular':
+        throw new InputError(file, `${file}: is not a regular file (a device, pipe or socket), so it is not read; leave it out of the paths to check.`);
+      default:
+        throw new InputError(file, e.message);
+    }
   }
   if (buf.subarray(0, 8192).includes(0)) {
     throw new InputError(file, `${file}: is a binary file, not markdown; leave it out of the paths to check.`);

@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTemplate, TemplateError, type TemplateSchema } from '../core';
+import { formatSize } from './files';
+import { AUX_MAX_BYTES, isInside, readFileBounded, ReadError } from './safeFs';
 
 export interface LoadedTemplates {
   templates: TemplateSchema[];
@@ -14,10 +16,23 @@ export function builtinTemplatesDir(): string {
   return candidates.find((d) => fs.existsSync(path.join(d, 'klip.md'))) ?? candidates[0];
 }
 
-export function loadTemplateDirs(dirs: readonly string[]): LoadedTemplates {
+/**
+ * A folder of templates, and for one that workspace data names (its `.proposals/templates/`, its
+ * configuration's folders), the workspace root that it and every file read from it must resolve
+ * inside, symlinks followed.
+ */
+export type TemplateDir = string | { dir: string; within: string };
+
+export function loadTemplateDirs(dirs: readonly TemplateDir[]): LoadedTemplates {
   const byId = new Map<string, TemplateSchema>();
   const errors: TemplateError[] = [];
-  for (const dir of dirs) {
+  for (const entry of dirs) {
+    const dir = typeof entry === 'string' ? entry : entry.dir;
+    const within = typeof entry === 'string' ? undefined : entry.within;
+    if (within !== undefined && !isInside(within, dir)) {
+      errors.push(new TemplateError(dir, 1, `The template folder resolves outside the workspace (${within}), through a symbolic link or otherwise, so it is not read; move the templates into the workspace.`));
+      continue;
+    }
     let names: string[];
     try {
       names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.md') && !['README.MD', 'NOTES.MD'].includes(n.toUpperCase())).sort();
@@ -29,16 +44,21 @@ export function loadTemplateDirs(dirs: readonly string[]): LoadedTemplates {
     for (const name of names) {
       const file = path.join(dir, name);
       try {
-        const t = parseTemplate(fs.readFileSync(file, 'utf8'), file);
+        if (within !== undefined && !isInside(within, file)) {
+          throw new TemplateError(file, 1, `The template is a symbolic link to a file outside the workspace (${within}), so it is not read; copy the template into the workspace.`);
+        }
+        const t = parseTemplate(readTemplateText(file, 'template'), file);
         const clash = seenHere.get(t.id);
         if (clash) {
           errors.push(new TemplateError(file, 1, `Template id '${t.id}' is already used by ${clash}; give one of them another id.`));
           continue;
         }
         for (const name of t.file.companions) {
+          // parseTemplate lets only plain file names through; the file must still be the folder's own.
           const companion = path.join(dir, `${t.id}.${name}`);
           if (!fs.existsSync(companion)) throw new TemplateError(file, 1, `The companion file ${companion} named in "file.companions" is missing.`);
-          t.companionFiles.push({ name, text: fs.readFileSync(companion, 'utf8') });
+          if (!isInside(dir, companion)) throw new TemplateError(file, 1, `The companion file ${companion} named in "file.companions" is a symbolic link out of the template's folder; companions are read only from the template's own folder.`);
+          t.companionFiles.push({ name, text: readTemplateText(companion, 'companion file') });
         }
         seenHere.set(t.id, file);
         byId.set(t.id, t); // a later folder replaces an earlier one's template with the same id
@@ -50,20 +70,43 @@ export function loadTemplateDirs(dirs: readonly string[]): LoadedTemplates {
   return { templates: [...byId.values()], errors };
 }
 
+/** A template or companion file's text: a regular UTF-8 file within the size limit, or a TemplateError saying why not. */
+function readTemplateText(file: string, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileBounded(file, AUX_MAX_BYTES));
+  } catch (e) {
+    if (e instanceof ReadError) {
+      const why =
+        e.kind === 'too-large'
+          ? `is larger than ${formatSize(AUX_MAX_BYTES)}, the limit for a ${what} (the largest real template is 33 KB)`
+          : e.kind === 'not-regular'
+            ? 'is not a regular file (a device, pipe or socket)'
+            : e.kind === 'folder'
+              ? 'is a folder'
+              : e.message.slice(file.length + 2);
+      throw new TemplateError(file, 1, `The ${what} ${why}, so it is not read.`);
+    }
+    throw new TemplateError(file, 1, `The ${what} is not valid UTF-8 text; save it as UTF-8.`);
+  }
+}
+
 /**
- * Template folders a workspace's own configuration names. In a workspace the user has not trusted,
- * a folder outside the workspace is refused: the workspace must not make the editor read files
- * elsewhere on the machine. `refused` holds the message for each.
+ * Template folders a workspace's own configuration names. Where the workspace is not trusted (the
+ * editor's Restricted Mode; the command line, which may run on a stranger's pull request), a
+ * folder outside the workspace, symlinks followed, is refused: the workspace must not make Proposal
+ * Kit read files elsewhere on the machine. `refused` holds the message for each.
  */
-export function workspaceTemplateDirs(root: string, dirs: readonly string[], trusted: boolean): { dirs: string[]; refused: string[] } {
+export function workspaceTemplateDirs(root: string, dirs: readonly string[], trusted: boolean, reader: 'editor' | 'cli' = 'editor'): { dirs: string[]; refused: string[] } {
   const out: string[] = [];
   const refused: string[] = [];
+  const how =
+    reader === 'editor'
+      ? 'in Restricted Mode it is not read. Trust the workspace to use it, or move the templates into the workspace.'
+      : 'the command line reads only template folders inside the workspace. Name it with --templates DIR to use it, or move the templates into the workspace.';
   for (const d of dirs) {
     const abs = path.resolve(root, d);
-    const rel = path.relative(root, abs);
-    if (!trusted && (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))) {
-      refused.push(`The template folder '${d}' in the workspace's configuration is outside the workspace; in Restricted Mode it is not read. Trust the workspace to use it, or move the templates into the workspace.`);
-    } else out.push(abs);
+    if (!trusted && !isInside(root, abs)) refused.push(`The template folder '${d}' in the workspace's configuration is outside the workspace (or a symbolic link out of it); ${how}`);
+    else out.push(abs);
   }
   return { dirs: out, refused };
 }
