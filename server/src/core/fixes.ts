@@ -181,6 +181,9 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
     }
     case 'guidance': {
       const text = a.model.text;
+      // Only text the template itself holds is removed: guidance recognised by its voice (an
+      // italic question, a bracketed note) may be the author's own words, and is left to them.
+      if (!isTemplateText(a, text.slice(data.start, data.end))) return [];
       let end = data.end;
       // Take the line break and one blank line after the block with it.
       const rest = BREAK_AND_BLANK_LINE.exec(text.slice(end));
@@ -204,4 +207,17 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
     default:
       return [];
   }
+}
+
+/** Text with every run of white space made one space, for comparing text whitespace aside. */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `source` is, whitespace aside, a run of whole words of a section body of the template. */
+export function isTemplateText(a: Analysis, source: string): boolean {
+  const needle = collapse(source);
+  if (!needle) return false;
+  const specs = a.version === a.template ? a.template.sections : [...a.template.sections, ...a.version.sections];
+  return specs.some((spec) => ` ${collapse(spec.body)} `.includes(` ${needle} `));
 }
