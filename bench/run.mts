@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
-import { checkModel } from '../server/src/core/index.ts';
+import { checkModel, parseTemplate } from '../server/src/core/index.ts';
+import { fixesFor } from '../server/src/core/fixes.ts';
 import { IncrementalParser, parseDocument, splitPieces } from '../server/src/core/incremental.ts';
 import { quickParse } from '../server/src/core/quick.ts';
 import { loadTemplateDirs } from '../server/src/node/templates.ts';
@@ -192,7 +193,61 @@ const report = (name: string, ours: number, peer: number | null, target: string,
   if (load.status === 0) rows.push(['extension bundle load', `${Number(load.stdout).toFixed(2)} ms`, '-', '-', '', '']);
 }
 
-// 6. The .vsix, if it has been built.
+// 6. Pathological input, as an untrusted repository may hold it (the README's Security section):
+//    first diagnostics and per-keystroke time on 2 MB of unpaired emphasis marks, in one part and in
+//    many parts under headings; a 1 MB template's load; code actions on a 10,000-section template.
+{
+  const parts = ['*a ', '_b_ ', '**c', '*d*e_', '__f', '***g ', '_*h* ', 'x* ', '[*i](', '`j '];
+  const marks = (bytes: number): string => {
+    let out = '';
+    for (let i = 0; out.length < bytes; i++) out += parts[(i * 7 + (i >> 3)) % parts.length] + (i % 30 === 29 ? '\n' : '');
+    return out;
+  };
+  const klip = templates.filter((t) => t.id === 'klip');
+  const first = (text: string): number => median(() => checkModel(new IncrementalParser().parse(text), klip, { path: 'design-proposals/klip-1-x.md' }), 3, 1);
+  const one = `# KLIP 1 - X\n\n## Motivation and background\n\n${marks(2_000_000)}\n`;
+  const chunk = marks(7_000);
+  let many = '# KLIP 2 - X\n\n';
+  for (let i = 0; many.length < 2_000_000; i++) many += `## Part ${i}\n\n${chunk}\n\n`;
+  // The peer parses the same marks in full; on 256 KB, since 2 MB takes it minutes.
+  const slice = `# KLIP 3 - X\n\n## Motivation and background\n\n${marks(256_000)}\n`;
+  const peer = median(() => markdownlint({ 'x.md': slice }), 1, 0);
+  const ours256 = first(slice);
+  report('first diagnostics, 256 KB of emphasis marks', ours256, peer, '<= 2000 ms', ours256 <= 2000);
+  const oneMs = first(one);
+  report('first diagnostics, 2 MB of emphasis marks, one part', oneMs, null, '<= 2000 ms', oneMs <= 2000);
+  const manyMs = first(many);
+  report('first diagnostics, 2 MB of emphasis marks, many parts', manyMs, null, '<= 2000 ms', manyMs <= 2000);
+  const parser = new IncrementalParser();
+  checkModel(parser.parse(many), klip, { path: 'design-proposals/klip-2-x.md' });
+  let text = many;
+  let round = 0;
+  const keystroke = median(() => {
+    const at = Math.floor(text.length / 2) + round++;
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    checkModel(parser.parse(text), klip, { path: 'design-proposals/klip-2-x.md' });
+  }, 5, 2);
+  report('per keystroke, 2 MB of emphasis marks, many parts (median of 5)', keystroke, null, '<= 250 ms', keystroke <= 250);
+  const big = `# Big\n\n${Array.from({ length: 200 }, (_, i) => `## Section ${i}\n\n${marks(5_000)}\n`).join('\n')}`;
+  // Refused once it has spent the budget: what counts is how soon it says so.
+  const tryLoad = (): void => {
+    try {
+      parseTemplate(big, 'big.md');
+    } catch {
+      // refused: the template is too complex to read
+    }
+  };
+  const load = median(tryLoad, 3, 1);
+  report(`template load (refused), ${Math.round(big.length / 1024)} KB of emphasis marks`, load, null, '<= 2000 ms', load <= 2000);
+  const wide = parseTemplate(`# Wide\n\n${Array.from({ length: 10_000 }, (_, i) => `## Section ${i}\n\nWrite section ${i}.\n`).join('\n')}`, 'wide.md');
+  const result = checkModel(parseDocument('# Mine\n\n## Section 0\n\nText.\n'), [wide], { template: 'wide' });
+  const actions = median(() => {
+    for (const f of result.findings.slice(0, 50)) fixesFor(result.analysis as NonNullable<typeof result.analysis>, f, result.findings);
+  }, 1, 0); // once: "insert all" is made once per analysis, and the first request pays for it
+  report('code actions at 9,999 missing sections of a 10,000-section template', actions, null, '<= 1000 ms', actions <= 1000);
+}
+
+// 7. The .vsix, if it has been built.
 {
   const vsix = fs.readdirSync(root).find((n) => n.endsWith('.vsix'));
   if (vsix) {

@@ -59,6 +59,9 @@ interface Analysed {
   settings: Settings;
 }
 
+/** Findings at the cursor whose quick fixes one code action request offers (each missing section's own insert, and so on). */
+const MAX_FIXED_FINDINGS = 50;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, Analysed>();
@@ -461,15 +464,25 @@ export function startServer(connection: Connection): void {
     const r = params.range;
     const touches = (f: Finding): boolean =>
       !(f.range.end.line < r.start.line || f.range.start.line > r.end.line);
-    const sameDiagnostic = (f: Finding): Diagnostic[] =>
-      params.context.diagnostics.filter((d) => d.code === f.rule && d.range.start.line === f.range.start.line && d.message === f.message);
+    // Indexed: a template of 10,000 sections puts thousands of diagnostics on one line.
+    const diagnosticsByKey = new Map<string, Diagnostic[]>();
+    const keyOf = (rule: unknown, line: number, message: string): string => `${String(rule)}\u0000${line}\u0000${message}`;
+    for (const d of params.context.diagnostics) {
+      const k = keyOf(d.code, d.range.start.line, typeof d.message === 'string' ? d.message : d.message.value);
+      diagnosticsByKey.set(k, [...(diagnosticsByKey.get(k) ?? []), d]);
+    }
+    const sameDiagnostic = (f: Finding): Diagnostic[] => diagnosticsByKey.get(keyOf(f.rule, f.range.start.line, f.message)) ?? [];
     const actions: CodeAction[] = [];
+    const titles = new Set<string>();
     const wanted = params.context.only;
     const wants = (kind: string): boolean => !wanted || wanted.some((w) => kind === w || kind.startsWith(`${w}.`));
     if (wants(CodeActionKind.QuickFix)) {
-      for (const f of a.result.findings.filter(touches)) {
+      // A menu of thousands of fixes helps nobody and costs seconds: the first ones, and "insert all".
+      for (const f of a.result.findings.filter(touches).slice(0, MAX_FIXED_FINDINGS)) {
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
         for (const fix of fixesFor(analysis, f, a.result.findings)) {
-          if (actions.some((x) => x.title === fix.title)) continue;
+          if (titles.has(fix.title)) continue;
+          titles.add(fix.title);
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,

@@ -193,6 +193,35 @@ describe('security: an untrusted workspace', function () {
     });
   });
 
+  describe('a work budget', () => {
+    /** Deterministic text of unpaired emphasis, link and code marks: what the parser pairs slowest. */
+    const marks = (bytes: number): string => {
+      const parts = ['*a ', '_b_ ', '**c', '*d*e_', '__f', '***g ', '_*h* ', 'x* ', '[*i](', '`j '];
+      let out = '';
+      for (let i = 0; out.length < bytes; i++) out += parts[(i * 7 + (i >> 3)) % parts.length] + (i % 30 === 29 ? '\n' : '');
+      return out;
+    };
+
+    it('2 MB of emphasis marks is left out as too complex, not parsed for minutes', () => {
+      write('design-proposals/klip-1-x.md', `# KLIP 1 - X\n\n## Motivation and background\n\n${marks(2_000_000)}\n`);
+      const start = Date.now();
+      const r = runCli(['check', '--format', 'json', 'design-proposals'], ws);
+      const found = JSON.parse(r.out).files[0].findings.filter((f: { rule: string }) => f.rule === 'too-complex');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /^Lines 5-\d+ are too complex to check fully: they hold \d+ emphasis, link and code marks without a heading between them, and the checker reads at most 4000 in one part \(the parser's time grows much faster than their number\)\. Nothing in them is checked; the rest of the document is\.$/);
+      assert.ok(since(start) < 10_000, `took ${since(start)} ms`);
+    });
+    it('a template too complex to read within the budget is refused at the line where it becomes so', () => {
+      const heavy = '*_ '.repeat(2_001);
+      assert.throws(
+        () => parseTemplate(`# RFC\n\n## Summary\n\nSay it.\n\n## Design\n\n${heavy}\n`, 'rfc.md'),
+        (e: unknown) =>
+          e instanceof TemplateError &&
+          e.message === 'rfc.md:9: The template is too complex to read from here on: it holds 4002 emphasis, link and code marks without a heading between them, more than the 4000 a template may.',
+      );
+    });
+  });
+
   describe('plain names and nesting', () => {
     it('constructor, __proto__ and toString are ordinary headings and keys', () => {
       write('.proposals/templates/odd.md', '---\naliases:\n  constructor: [Builder]\n---\n# Odd\n\n## constructor\n\nSay it.\n\n## \\_\\_proto\\_\\_\n\nSay it.\n\n## toString\n\nSay it.\n');

@@ -77,7 +77,7 @@ describe('too complex to check fully', () => {
   });
 
   it('a piece the parser fails on is left out with the parser\'s reason', () => {
-    const got = findings(withInsert(`${'>'.repeat(20000)} x\n`), { maxDepth: Infinity, budgetMs: Infinity, now: () => 0 });
+    const got = findings(withInsert(`${'>'.repeat(20000)} x\n`), { maxDepth: Infinity, budgetMs: Infinity, maxMarks: Infinity, now: () => 0 });
     assert.deepEqual(got.filter((f) => f.includes('too-complex')), [
       '38:1-38:20003 warning too-complex Line 38 is too complex to check fully: the markdown parser could not read it (Maximum call stack size exceeded). Nothing in it is checked; the rest of the document is.',
     ]);
@@ -87,7 +87,7 @@ describe('too complex to check fully', () => {
   it('past the time budget, the pieces still to parse are left out, and tried again with the next version', () => {
     // A clock that moves one second each time it is read: the budget of 2.5 s lets two pieces be parsed.
     let ticks = 0;
-    const parser = new IncrementalParser({ maxDepth: 100, budgetMs: 2500, now: () => 1000 * ticks++ });
+    const parser = new IncrementalParser({ maxDepth: 100, budgetMs: 2500, maxMarks: 4000, now: () => 1000 * ticks++ });
     const first = parser.parse(KLIP);
     assert.equal(parser.lastParsed, 2);
     assert.equal(first.unchecked.length, 1);

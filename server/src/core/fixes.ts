@@ -153,6 +153,17 @@ function replaceSpan(a: Analysis, span: Span, newText: string): TextEdit {
   return { range: a.model.lines.rangeOf(span), newText };
 }
 
+/** The edits that insert every missing section, made once per analysis: every missing section's fixes offer them. */
+const insertAll = new WeakMap<Analysis, TextEdit[]>();
+function insertAllEdits(a: Analysis): TextEdit[] {
+  let edits = insertAll.get(a);
+  if (!edits) {
+    edits = insertSectionsEdits(a, missingSections(a));
+    insertAll.set(a, edits);
+  }
+  return edits;
+}
+
 /** The fixes for one finding (several for a status: one per allowed value). */
 export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[]): Fix[] {
   const data = finding.data;
@@ -162,9 +173,7 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
       const spec = a.version.sections[data.sectionIndex];
       const fixes: Fix[] = [{ title: `Insert section '${spec.name}'`, edits: insertSectionsEdits(a, [spec]), preferred: true, fixes: [finding] }];
       const missing = all.filter((f) => f.rule === 'missing-section');
-      if (missing.length > 1) {
-        fixes.push({ title: `Insert all ${missing.length} missing sections`, edits: insertSectionsEdits(a, missingSections(a)), preferred: false, fixes: missing });
-      }
+      if (missing.length > 1) fixes.push({ title: `Insert all ${missing.length} missing sections`, edits: insertAllEdits(a), preferred: false, fixes: missing });
       return fixes;
     }
     case 'level': {

@@ -98,6 +98,7 @@ export interface ProposalModel {
 export type UncheckedReason =
   | { kind: 'depth'; depth: number; limit: number }
   | { kind: 'time'; budgetMs: number }
+  | { kind: 'marks'; marks: number; limit: number }
   | { kind: 'error'; message: string };
 
 export interface Unchecked {

@@ -106,8 +106,8 @@ type Dict = Record<string, unknown>;
 
 export function parseTemplate(text: string, source: string): TemplateSchema {
   if (text.includes('\u0000')) throw new TemplateError(source, 1, 'This is a binary file, not a markdown template.');
-  // A template is parsed in full (in pieces, with no time budget): one nested deeper than any
-  // document may be is refused first.
+  // A template is read whole or not at all: one nested deeper than any document may be is refused
+  // first, at the line where it goes too deep.
   const max = DEFAULT_LIMITS.maxDepth;
   if (nestingDepth(text, max) > max) {
     // The line where it goes too deep: the depth of a prefix only grows with it.
@@ -121,8 +121,22 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     }
     throw new TemplateError(source, lo + 1, `Lists or quotes nest more than ${max} levels deep here; a template may nest at most ${max}.`);
   }
-  const model = parseDocument(text, { ...DEFAULT_LIMITS, budgetMs: Infinity });
+  // Within the same budget as a document: a template that would take longer is refused, not half read.
+  const model = parseDocument(text, DEFAULT_LIMITS);
   const lines = model.lines;
+  const unread = model.unchecked[0];
+  if (unread) {
+    const r = unread.reason;
+    const why =
+      r.kind === 'marks'
+        ? `it holds ${r.marks} emphasis, link and code marks without a heading between them, more than the ${r.limit} a template may`
+        : r.kind === 'time'
+          ? `reading it took more than ${r.budgetMs / 1000} s`
+          : r.kind === 'error'
+            ? `the markdown parser could not read it (${r.message})`
+            : `lists or quotes nest more than ${r.limit} levels deep`;
+    throw new TemplateError(source, lines.positionAt(unread.span.start).line + 1, `The template is too complex to read from here on: ${why}.`);
+  }
   const fm = model.frontMatter;
   if (fm?.error) {
     throw new TemplateError(source, lines.positionAt(fm.error.span.start).line + 1, fm.error.message);

@@ -7,6 +7,8 @@ function why(r: UncheckedReason, them: string): string {
       return `lists or quotes nest ${r.depth > r.limit ? `more than ${r.limit}` : r.depth} levels deep there, and the checker reads at most ${r.limit}`;
     case 'time':
       return `checking this version of the document took more than ${r.budgetMs / 1000} s before it reached ${them}; ${them === 'it' ? 'it is' : 'they are'} checked again after the next edit`;
+    case 'marks':
+      return `${them === 'it' ? 'it holds' : 'they hold'} ${r.marks} emphasis, link and code marks without a heading between them, and the checker reads at most ${r.limit} in one part (the parser's time grows much faster than their number)`;
     case 'error':
       return `the markdown parser could not read ${them} (${r.message})`;
   }
