@@ -33,7 +33,7 @@ import { URI } from 'vscode-uri';
 import type { Companions } from './core/analyze';
 import { checkModel, detectTemplate, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from './core/assist';
-import { IncrementalParser, parseDocument } from './core/incremental';
+import { IncrementalParser, ParseStopped, parseDocument } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
 import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
@@ -164,15 +164,68 @@ export function startServer(connection: Connection): void {
   /** Documents the user has been told are too large to check. */
   const tooLargeSaid = new Set<string>();
 
-  /** The analysis of the document's current version: computed once per version. */
-  async function analysed(uri: string): Promise<Analysed | null> {
+  /**
+   * An analysis being computed, with who waits for it: requests (each with its token) and the
+   * analysis scheduled after an edit (`background`). It stops when its version is no longer the
+   * document's, or when every request waiting for it was cancelled and nothing else waits.
+   */
+  interface Job {
+    version: number;
+    tokens: CancellationToken[];
+    background: boolean;
+    promise: Promise<Analysed | null>;
+  }
+  const running = new Map<string, Job>();
+
+  /**
+   * The analysis of the document's current version: computed once per version, shared by every
+   * request about that version. Rejects with ParseStopped when the work was stopped (see Job).
+   */
+  function analysed(uri: string, token?: CancellationToken): Promise<Analysed | null> {
     const doc = documents.get(uri);
-    if (!doc || kepYamlFile(uri)) return null;
+    if (!doc || kepYamlFile(uri)) return Promise.resolve(null);
     const hit = cache.get(uri);
-    if (hit && hit.version === doc.version) return hit;
+    if (hit && hit.version === doc.version) return Promise.resolve(hit);
+    let job = running.get(uri);
+    if (!job || job.version !== doc.version) {
+      const created: Job = { version: doc.version, tokens: [], background: false, promise: Promise.resolve(null) };
+      const stop = (): boolean =>
+        documents.get(uri)?.version !== created.version ||
+        (!created.background && created.tokens.length > 0 && created.tokens.every((t) => t.isCancellationRequested));
+      created.promise = compute(uri, created.version, stop).finally(() => {
+        if (running.get(uri) === created) running.delete(uri);
+      });
+      running.set(uri, (job = created));
+    }
+    if (!token) {
+      job.background = true;
+      return job.promise;
+    }
+    job.tokens.push(token);
+    return untilCancelled(job.promise, token);
+  }
+
+  /** The work's answer, or at once a ParseStopped when the request is cancelled (others may still wait for the work). */
+  function untilCancelled<T>(work: Promise<T>, token: CancellationToken): Promise<T> {
+    if (token.isCancellationRequested) return Promise.reject(new ParseStopped(0));
+    return new Promise<T>((resolve, reject) => {
+      const listener = token.onCancellationRequested(() => reject(new ParseStopped(0)));
+      work.then(resolve, reject).finally(() => listener.dispose());
+    });
+  }
+
+  /** Says in the log that work on a version stopped, and why; gives the error to throw. */
+  function stopped(uri: string, version: number, parts: number): ParseStopped {
+    const why = documents.get(uri)?.version === version ? 'the request was cancelled' : 'the document changed';
+    log(`Proposal Kit: stopped checking ${uri} (version ${version}) after ${parts} parts: ${why}.`);
+    return new ParseStopped(parts);
+  }
+
+  async function compute(uri: string, version: number, stop: () => boolean): Promise<Analysed | null> {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current) return null;
+    if (stop()) throw stopped(uri, version, 0);
     const again = cache.get(uri);
     if (again && again.version === current.version) return again;
     const text = current.getText();
@@ -196,7 +249,12 @@ export function startServer(connection: Connection): void {
     tooLargeSaid.delete(uri);
     let parser = parsers.get(uri);
     if (!parser) parsers.set(uri, (parser = new IncrementalParser()));
-    const model = parser.parse(text);
+    let model: ProposalModel;
+    try {
+      model = await parser.parseAsync(text, stop);
+    } catch (e) {
+      throw e instanceof ParseStopped ? stopped(uri, version, e.parsed) : e;
+    }
     const rel = relativePath(uri);
     const parsed = URI.parse(uri);
     const notProposal =
@@ -225,7 +283,10 @@ export function startServer(connection: Connection): void {
    */
   async function analysedFor(uri: string, token: CancellationToken): Promise<Analysed | null> {
     const version = documents.get(uri)?.version;
-    const a = await analysed(uri);
+    const a = await analysed(uri, token).catch((e: unknown) => {
+      if (!(e instanceof ParseStopped) || token.isCancellationRequested) return null;
+      throw new ResponseError(LSPErrorCodes.ContentModified, `The document changed (version ${String(version)} to ${String(documents.get(uri)?.version)}) while the request was answered.`);
+    });
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     if (a && a.version !== version) {
       throw new ResponseError(LSPErrorCodes.ContentModified, `The document changed (version ${String(version)} to ${a.version}) while the request was answered.`);
@@ -323,11 +384,11 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+  async function diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
     const source = configDocument(uri);
     const doc = documents.get(uri);
     if (source && doc) return configDiagnostics(uri, doc.getText(), source);
-    const a = await analysed(uri);
+    const a = await analysed(uri, token);
     return a ? a.result.findings.map(toDiagnostic) : [];
   }
 
@@ -351,7 +412,10 @@ export function startServer(connection: Connection): void {
           if (!pullSupport) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: await diagnosticsFor(uri) });
           const note: AnalysisChanged = { uri, version: a.version, isProposal: a.result.detection !== null };
           await connection.sendNotification(AnalysisChangedNotification.method, note);
-        })().catch((e: unknown) => log(`Proposal Kit: analysis failed for ${uri}: ${String(e)}`));
+        })().catch((e: unknown) => {
+          // A newer version is scheduled already.
+          if (!(e instanceof ParseStopped)) log(`Proposal Kit: analysis failed for ${uri}: ${String(e)}`);
+        });
       }),
     );
   }
@@ -447,10 +511,13 @@ export function startServer(connection: Connection): void {
     const uri = params.textDocument.uri;
     const version = documents.get(uri)?.version;
     if (version === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnosticsFor(uri);
+    const items = await diagnosticsFor(uri, token).catch((e: unknown) => {
+      if (e instanceof ParseStopped) return null;
+      throw e;
+    });
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     // Diagnostics of a version that is no longer the document's: the client pulls again.
-    if (documents.get(uri)?.version !== version) {
+    if (items === null || documents.get(uri)?.version !== version) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while its diagnostics were computed.', { retriggerRequest: true });
     }
     return { kind: DocumentDiagnosticReportKind.Full, items };

@@ -1,7 +1,7 @@
 /**
  * The language server on an untrusted workspace: in Restricted Mode nothing outside the workspace
- * is read through a symbolic link, and a template of 10,000 sections does not make code actions
- * crawl.
+ * is read through a symbolic link, a template of 10,000 sections does not make code actions
+ * crawl, and work on a version nobody waits for any more stops.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { openDocument, pullDiagnostics, startSession, type Session } from '../lsp/client';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { changeDocument, openDocument, pullDiagnostics, startSession, type Session } from '../lsp/client';
 
 describe('security: the language server on an untrusted workspace', function () {
   this.timeout(60_000);
@@ -70,5 +71,33 @@ describe('security: the language server on an untrusted workspace', function () 
     );
     // Each fix names the diagnostic it fixes, found in the request's context.
     assert.deepEqual(actions[0].diagnostics?.map((d) => d.message), [missing[0].message]);
+  });
+  it('an edit stops the check of the version before it, and a cancelled pull answers at once', async () => {
+    s = await startSession({ rootUri: URI.file(ws).toString(), initializationOptions: { workspaceTrusted: true } });
+    const session = s;
+    const uri = URI.file(path.join(ws, 'docs', 'big.md')).toString();
+    // About 1.6 MB in 4,000 sections with emphasis and links, parsed in slices.
+    const body = Array.from({ length: 4_000 }, (_, i) => `## Part ${i}\n\n${'Some *emphasis* and a [link](https://example.com) with `code`. '.repeat(6)}\n`).join('\n');
+    const stopped = session.waitFor<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Proposal Kit: stopped checking'));
+    await openDocument(session, uri, `# Big\n\n${body}`);
+    // A pull starts the check of the first version; the edit right after it ends that check.
+    const first = session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const edited = await changeDocument(session, uri, '# Small\n\nText.\n');
+    await assert.rejects(first, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ServerCancelled);
+    const log = await stopped;
+    const escaped = uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`^Proposal Kit: stopped checking ${escaped} \\(version ${edited - 1}\\) after (\\d+) parts: the document changed\\.$`).exec(log.message);
+    assert.ok(match, log.message);
+    assert.ok(Number(match[1]) < 4_001, `stopped after ${match[1]} of 4,001 parts`);
+    assert.deepEqual(await pullDiagnostics(session, uri), []);
+
+    // A pull cancelled while the big text is checked answers RequestCancelled without waiting for the check.
+    await changeDocument(session, uri, `# Big again\n\n${body}`);
+    const source = new CancellationTokenSource();
+    const pulled = session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+    source.cancel();
+    await assert.rejects(pulled, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+    // The check goes on for the analysis the editor's outline waits for, and a new pull gets its answer.
+    assert.deepEqual(await pullDiagnostics(session, uri), []);
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { detach, IncrementalParser, splitPieces } from '../../server/src/core/incremental';
+import { detach, IncrementalParser, ParseStopped, splitPieces } from '../../server/src/core/incremental';
 import { parseProposal, parseWithRemark, type ProposalModel, type Section } from '../../server/src/core/parse';
 import { corpusDocs } from './helpers';
 
@@ -154,5 +154,28 @@ describe('incremental parsing equals a whole-document parse by remark', () => {
     const at = text.indexOf('\n\n', Math.floor(text.length / 2)) + 2;
     parser.parse(`${text.slice(0, at)}x${text.slice(at)}`);
     assert.equal(parser.lastParsed, 1);
+  });
+
+  it('parseAsync gives the same model as parse', async () => {
+    const text = DOCS.reduce((a, b) => (a.length > b.length ? a : b));
+    const model = await new IncrementalParser().parseAsync(text, () => false, 0);
+    assert.deepStrictEqual(project(model), project(parseProposal(text, parseWithRemark)));
+  });
+
+  it('parseAsync stops between pieces when its result is no longer wanted, and keeps what it parsed', async () => {
+    const text = DOCS.reduce((a, b) => (a.length > b.length ? a : b));
+    const total = new IncrementalParser();
+    total.parse(text);
+    // A clock that moves 100 ms at each reading: every piece ends a slice, so stop() is asked after each.
+    let clock = 0;
+    const parser = new IncrementalParser({ maxDepth: 100, budgetMs: 1e9, maxMarks: 4000, now: () => (clock += 100) });
+    let asked = 0;
+    await assert.rejects(
+      parser.parseAsync(text, () => ++asked === 3, 10),
+      (e: unknown) => e instanceof ParseStopped && e.parsed === 3 && e.message === 'The parse was stopped after 3 parts.',
+    );
+    // The three pieces parsed before the stop are not parsed again.
+    parser.parse(text);
+    assert.equal(parser.lastParsed, total.lastParsed - 3);
   });
 });

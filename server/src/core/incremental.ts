@@ -177,6 +177,35 @@ export class IncrementalParser {
   constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
 
   parse(text: string): ProposalModel {
+    const steps = this.steps(text);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same parse, giving way to other work between pieces: after each `sliceMs` of parsing it
+   * waits for the event loop's next turn, and stops with `ParseStopped` as soon as `stop()` says the
+   * result is no longer wanted (the request was cancelled, the document changed). Pieces parsed
+   * before the stop are kept for the next version.
+   */
+  async parseAsync(text: string, stop: () => boolean, sliceMs = 10): Promise<ProposalModel> {
+    const { now } = this.limits;
+    const steps = this.steps(text);
+    let sliceStart = now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (now() - sliceStart < sliceMs) continue;
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = now();
+      if (stop()) {
+        const parsed = this.lastParsed;
+        steps.return(undefined as never);
+        throw new ParseStopped(parsed);
+      }
+    }
+  }
+
+  /** The parse, one piece per step; the cache is updated as pieces are parsed. */
+  private *steps(text: string): Generator<void, ProposalModel, void> {
     const { maxDepth, budgetMs, maxMarks, now } = this.limits;
     const started = now();
     const { pieces, definitions } = splitPieces(text);
@@ -187,32 +216,51 @@ export class IncrementalParser {
     const next = new Map<string, Item[]>();
     const labels = definitions.map(labelOf);
     this.lastParsed = 0;
-    const parsed = pieces.map((p) => {
-      const body = text.slice(p.start, p.end);
-      let items = next.get(body) ?? previous.get(body);
-      if (!items) {
-        const depth = nestingDepth(body, maxDepth);
-        const marks = depth > maxDepth ? 0 : inlineMarks(body);
-        if (depth > maxDepth) items = leftOut(body, { kind: 'depth', depth, limit: maxDepth });
-        else if (marks > maxMarks) items = leftOut(body, { kind: 'marks', marks, limit: maxMarks });
-        else if (now() - started > budgetMs) {
-          // Not kept: the next version tries this piece again, with a budget of its own.
-          return { base: p.start, items: leftOut(body, { kind: 'time', budgetMs }) };
-        } else {
-          try {
-            items = parsePiece(detach(body), p.start === 0, pieces.length > 1 ? definitions : [], labels);
-          } catch (e) {
-            items = leftOut(body, { kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    const parsed: { base: number; items: Item[] }[] = [];
+    try {
+      for (const p of pieces) {
+        const body = text.slice(p.start, p.end);
+        let items = next.get(body) ?? previous.get(body);
+        if (!items) {
+          const depth = nestingDepth(body, maxDepth);
+          const marks = depth > maxDepth ? 0 : inlineMarks(body);
+          if (depth > maxDepth) items = leftOut(body, { kind: 'depth', depth, limit: maxDepth });
+          else if (marks > maxMarks) items = leftOut(body, { kind: 'marks', marks, limit: maxMarks });
+          else if (now() - started > budgetMs) {
+            // Not kept: the next version tries this piece again, with a budget of its own.
+            parsed.push({ base: p.start, items: leftOut(body, { kind: 'time', budgetMs }) });
+            continue;
+          } else {
+            try {
+              items = parsePiece(detach(body), p.start === 0, pieces.length > 1 ? definitions : [], labels);
+            } catch (e) {
+              items = leftOut(body, { kind: 'error', message: e instanceof Error ? e.message : String(e) });
+            }
+            this.lastParsed++;
+            next.set(body, items);
+            parsed.push({ base: p.start, items });
+            yield;
+            continue;
           }
-          this.lastParsed++;
         }
+        next.set(body, items);
+        parsed.push({ base: p.start, items });
       }
-      next.set(body, items);
-      return { base: p.start, items };
-    });
-    this.cache = next;
-    this.definitions = signature;
+    } finally {
+      // Stopped or not, what was parsed is kept: a stopped parse keeps the last version's pieces too.
+      const done = parsed.length === pieces.length;
+      this.cache = done ? next : new Map([...previous, ...next]);
+      this.definitions = signature;
+    }
     return assemble(text, parsed);
+  }
+}
+
+/** A parse stopped because its result was no longer wanted; `parsed` pieces were parsed before. */
+export class ParseStopped extends Error {
+  constructor(readonly parsed: number) {
+    super(`The parse was stopped after ${parsed} parts.`);
+    this.name = 'ParseStopped';
   }
 }
 
