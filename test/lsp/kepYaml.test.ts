@@ -88,9 +88,9 @@ describe('language server: kep.yaml', function () {
   });
 
   it('a kep.yaml opened alone is checked against the README on disk', async () => {
-    await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: Retry budgets for Jobs'), 'yaml');
+    await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: KEP Template'), 'yaml');
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "1:8-1:30 2 kep-yaml title 'Retry budgets for Jobs' in kep.yaml differs from the README's title 'Job Retry Budget': make them the same.",
+      "1:8-1:20 2 kep-yaml title 'KEP Template' in kep.yaml has nothing in common with the README's title 'Job Retry Budget': make them name the same enhancement.",
     ]);
   });
 
@@ -112,9 +112,9 @@ describe('language server: kep.yaml', function () {
     // 1,000 nested list levels (about 1 MB): a whole remark parse takes tens of seconds.
     const deep = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
     fs.writeFileSync(fileURLToPath(readmeUri), readmeText.replace('## Motivation', `${deep}\n\n## Motivation`));
-    await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: Retry budgets for Jobs'), 'yaml');
+    await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: KEP Template'), 'yaml');
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "1:8-1:30 2 kep-yaml title 'Retry budgets for Jobs' in kep.yaml differs from the README's title 'Job Retry Budget': make them the same.",
+      "1:8-1:20 2 kep-yaml title 'KEP Template' in kep.yaml has nothing in common with the README's title 'Job Retry Budget': make them name the same enhancement.",
     ]);
   });
 

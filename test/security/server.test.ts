@@ -45,15 +45,15 @@ describe('security: the language server on an untrusted workspace', function () 
 
   it('code actions at a line with 9,999 missing sections offer the first 50 and "insert all"', async () => {
     fs.mkdirSync(path.join(ws, '.proposals', 'templates'), { recursive: true });
-    const sections = Array.from({ length: 10_000 }, (_, i) => `## Section ${i}\n\nWrite section ${i}.\n`).join('\n');
+    const sections = Array.from({ length: 10_000 }, (_, i) => `## Topic ${i}\n\nWrite topic ${i}.\n`).join('\n');
     fs.writeFileSync(path.join(ws, '.proposals', 'templates', 'leak.md'), `# Big\n\n${sections}`);
     s = await startSession({ rootUri: URI.file(ws).toString(), initializationOptions: { workspaceTrusted: true } });
     const uri = URI.file(path.join(ws, 'docs', 'a.md')).toString();
-    await openDocument(s, uri, '# Mine\n\n## Section 0\n\nText.\n');
+    await openDocument(s, uri, '# Mine\n\n## Topic 0\n\nText.\n');
     const diagnostics = await pullDiagnostics(s, uri);
     const missing = diagnostics.filter((d) => d.code === 'missing-section');
     assert.equal(missing.length, 9999);
-    assert.equal(missing[0].message, "Missing required section 'Section 1' (expected after 'Section 0').");
+    assert.equal(missing[0].message, "Missing required section 'Topic 1' (expected after 'Topic 0').");
     const session = s;
     const actions = (await session.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -63,9 +63,9 @@ describe('security: the language server on an untrusted workspace', function () 
     assert.deepEqual(
       actions.map((a) => a.title),
       [
-        "Insert section 'Section 1'",
+        "Insert section 'Topic 1'",
         'Insert all 9999 missing sections',
-        ...Array.from({ length: 49 }, (_, i) => `Insert section 'Section ${i + 2}'`),
+        ...Array.from({ length: 49 }, (_, i) => `Insert section 'Topic ${i + 2}'`),
         'Insert all missing sections (9999)',
       ],
     );

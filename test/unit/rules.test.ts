@@ -134,13 +134,12 @@ describe('rules', () => {
   });
 
   describe('empty-section', () => {
-    it('empty, comment-only and bare N/A are not written; N/A with a reason is', () => {
+    it('empty, comment-only and "TODO" are not written; "N/A", with a reason or without, is an answer', () => {
       assert.deepEqual(
-        run([...HEAD, '## Summary', '<!-- todo -->', '## Motivation', 'N/A', '## Design', '### API', 'N/A: no new API, the flag is internal.', '### Rollout', '']),
+        run([...HEAD, '## Summary', '<!-- todo -->', '## Motivation', 'N/A', '## Design', '### API', 'N/A: no new API, the flag is internal.', '### Rollout', 'TBD']),
         [
           "7:1-7:11 warning empty-section Section 'Summary' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
-          "9:1-9:14 warning empty-section Section 'Motivation' only says it does not apply: give the reason (\"N/A: <reason>\") or write the section.",
-          "14:1-14:12 warning empty-section Section 'Rollout' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+          "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written (\"TODO\"): write it, or say why it does not apply (\"N/A: <reason>\").",
         ],
       );
     });
@@ -255,6 +254,15 @@ describe('rules', () => {
 
     it('emphasis around a value is not part of it; values compare without case', () => {
       assert.deepEqual(run(['# RFC 7: X', '**Status**: _accepted_ |', '**Author**: Ada', '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.']), []);
+    });
+
+    it('a status with a note after it is that status: "Draft (Reference Implementation Available)"; a longer word is not', () => {
+      const body = ['## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.'];
+      assert.deepEqual(run(['# RFC 7: X', '**Status**: Draft (Reference Implementation Available)', '**Author**: Ada', ...body]), []);
+      assert.deepEqual(run(['# RFC 7: X', '**Status**: Accepted - shipped in 1.2', '**Author**: Ada', ...body]), []);
+      assert.deepEqual(run(['# RFC 7: X', '**Status**: Drafted', '**Author**: Ada', ...body]), [
+        "2:13-2:20 warning metadata Status 'Drafted' is not an allowed value: expected one of Draft, Accepted, Rejected.",
+      ]);
     });
 
     it('front matter that is not valid YAML: one finding at the bad line', () => {

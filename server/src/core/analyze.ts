@@ -10,7 +10,7 @@ import type { Span } from './types';
 import { readYamlMapping } from './kepYaml';
 import { LineIndex } from './text';
 
-export type SectionState = 'written' | 'empty' | 'guidance' | 'bare-na';
+export type SectionState = 'written' | 'empty' | 'guidance' | 'todo';
 
 export interface PresentSection {
   spec: SectionSpec;
@@ -59,6 +59,8 @@ export interface Analysis {
   /** Document sections that are template sections. */
   specOf: Map<Section, SectionSpec>;
   duplicates: Duplicate[];
+  /** Headings that stand for their sections at another level or place, or combined: not out of order or at a wrong level. */
+  elsewhere: Set<Section>;
   metadata: MetadataEntry[];
   /** Span of the preamble (between the title and the first section). */
   preamble: Span;
@@ -75,7 +77,15 @@ export interface Analysis {
   required(spec: SectionSpec): boolean;
 }
 
-const BARE_NA = /^(?:n\/?a|not applicable|tbd|tbc|todo|to do|to be decided|to be determined|-+|\.\.\.|…)\.?$/i;
+/**
+ * A section that says only that it is still to be written: "TODO", "TBD", "TODO: later", a dash or
+ * an ellipsis. ("N/A", "None" or "No" under a question is an answer, and counts as written.)
+ */
+function isTodoOnly(text: string): boolean {
+  if (/^(?:-+|\.\.\.|…)$/.test(text)) return true;
+  const m = /^(?:tbd|tbc|todo|to do|to be (?:decided|determined|done|written))\b/i.exec(text);
+  return m !== null && text.slice(m[0].length).split(/[\s:.,;-]+/).filter(Boolean).length <= 3;
+}
 const ELLIPSIS_ONLY = /^(?:[\p{L}\p{N} *:/-]{0,40}?)\s*(?:\.\.\.|…)$/u;
 const BRACKET_ONLY = /^\[[^\]]{3,}\]\.?$/;
 /** How instructions to the author read: questions, "you", "this section", examples. */
@@ -85,14 +95,14 @@ const ANGLE_ONLY = /^(?:\s*<[^<>]{1,40}>\s*[:,;-]?\s*)+$/;
 
 export function analyze(model: ProposalModel, template: TemplateSchema, version: TemplateVersion, companions: Companions = {}): Analysis {
   const specs = version.sections;
-  const title = findTitle(model, specs);
+  const title = findTitle(model, specs, version.titleHeading !== null);
   const present = new Map<number, PresentSection>();
   const specOf = new Map<Section, SectionSpec>();
   const duplicates: Duplicate[] = [];
   const byKey = new Map<string, SectionSpec[]>();
   for (const s of specs) for (const k of s.keys) byKey.set(k, [...(byKey.get(k) ?? []), s]);
-  const guidanceSet = new Set(specs.flatMap((s) => s.guidanceBlocks));
-  if (version !== template) for (const s of template.sections) for (const g of s.guidanceBlocks) guidanceSet.add(g);
+  const guidanceSet = new Set(specs.filter((s) => !isKeptText(s)).flatMap((s) => s.guidanceBlocks));
+  if (version !== template) for (const s of template.sections) if (!isKeptText(s)) for (const g of s.guidanceBlocks) guidanceSet.add(g);
 
   for (const section of model.sections) {
     if (section === title) continue;
@@ -118,16 +128,27 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     const taken = candidates.find((c) => fits(c));
     if (taken) {
       const first = present.get(taken.index);
-      if (first && first.section.heading.level === section.heading.level) duplicates.push({ spec: taken, section, first: first.section });
+      if (!first) continue;
+      // A heading with the section's own name takes it over from one that stood for it by an alias
+      // ("## Scope" over "### What is in scope", then "## What is not in scope").
+      if (taken.keys[0] === key && normalizeTitle(first.section.heading.text) !== key && taken.keys.includes(normalizeTitle(first.section.heading.text))) {
+        present.set(taken.index, { spec: taken, section, state: 'empty', guidanceBlocks: [] });
+        if (!specOf.has(section)) specOf.set(section, taken);
+        continue;
+      }
+      // The same heading under different parents ("Pros" under each option) is not a duplicate.
+      if (first.section.heading.level === section.heading.level && first.section.parent === section.parent) duplicates.push({ spec: taken, section, first: first.section });
     }
   }
+
+  const elsewhere = matchElsewhere(model.sections, title, specs, byKey, present, specOf);
 
   const writtenMemo = new Map<Section, boolean>();
   for (const p of present.values()) {
     const own = classifyBlocks(p.section.blocks, guidanceSet);
     p.guidanceBlocks = own.guidance;
     if (own.written || p.section.children.some((c) => isWritten(c, guidanceSet, writtenMemo))) p.state = 'written';
-    else if (own.bareNa) p.state = 'bare-na';
+    else if (own.todo) p.state = 'todo';
     else if (own.guidance.length) p.state = 'guidance';
     else p.state = 'empty';
   }
@@ -154,6 +175,7 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     present,
     specOf,
     duplicates,
+    elsewhere,
     inline,
     metadata,
     preamble,
@@ -163,14 +185,76 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   };
 }
 
-/** The document's title: a lone H1 that comes first and is not itself a template section. */
-function findTitle(model: ProposalModel, specs: SectionSpec[]): Section | null {
+/** The parts of a combined heading: "Goals / Non-Goals", "Drawbacks and Alternatives", "Rollout & Lifecycle". */
+function headingParts(key: string): string[] {
+  return key.split(/\s*\/\s*|\s+and\s+|\s*,\s*/).filter(Boolean);
+}
+
+/**
+ * A second look at the headings no template section claimed, for what a reader still sees there:
+ * a section at another level or under another parent ("#### Test plan" under a roadmap), one
+ * heading that combines two sections ("Goals/Non-Goals", "Rollout and Lifecycle"), and a
+ * combined section in another order ("Background and Motivation" for "Motivation and
+ * background"). Only sections not found otherwise are taken.
+ */
+function matchElsewhere(
+  sections: readonly Section[],
+  title: Section | null,
+  specs: readonly SectionSpec[],
+  byKey: ReadonlyMap<string, SectionSpec[]>,
+  present: Map<number, PresentSection>,
+  specOf: Map<Section, SectionSpec>,
+): Set<Section> {
+  const taken = new Set<Section>();
+  const take = (section: Section, found: SectionSpec[]): void => {
+    taken.add(section);
+    if (!specOf.has(section)) specOf.set(section, found[0]);
+    for (const spec of found) present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
+  };
+  const partsOf = new Map(specs.map((s) => [s.index, [...headingParts(s.keys[0])].sort().join('|')]));
+  for (const section of sections) {
+    if (section === title || specOf.has(section)) continue;
+    const key = normalizeTitle(section.heading.text);
+    const same = (byKey.get(key) ?? []).filter((c) => !present.has(c.index));
+    if (same.length) {
+      take(section, [same[0]]);
+      continue;
+    }
+    const parts = headingParts(key);
+    if (parts.length < 2) continue;
+    const sorted = [...parts].sort().join('|');
+    const reordered = specs.find((s) => !present.has(s.index) && partsOf.get(s.index) === sorted);
+    if (reordered) {
+      take(section, [reordered]);
+      continue;
+    }
+    const each = parts.map((p) => (byKey.get(p) ?? []).find((c) => !present.has(c.index)));
+    if (each.every((c) => c !== undefined)) take(section, each as SectionSpec[]);
+  }
+  return taken;
+}
+
+/**
+ * A section whose template text every document keeps as it is: the copyright or licence statement
+ * ("Copyright and related rights waived via CC0"). Its text is not guidance to replace.
+ */
+function isKeptText(spec: SectionSpec): boolean {
+  return /^(?:copyright|licen[cs]e|copyright and licen[cs]e)$/i.test(spec.name.trim());
+}
+
+/**
+ * The document's title: a lone H1 that comes first and is not itself a template section; where
+ * the template has a title, the document's first heading at any level, unless it names a section
+ * or holds others.
+ */
+function findTitle(model: ProposalModel, specs: SectionSpec[], templateHasTitle: boolean): Section | null {
   const first = model.sections[0];
-  if (!first || first.heading.level !== 1) return null;
+  if (!first) return null;
+  const isSection = (): boolean => specs.some((s) => s.keys.includes(normalizeTitle(first.heading.text)));
+  if (first.heading.level !== 1) return templateHasTitle && !first.children.length && !isSection() ? first : null;
   if (isLoneTitle(model)) return first;
   // Several H1s: the first is the title unless it names a template section.
-  const key = normalizeTitle(first.heading.text);
-  return specs.some((s) => s.keys.includes(key)) ? null : first;
+  return isSection() ? null : first;
 }
 
 /** A block under `section` (or its subsections) that opens with one of `keys`. */
@@ -194,12 +278,13 @@ function matchedAncestor(section: Section, specOf: Map<Section, SectionSpec>): S
 
 interface BlockClasses {
   written: boolean;
-  bareNa: boolean;
+  /** Nothing but a "TODO" or "TBD". */
+  todo: boolean;
   guidance: Block[];
 }
 
 export function classifyBlocks(blocks: readonly Block[], guidanceSet: ReadonlySet<string>): BlockClasses {
-  const content = blocks.filter((b) => b.kind === 'content' && !isUnfilledForm(b));
+  const content = blocks.filter((b) => b.kind === 'content' && !isUnfilledForm(b, guidanceSet));
   const guidance: Block[] = [];
   let prose = false;
   let code = false;
@@ -217,16 +302,19 @@ export function classifyBlocks(blocks: readonly Block[], guidanceSet: ReadonlySe
   guidance.sort((x, y) => x.span.start - y.span.start);
   // A code block next to left-over guidance is the template's example, not the author's writing.
   const written = prose || (code && guidance.length === 0);
-  const bareNa = content.length === 1 && BARE_NA.test(content[0].text.trim());
-  return { written: written && !bareNa, bareNa, guidance };
+  const todo = content.length === 1 && isTodoOnly(content[0].text.trim());
+  return { written: written && !todo, todo, guidance };
 }
 
 /**
- * A form the template asks the author to fill in, still untouched: a task list with nothing ticked,
- * or an unticked "[ ] I understand ..." line. Not writing, and not guidance to delete either.
+ * A form the template asks the author to fill in, still untouched: a task list with nothing ticked
+ * that is the template's own or reads as a form (an item ending in an empty "Feature gate name:"
+ * slot), or an unticked "[ ] I understand ..." line. Not writing, and not guidance to delete
+ * either. A task list of the author's own items (acceptance criteria still to be met) is writing,
+ * ticked or not.
  */
-export function isUnfilledForm(b: Block): boolean {
-  if (b.type === 'tasklist') return !b.checked;
+export function isUnfilledForm(b: Block, guidanceSet: ReadonlySet<string>): boolean {
+  if (b.type === 'tasklist') return !b.checked && (isTemplateList(b, guidanceSet) || (b.items ?? []).some((i) => /:\s*$/.test(i.text)));
   return b.type === 'paragraph' && /^\[ \]\s/.test(b.text);
 }
 
@@ -239,6 +327,15 @@ export function isGuidanceBlock(b: Block, guidanceSet: ReadonlySet<string>): boo
   if (b.emphasized && GUIDANCE_VOICE.test(b.text)) return true;
   const parts = b.items ? b.items.map((i) => i.text.trim()) : [b.text.trim()];
   return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || BRACKET_ONLY.test(t) || ANGLE_ONLY.test(t));
+}
+
+/** Whether each item of a list is text of the template's (a whole guidance block, or part of one). */
+function isTemplateList(b: Block, guidanceSet: ReadonlySet<string>): boolean {
+  if (guidanceSet.has(normalizeProse(b.text))) return true;
+  const items = (b.items ?? []).map((i) => normalizeProse(i.text)).filter(Boolean);
+  if (!items.length) return false;
+  const guidance = [...guidanceSet];
+  return items.every((item) => guidance.some((g) => g.includes(item)));
 }
 
 function isWritten(section: Section, guidanceSet: ReadonlySet<string>, memo: Map<Section, boolean>): boolean {
@@ -319,9 +416,8 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
   if (!spec) return null;
   const name = spec.field.toLowerCase();
   const stageOf = (value: string): DocumentStatus['stage'] => {
-    const v = value.toLowerCase();
-    if (spec.draft.some((d) => d.toLowerCase() === v)) return 'draft';
-    if (spec.approved.some((d) => d.toLowerCase() === v)) return 'approved';
+    if (allowedValue(value, spec.draft)) return 'draft';
+    if (allowedValue(value, spec.approved)) return 'approved';
     return null;
   };
   const found = (value: string, source: DocumentStatus['source']): DocumentStatus | null => {
@@ -357,16 +453,29 @@ function statusReached(template: TemplateSchema, status: DocumentStatus | null):
   if (!spec || !status) return () => true;
   const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
   const order = lower(spec.order);
-  const at = order.indexOf(status.value.toLowerCase());
+  const at = order.indexOf(allowedValue(status.value, order) ?? '');
   if (at < 0) {
     const field = template.metadata.find((f) => f.name.toLowerCase() === spec.field.toLowerCase());
-    const known = new Set(lower([...spec.draft, ...spec.approved, ...(field?.values ?? []), ...(template.kepYaml?.status ?? [])]));
-    return known.has(status.value.toLowerCase()) ? () => false : () => true;
+    const known = [...spec.draft, ...spec.approved, ...(field?.values ?? []), ...(template.kepYaml?.status ?? [])];
+    return allowedValue(status.value, known) !== undefined ? () => false : () => true;
   }
   return (from) => at >= order.indexOf(from.toLowerCase());
 }
 
 /** Strips emphasis and code marks around a metadata value: "_Merged_" -> "Merged". */
+/**
+ * The allowed value a status names as people write it: the value itself (case aside), or followed
+ * by a note in parentheses or after a dash, colon or comma ("Draft (Reference Implementation
+ * Available)", "Implemented - in 1.2"); undefined when it names none.
+ */
+export function allowedValue(value: string, allowed: readonly string[]): string | undefined {
+  const v = value.toLowerCase();
+  return allowed.find((a) => {
+    const x = a.toLowerCase();
+    return v === x || (v.startsWith(x) && /^\s*[([\-\u2013\u2014:,;]/.test(v.slice(x.length)));
+  });
+}
+
 export function bareValue(value: string): string {
   return value
     .trim()

@@ -141,7 +141,7 @@ export interface SymbolNode {
   children: SymbolNode[];
 }
 
-const STATE_DETAIL = { written: 'written', empty: 'empty', guidance: 'guidance left', 'bare-na': 'empty (bare N/A)' } as const;
+const STATE_DETAIL = { written: 'written', empty: 'empty', guidance: 'guidance left', todo: 'empty (only "TODO")' } as const;
 
 /** The document's section tree, each template section with its state. */
 export function symbolsOf(model: ProposalModel, a: Analysis | null): SymbolNode[] {

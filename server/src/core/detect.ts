@@ -7,7 +7,7 @@
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
-import { isLoneTitle } from './template';
+import { copyKeyOf, isLoneTitle } from './template';
 import { normalizeTitle } from './normalize';
 
 export interface Detection {
@@ -54,6 +54,15 @@ export function detectTemplate(
     return { template: t, version: bestVersion(t, keys, docDate), confidence: 1, reason: 'front-matter' };
   }
 
+  // The template's own copy among the proposals: by its name (`0000-template.md`,
+  // `keps/NNNN-kep-template/README.md`) or its text.
+  if (path !== undefined && isTemplateFile(path)) return null;
+  const near = templates.filter((t) => t.copyKey.length <= model.text.length && model.text.length <= 2 * t.copyKey.length + 1024);
+  if (near.length) {
+    const key = copyKeyOf(model.text);
+    if (near.some((t) => t.copyKey === key)) return null;
+  }
+
   let best: Detection | null = null;
   const consider = (d: Detection): void => {
     if (!best || d.confidence > best.confidence) best = d;
@@ -73,6 +82,20 @@ export function detectTemplate(
   const found = best as Detection | null;
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
   return { ...found, confidence: Math.round(found.confidence * 100) / 100 };
+}
+
+/**
+ * Whether a path names a template rather than a proposal: its file name, or for a `README.md` or
+ * `index.md` its folder's name, ends in the word "template" (`klip-template.md`, `EP-TEMPLATE.md`,
+ * `00000000_template.md`, `NNNN-kep-template/README.md`). Projects keep their template among the
+ * proposals it is for; a proposal about templates ("pod-template-hash") does not end so.
+ */
+export function isTemplateFile(path: string): boolean {
+  const parts = path.replace(/\\/g, '/').split('/').filter((p) => p !== '');
+  const file = parts.pop() ?? '';
+  const stem = file.replace(/\.[^.]*$/, '');
+  const name = /^(readme|index)$/i.test(stem) ? (parts.pop() ?? '') : stem;
+  return /(^|[-_. ])template$/i.test(name);
 }
 
 function titleText(model: ProposalModel): string | null {

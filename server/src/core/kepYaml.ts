@@ -141,16 +141,29 @@ export function checkKepYaml(
     }
     const title = pairs.get('title');
     const t = scalar(title);
-    if (title && t && heading.title && !UNFILLED.test(t) && comparable(t) !== comparable(heading.title)) {
-      report(valueSpan(title), `title '${t}' in kep.yaml differs from the README's title '${heading.title}': make them the same.`, 'title', 'warning');
+    if (title && t && heading.title && !UNFILLED.test(t) && !sameTitle(t, heading.title)) {
+      report(valueSpan(title), `title '${t}' in kep.yaml has nothing in common with the README's title '${heading.title}': make them name the same enhancement.`, 'title', 'warning');
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** Titles compared as people read them: by their words, case and punctuation aside. */
-function comparable(title: string): string {
-  return (title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+/** Words that say nothing about which enhancement a title names. */
+const COMMON_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'of', 'to', 'in', 'on', 'a', 'an', 'kep', 'api', 'support', 'new', 'add']);
+
+/**
+ * Whether two titles name the same enhancement as people write them: a short form ("KYAML",
+ * "DRA Structured Parameters") or the same words in another order share a significant word;
+ * "ClusterProfile" and "Cluster Profile" are the same word. Only titles with nothing in common
+ * (the template's "KEP Template" left in) differ.
+ */
+function sameTitle(a: string, b: string): boolean {
+  const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const [wa, wb] = [words(a), words(b)];
+  const [ja, jb] = [wa.join(''), wb.join('')];
+  if (ja.includes(jb) || jb.includes(ja)) return true;
+  const significant = new Set(wa.filter((w) => !COMMON_WORDS.has(w)));
+  return wb.some((w) => !COMMON_WORDS.has(w) && (significant.has(w) || [...significant].some((x) => x.length > 3 && w.length > 3 && (x.startsWith(w) || w.startsWith(x)))));
 }
 
 function isRealDate(v: string): boolean {

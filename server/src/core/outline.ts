@@ -28,7 +28,7 @@ export function outlineOf(a: Analysis): Outline {
     const spec = specs[i];
     const p = a.present.get(i);
     let state: OutlineState;
-    if (p) state = p.state === 'bare-na' ? 'empty' : p.state;
+    if (p) state = p.state === 'todo' ? 'empty' : p.state;
     else state = a.inline.has(i) ? 'written' : 'missing';
     const out: OutlineNode = {
       title: spec.name,

@@ -75,6 +75,8 @@ export interface TemplateSchema extends TemplateVersion {
   description: string;
   /** Where the template came from (file path or a label). */
   source: string;
+  /** The template file's text, white space collapsed: a document equal to it is the template's own copy. */
+  copyKey: string;
   titlePattern: string;
   file: { path: string; companions: string[] };
   detect: { paths: string[]; title: Pattern | null };
@@ -104,6 +106,14 @@ export class TemplateError extends Error {
 
 type Dict = Record<string, unknown>;
 
+/** A text with its white space collapsed and its ends trimmed, to tell a verbatim copy of a template. */
+export function copyKeyOf(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** How a template is parsed: a document's limits, with 10 s of time as a backstop. */
+export const TEMPLATE_LIMITS = { ...DEFAULT_LIMITS, budgetMs: 10_000 };
+
 export function parseTemplate(text: string, source: string): TemplateSchema {
   if (text.includes('\u0000')) throw new TemplateError(source, 1, 'This is a binary file, not a markdown template.');
   // A template is read whole or not at all: one nested deeper than any document may be is refused
@@ -121,8 +131,10 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     }
     throw new TemplateError(source, lo + 1, `Lists or quotes nest more than ${max} levels deep here; a template may nest at most ${max}.`);
   }
-  // Within the same budget as a document: a template that would take longer is refused, not half read.
-  const model = parseDocument(text, DEFAULT_LIMITS);
+  // Within the limits of a document, with more time: a template is read once, its marks and nesting
+  // are capped like a document's, and a busy machine must not refuse a normal one. One that would
+  // take longer is refused, not half read.
+  const model = parseDocument(text, TEMPLATE_LIMITS);
   const lines = model.lines;
   const unread = model.unchecked[0];
   if (unread) {
@@ -148,7 +160,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const bodyStart = fm ? fm.span.end : 0;
   const body = text.slice(bodyStart).replace(LEADING_BREAK, '');
 
-  const titleSection = model.roots.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const titleSection = templateTitle(model);
   const optionalExtra = stringList(data.optional, 'optional', err);
   const aliases = aliasMap(data.aliases, err);
   const status = statusSpec(data.status, err);
@@ -191,6 +203,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     name: str(data.name, 'name', err) ?? (nameFromTitle(titleHeading) || id),
     description: str(data.description, 'description', err) ?? '',
     source,
+    copyKey: copyKeyOf(text),
     titlePattern: str(data.title, 'title', err) ?? titlePatternFrom(titleHeading),
     file: {
       path: relativeFilePath(str(fileSpec.path, 'file', err) ?? '{slug}.md', err),
@@ -278,6 +291,32 @@ export function isLoneTitle(model: ProposalModel): boolean {
   return model.sections.filter((s) => s.heading.level === 1).length === 1;
 }
 
+/**
+ * A heading the template gives as an example of the author's own: numbered ("Story 1", "Option
+ * 2", "Section A"), elided ("Impact: ... 1"), or under "Examples"; or one about the template
+ * itself ("How to Use This Template"). Optional, like its subsections.
+ */
+const EXAMPLE_NUMBERED = /^(?:\p{L}+\s+)?(?:option|story|user story|section|alternative|approach|example|scenario|use case|idea|solution|choice|variant|phase|milestone|step)\s+(?:\d{1,2}|[A-Z])$/iu;
+
+function isExampleHeading(heading: string): boolean {
+  const text = heading.trim().replace(/[:.]$/, '');
+  return /\.\.\.|…/.test(text) || /\btemplate\b/i.test(text) || EXAMPLE_NUMBERED.test(text) || /^examples?$/i.test(text.trim());
+}
+
+/**
+ * The template's title, which is not a section: its only H1, or a first heading with no
+ * subsections that is a level below the sections after it (a setext "----" title over "===="
+ * sections) or that reads as a title slot ("Title", "RFC-NNNN Title", "[Feature name]").
+ */
+function templateTitle(model: ProposalModel): Section | null {
+  const [first, next] = model.sections;
+  if (!first) return null;
+  if (first.heading.level === 1 && isLoneTitle(model)) return first;
+  if (!next || first.children.length) return null;
+  const slot = /\btitle\b/i.test(first.heading.text) || /\b(?:NNNN|XXXX?)\b/.test(first.heading.text) || PLACEHOLDER_HEADING.test(first.heading.text);
+  return next.heading.level < first.heading.level || slot ? first : null;
+}
+
 /** What the front matter says about sections by title: applied to the template and its older outlines alike. */
 interface OutlineRules {
   optionalExtra: string[];
@@ -301,7 +340,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
     const key = normalizeTitle(s.heading.text);
     const aliasKeys = (aliases[s.heading.text] ?? []).map(normalizeTitle);
     const optional =
-      hasOptionalMark(s.heading.text) || optionalKeys.has(key) || (parent !== null && specs[parent].optional);
+      hasOptionalMark(s.heading.text) || isExampleHeading(s.heading.text) || optionalKeys.has(key) || (parent !== null && specs[parent].optional);
     const spec: SectionSpec = {
       index: specs.length,
       title: s.heading.text,
@@ -339,7 +378,7 @@ function guidanceText(blocks: Block[], text: string): string {
 
 function outlineSpecs(outline: string, rules: OutlineRules): { sections: SectionSpec[]; title: string | null } {
   const model = parseProposal(outline);
-  const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const title = templateTitle(model);
   return { sections: specsFrom(model, title, rules, outline), title: title?.heading.text ?? null };
 }
 

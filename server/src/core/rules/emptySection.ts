@@ -10,8 +10,8 @@ export const emptySection: Rule = {
       if (a.specOf.get(p.section) !== p.spec) continue; // one finding per heading
       if (!a.required(p.spec) || p.state === 'written' || p.state === 'guidance') continue;
       const message =
-        p.state === 'bare-na'
-          ? `Section ${q(p.spec.name)} only says it does not apply: give the reason ("N/A: <reason>") or write the section.`
+        p.state === 'todo'
+          ? `Section ${q(p.spec.name)} only says it is still to be written ("TODO"): write it, or say why it does not apply ("N/A: <reason>").`
           : `Section ${q(p.spec.name)} is empty: write it, or say why it does not apply ("N/A: <reason>").`;
       const stage = a.status?.stage;
       out.push({

@@ -7,13 +7,17 @@ export const headingLevel: Rule = {
   check(a) {
     const out: RawFinding[] = [];
     for (const p of a.present.values()) {
-      if (a.specOf.get(p.section) !== p.spec) continue; // one finding per heading
+      if (a.specOf.get(p.section) !== p.spec || a.elsewhere.has(p.section)) continue; // one finding per heading
       const actual = p.section.heading.level;
       const expected = p.spec.level;
       if (actual === expected) continue;
       // A level that any version of the template used is not the author's mistake.
       const versions = [a.template, ...a.template.versions];
       if (versions.some((v) => v.sections.some((s) => s.level === actual && s.keys[0] === p.spec.keys[0]))) continue;
+      // Nested right under the template's parent section keeps the structure (an H4 directly under
+      // an H3 where the template skips to H5): not worth a warning.
+      const parentPresent = p.spec.parent === null ? undefined : a.present.get(p.spec.parent)?.section;
+      if (parentPresent && p.section.parent === parentPresent) continue;
       const parent = p.spec.parent === null ? null : a.version.sections[p.spec.parent];
       const under = parent ? ` under ${q(parent.name)}` : '';
       out.push({

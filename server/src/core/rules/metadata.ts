@@ -1,4 +1,4 @@
-import { bareValue, type MetadataEntry } from '../analyze';
+import { allowedValue, bareValue, type MetadataEntry } from '../analyze';
 import { normalizeProse } from '../normalize';
 import { scanPlaceholders, shorten } from '../placeholders';
 import { type RawFinding, type Rule } from './rule';
@@ -12,7 +12,7 @@ function check(entry: MetadataEntry): string | null {
   if (!value) return `${label} has no value: fill it in${field.values.length ? ` (one of ${field.values.join(', ')})` : ''}.`;
   const isTemplateText = field.placeholder !== undefined && normalizeProse(field.placeholder) === normalizeProse(entry.value);
   if (field.values.length) {
-    if (field.values.some((v) => v.toLowerCase() === value.toLowerCase())) return null;
+    if (allowedValue(value, field.values)) return null;
     if (isTemplateText) return `${label} still shows the template's text: pick one of ${field.values.join(', ')}.`;
     return `${label} '${value}' is not an allowed value: expected one of ${field.values.join(', ')}.`;
   }

@@ -49,9 +49,23 @@ export const placeholder: Rule = {
       }
     }
 
+    // A question marked unresolved is fine while the proposal is debated, not once it is approved.
+    const approved = a.status?.stage === 'approved' ? a.status.value : null;
     const scan = (blocks: readonly Block[], sectionName: string | undefined): void => {
       for (const b of blocks) {
         if (b.kind !== 'content' || skip.some((s) => inside(b.span, s))) continue;
+        if (approved !== null && b.type !== 'code') {
+          const raw = a.model.text.slice(b.span.start, b.span.end);
+          for (const m of raw.matchAll(/<<\[UNRESOLVED\b[^\]\n]{0,200}\]>>/g)) {
+            const start = b.span.start + (m.index ?? 0);
+            out.push({
+              rule: 'placeholder',
+              message: `Unresolved question marked '${m[0]}' left in ${sectionName ? q(sectionName) : 'the document'} of a proposal that is ${approved}: resolve it and remove the marker.`,
+              range: lines.rangeOf({ start, end: start + m[0].length }),
+              ...(sectionName ? { section: sectionName } : {}),
+            });
+          }
+        }
         for (const hit of scanPlaceholders(b.inlines)) {
           if (skip.some((s) => inside(hit.span, s))) continue;
           out.push({
