@@ -378,10 +378,22 @@ async function problems(page: Page): Promise<string[]> {
   );
 }
 
-/** The Problems panel's rows under one file, as problems() gives them (none when the file is not listed). */
+/**
+ * The Problems panel's rows under one file, as problems() gives them (none when the file is not
+ * listed). The panel is filtered to the file first: its list draws only the rows in view, and
+ * another file's problems can push this file's out of it.
+ */
 async function problemsOf(page: Page, rel: string): Promise<string[]> {
+  const name = path.basename(rel);
+  await page.locator('.markers-panel').waitFor();
+  // The Problems view's filter (the Debug Console's also begins "Filter (e.g. text").
+  const box = page.getByPlaceholder(/\*\*\/\*\.ts/).first();
+  if ((await box.inputValue()) !== `**/${name}`) {
+    await box.fill(`**/${name}`);
+    await waitUntil(`the Problems panel filtered to ${name}`, async () => ((await problems(page)).every((r) => !r.startsWith('file ') || r === `file ${name}`) ? true : undefined));
+  }
   const rows = await problems(page);
-  const start = rows.indexOf(`file ${path.basename(rel)}`);
+  const start = rows.indexOf(`file ${name}`);
   if (start < 0) return [];
   const next = rows.findIndex((r, i) => i > start && r.startsWith('file '));
   return rows.slice(start + 1, next < 0 ? undefined : next);
