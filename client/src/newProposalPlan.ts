@@ -1,13 +1,16 @@
 /**
- * The decisions behind "New Proposal" that are not VS Code glue: which folder the proposal goes
- * in, which template folders are read, which SIG and author are offered, today's date, and how
- * template errors are reported. Pure apart from `node:path`; the command passes in what it read
- * from the editor and the file system.
+ * The decisions behind "New Proposal" that are the editor's own: which folder the user means,
+ * what is asked, and how template errors are reported. The workspace's decisions (template
+ * folders, settings, author) are the workspace module's. Pure apart from `node:path`.
  */
 import * as path from 'node:path';
 import type { TemplateError, TemplateSchema } from '../../server/src/core';
-import { newProposalFolder, type ProjectConfig } from '../../server/src/core/config';
-import type { ClientSettings } from './settings';
+import { innermostFolder } from '../../server/src/core/workspace';
+
+/** The workspace folder holding `p` (the innermost one, for nested folders). */
+export function folderOf(folders: readonly string[], p: string): string | undefined {
+  return innermostFolder(path, folders, p);
+}
 
 export type Target =
   /** `root` is the workspace folder the template's path starts from; `dir` a folder the user chose. */
@@ -16,16 +19,6 @@ export type Target =
   | { kind: 'ask'; folders: string[] }
   /** No folder is open: a new proposal has nowhere to go. */
   | { kind: 'none' };
-
-function contains(folder: string, p: string): boolean {
-  const rel = path.relative(folder, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** The workspace folder holding `p` (the innermost one, for nested folders). */
-export function folderOf(folders: readonly string[], p: string): string | undefined {
-  return folders.filter((f) => contains(f, p)).sort((a, b) => b.length - a.length)[0];
-}
 
 /**
  * Where a new proposal goes. Right-clicking a folder puts it directly in that folder, except the
@@ -45,19 +38,6 @@ export function chooseTarget(input: { folders: readonly string[]; clicked?: stri
   if (folders.length === 1) return { kind: 'folder', root: folders[0] };
   if (folders.length > 1) return { kind: 'ask', folders: [...folders] };
   return { kind: 'none' };
-}
-
-/**
- * The template folders, weakest first (a later folder's template replaces an earlier one with the
- * same id): the built-in templates, the workspace's `.proposals/templates/` when it exists, then
- * the folders the `proposalKit.templates` setting names, since a setting is the most deliberate.
- */
-export function templateDirs(input: { builtin: string; root: string; configured: readonly string[]; exists: (dir: string) => boolean }): string[] {
-  const dirs = [input.builtin];
-  const workspace = path.join(input.root, '.proposals', 'templates');
-  if (input.exists(workspace)) dirs.push(workspace);
-  for (const c of input.configured) dirs.push(path.resolve(input.root, c));
-  return dirs.filter((d, i) => dirs.indexOf(d) === i);
 }
 
 export interface TemplatePickItem {
@@ -122,26 +102,6 @@ export function normalizeSig(value: string): string {
 }
 
 /**
- * Where `git config user.name` runs. In a trusted workspace, in the workspace folder (a repository
- * may set its own user.name). In Restricted Mode, in the home folder, so git reads only the user's
- * global configuration and nothing the untrusted repository's .git/config says.
- */
-export function gitCwd(root: string, trusted: boolean, home: string): string {
-  return trusted ? root : home;
-}
-
-/** The author: git's user.name, else the `proposalKit.author` setting, else none (the template shows TBD). */
-export function chooseAuthor(git: string | null, setting: string | undefined): string | undefined {
-  return git?.trim() || setting?.trim() || undefined;
-}
-
-/** The local date as YYYY-MM-DD (not UTC: a proposal started late in the evening is dated today). */
-export function localDate(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
  * One warning naming each template that failed to load (file relative to the workspace folder, and
  * line), for errors not shown before in this session; undefined when there is nothing new. Adds
  * what it reports to `shown`.
@@ -157,21 +117,4 @@ export function templateErrorMessage(errors: readonly TemplateError[], root: str
   };
   const head = fresh.length === 1 ? 'Proposal Kit skipped a template with an error' : `Proposal Kit skipped ${fresh.length} templates with errors`;
   return `${head}: ${fresh.map(where).join(' ')}`;
-}
-
-/**
- * The workspace's configuration file under the user's settings: template folders from both (the
- * file's first), the user's author when set, else the file's.
- */
-export function withProjectConfig(user: ClientSettings, config: ProjectConfig | null): ClientSettings {
-  if (!config) return user;
-  const templates = [...config.templates.map((t) => t.dir), ...user.templates];
-  return { templates: templates.filter((t, i) => templates.indexOf(t) === i), author: user.author ?? (config.author || undefined) };
-}
-
-/** The folder a new proposal goes to: the one clicked, else the configuration's for the template, else none (the template's path). */
-export function proposalFolder(root: string, clicked: string | undefined, config: ProjectConfig | null, id: string): string | undefined {
-  if (clicked !== undefined) return clicked;
-  const configured = config ? newProposalFolder(config, id) : undefined;
-  return configured === undefined ? undefined : path.resolve(root, configured);
 }

@@ -3,7 +3,6 @@
  * converts it to LSP; everything it answers comes from that one analysis.
  * Runs on its own: `node dist/server.js --stdio` (or --node-ipc, as the VS Code extension starts it).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeAction,
@@ -31,18 +30,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Companions } from './core/analyze';
-import { checkModel, detectTemplate, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
+import { checkModel, detectTemplate, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity } from './core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from './core/assist';
 import { IncrementalParser, ParseStopped, parseDocument } from './core/incremental';
 import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
 import { outlineOf } from './core/outline';
 import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
-import { checkConfigText, configSource, DEFAULT_SETTINGS, isProposalPath, loadProjectConfig, mergeSettings, readSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
+import { checkConfigText } from './node/config';
 import { unknownTemplateIssues } from './core/config';
 import { LineIndex } from './core/text';
-import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs, type TemplateDir } from './node/templates';
+import { DEFAULT_SETTINGS, readSettings, Workspace, type Settings } from './core/workspace';
+import { nodeWorkspaceHost } from './node/workspaceHost';
 import { formatSize } from './node/files';
-import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
+import { readTextIfRegular } from './node/safeFs';
 import { kepYamlFindingsFor } from './core/kepYaml';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -68,13 +68,8 @@ export function startServer(connection: Connection): void {
   // One incremental parser per open document: an edit re-parses only the pieces it touched.
   const parsers = new Map<string, IncrementalParser>();
   const settingsCache = new Map<string, Promise<Settings>>();
-  let templates: TemplateSchema[] = [];
-  /** The files the templates were read from: a template is not a proposal. */
-  let templateFiles = new Set<string>();
-  let workspaceFolders: string[] = [];
-  let workspaceTrusted = true;
-  /** Each workspace folder's configuration file, as last read from disk. */
-  const configs = new Map<string, LoadedConfig | null>();
+  /** The workspace folders, their configurations and templates: set on initialize. */
+  let ws = new Workspace(nodeWorkspaceHost(), { folders: [], trusted: true, reader: 'editor' });
   let configurationSupport = false;
   let pullSupport = false;
   let watchSupport = false;
@@ -83,78 +78,59 @@ export function startServer(connection: Connection): void {
   const log = (message: string): void => connection.console.log(message);
 
   const reported = new Set<string>();
-  function loadTemplates(extra: string[] = []): void {
-    const dirs: TemplateDir[] = [builtinTemplatesDir()];
-    for (const root of workspaceFolders) {
-      const config = loadProjectConfig(root);
-      configs.set(root, config);
-      // In Restricted Mode what the workspace names is read only inside it, symlinks followed.
-      const confined = (dir: string): TemplateDir => (workspaceTrusted ? dir : { dir, within: root });
-      dirs.push(confined(path.join(root, '.proposals', 'templates')));
-      const own = workspaceTemplateDirs(root, config?.config.templates.map((t) => t.dir) ?? [], workspaceTrusted);
-      dirs.push(...own.dirs.map(confined));
-      for (const message of own.refused) {
-        if (reported.has(message)) continue;
-        reported.add(message);
-        void connection.window.showWarningMessage(`Proposal Kit: ${message}`);
-      }
-      // The editor's own setting: in Restricted Mode VS Code takes it from the user's settings only.
-      for (const d of extra) dirs.push(path.resolve(root, d));
-    }
-    const key = (d: TemplateDir): string => (typeof d === 'string' ? d : d.dir);
-    const existing = dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i && (i === 0 || fs.existsSync(key(d))));
-    const { templates: loaded, errors } = loadTemplateDirs(existing);
-    templates = loaded;
-    templateFiles = new Set(loaded.map((t) => path.resolve(t.source)));
-    // Reloads happen on every settings change: say each error once, not on each reload.
-    for (const e of errors) {
-      if (reported.has(e.message)) continue;
-      reported.add(e.message);
-      void connection.window.showWarningMessage(`Proposal Kit: template error: ${e.message}`);
+  /**
+   * Reads the configuration files and templates again. `userFolders`: the editor's template folders
+   * setting (in Restricted Mode VS Code takes it from the user's settings only).
+   */
+  function loadTemplates(userFolders: readonly string[] = []): void {
+    const { errors, refused } = ws.load(userFolders);
+    // Reloads happen on every settings change: say each problem once, not on each reload.
+    const messages = [...refused, ...errors.map((e) => `template error: ${e.message}`)];
+    for (const message of messages) {
+      if (reported.has(message)) continue;
+      reported.add(message);
+      void connection.window.showWarningMessage(`Proposal Kit: ${message}`);
     }
   }
 
-  /** The workspace folder holding a file URI (the innermost one), if any. */
-  function rootOf(uri: string): string | undefined {
+  /** The file a URI names on disk; undefined for other schemes (an untitled document). */
+  function fileOf(uri: string): string | undefined {
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return undefined;
-    const file = parsed.fsPath;
-    return workspaceFolders.filter((r) => file.startsWith(r + path.sep)).sort((x, y) => y.length - x.length)[0];
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
   }
 
-  /** The workspace folder's configuration file with the editor's settings on top. */
+  /** The editor's own `proposalKit` settings, for a document or the whole workspace. */
+  function editorSettings(scopeUri?: string): Promise<Settings> {
+    if (!configurationSupport) return Promise.resolve(DEFAULT_SETTINGS);
+    return connection.workspace.getConfiguration({ scopeUri, section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS);
+  }
+
+  /** The workspace's settings for a document: its folder's configuration file with the editor's settings on top. */
   function settingsFor(uri: string): Promise<Settings> {
     let s = settingsCache.get(uri);
     if (!s) {
-      const root = rootOf(uri);
-      const config = (root !== undefined ? configs.get(root) : undefined)?.config ?? null;
-      const user = configurationSupport
-        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS)
-        : Promise.resolve(DEFAULT_SETTINGS);
-      s = user.then((u) => mergeSettings(config, u));
+      s = editorSettings(uri).then((u) => ws.settingsFor(fileOf(uri), u));
       settingsCache.set(uri, s);
     }
     return s;
   }
 
-  function relativePath(uri: string): string | undefined {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return parsed.path;
-    const file = parsed.fsPath;
-    const root = rootOf(uri);
-    return (root ? path.relative(root, file) : file).split(path.sep).join('/');
+  /** The path templates detect a document by: relative to its workspace folder, else as it is. */
+  function detectionPath(uri: string): string {
+    const file = fileOf(uri);
+    return file === undefined ? URI.parse(uri).path : (ws.relativePath(file) ?? file.split(path.sep).join('/'));
   }
 
   /** The configuration file a document is (`.proposalkit.json`, `package.json`), or null for a proposal. */
   function configDocument(uri: string): 'file' | 'package' | null {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? configSource(parsed.fsPath) : null;
+    const file = fileOf(uri);
+    return file === undefined ? null : ws.configKind(file);
   }
 
   /** Diagnostics for a configuration file's current text: at the bad key or value, never a crash. */
   function configDiagnostics(uri: string, text: string, source: 'file' | 'package'): Diagnostic[] {
     const read = checkConfigText(path.dirname(URI.parse(uri).fsPath), text, source);
-    const issues = [...read.issues, ...(read.config ? unknownTemplateIssues(read.config, templates.map((t) => t.id)) : [])];
+    const issues = [...read.issues, ...(read.config ? unknownTemplateIssues(read.config, ws.templates.map((t) => t.id)) : [])];
     const lines = new LineIndex(text);
     return issues
       .sort((a, b) => a.span.start - b.span.start)
@@ -255,20 +231,10 @@ export function startServer(connection: Connection): void {
     } catch (e) {
       throw e instanceof ParseStopped ? stopped(uri, version, e.parsed) : e;
     }
-    const rel = relativePath(uri);
-    const parsed = URI.parse(uri);
-    const notProposal =
-      configDocument(uri) !== null ||
-      (parsed.scheme === 'file' && templateFiles.has(path.resolve(parsed.fsPath))) ||
-      (rel !== undefined && !isProposalPath(settings, rel));
-    const result = notProposal
-      ? { detection: null, analysis: null, findings: [], progress: null }
-      : checkModel(model, templates, {
-          path: rel,
-          template: rel === undefined ? undefined : templateForPath(settings, rel),
-          severities: settings.rules,
-          companions: companionsOf(uri),
-        });
+    const plan = ws.checkPlan(fileOf(uri), settings);
+    const result = plan
+      ? checkModel(model, ws.templates, { path: detectionPath(uri), template: plan.template, severities: settings.rules, companions: companionsOf(uri) })
+      : { detection: null, analysis: null, findings: [], progress: null };
     const entry: Analysed = { version: current.version, model, result, settings };
     cache.set(uri, entry);
     return entry;
@@ -303,29 +269,28 @@ export function startServer(connection: Connection): void {
   function companionText(file: string): string | undefined {
     const open = documents.get(URI.file(file).toString());
     if (open) return open.getText();
-    if (!watchSupport) return readTextIfAny(file);
-    if (!diskTexts.has(file)) diskTexts.set(file, readTextIfAny(file));
+    if (!watchSupport) return readTextIfRegular(file);
+    if (!diskTexts.has(file)) diskTexts.set(file, readTextIfRegular(file));
     return diskTexts.get(file);
   }
 
   /** The files beside a proposal (a KEP's kep.yaml). */
   function companionsOf(uri: string): Companions {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return {};
-    return readCompanions(parsed.fsPath, companionText);
+    const file = fileOf(uri);
+    return file === undefined ? {} : ws.companions(file, companionText);
   }
 
   /** The path of a kep.yaml on disk, else null: the server checks it for its README, not as markdown. */
   function kepYamlFile(uri: string): string | null {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' && readmePathFor(parsed.fsPath) ? parsed.fsPath : null;
+    const file = fileOf(uri);
+    return file !== undefined && ws.readmeFor(file) ? file : null;
   }
 
   /** A change to a kep.yaml changes its README's status: check the README again. */
   function companionChanged(uri: string): void {
     const file = kepYamlFile(uri);
     if (!file) return;
-    const readmeUri = URI.file(readmePathFor(file) as string).toString();
+    const readmeUri = URI.file(ws.readmeFor(file) as string).toString();
     if (!documents.get(readmeUri)) {
       void publishKepYaml(uri);
       return;
@@ -346,7 +311,7 @@ export function startServer(connection: Connection): void {
     if (!file) return;
     const run = (kepYamlRuns.get(uri) ?? 0) + 1;
     kepYamlRuns.set(uri, run);
-    const readmeFile = readmePathFor(file) as string;
+    const readmeFile = ws.readmeFor(file) as string;
     const readmeUri = URI.file(readmeFile).toString();
     let findings: Finding[] = [];
     const kepText = companionText(file);
@@ -355,12 +320,12 @@ export function startServer(connection: Connection): void {
       if (open) {
         findings = kepYamlFindingsFor(kepText, { model: open.model, template: open.result.detection?.template ?? null }, open.settings.rules);
       } else {
-        const readmeText = readTextIfAny(readmeFile);
+        const readmeText = readTextIfRegular(readmeFile);
         const settings = await settingsFor(readmeUri);
-        const rel = relativePath(readmeUri);
-        if (readmeText !== undefined && (rel === undefined || isProposalPath(settings, rel))) {
+        const plan = ws.checkPlan(readmeFile, settings);
+        if (readmeText !== undefined && plan) {
           const model = parseDocument(readmeText);
-          const detection = detectTemplate(model, rel, templates, rel === undefined ? undefined : templateForPath(settings, rel));
+          const detection = detectTemplate(model, detectionPath(readmeUri), ws.templates, plan.template);
           findings = kepYamlFindingsFor(kepText, { model, template: detection?.template ?? null }, settings.rules);
         }
       }
@@ -405,7 +370,8 @@ export function startServer(connection: Connection): void {
         void (async () => {
           const doc = documents.get(uri);
           if (!doc) return;
-          const kepYaml = URI.parse(uri).scheme === 'file' ? kepYamlPathFor(URI.parse(uri).fsPath) : null;
+          const file = fileOf(uri);
+          const kepYaml = file === undefined ? null : ws.kepYamlFor(file);
           if (kepYaml) await publishKepYaml(URI.file(kepYaml).toString());
           const a = await analysed(uri);
           if (!a || documents.get(uri)?.version !== a.version) return;
@@ -426,11 +392,11 @@ export function startServer(connection: Connection): void {
     pullSupport = !!caps.textDocument?.diagnostic;
     watchSupport = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean; workspaceTrusted?: boolean };
-    // Editors without workspace trust open only what the user chose to open: trusted.
-    workspaceTrusted = init.workspaceTrusted !== false;
     documentSymbols = init.documentSymbols !== false;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
-    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    let folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (!folders.length && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
+    // Editors without workspace trust open only what the user chose to open: trusted.
+    ws = new Workspace(nodeWorkspaceHost(), { folders, trusted: init.workspaceTrusted !== false, reader: 'editor' });
     loadTemplates();
     return {
       capabilities: {
@@ -448,13 +414,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (watchSupport) {
       // Configuration files and template folders changed on disk (saved, or switched by git): read them again.
-      const folders = [...configs.values()].flatMap((c) => c?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
+      const folders = ws.folders.flatMap((root) => ws.configOf(root)?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
       // A KEP's kep.yaml too: its status bears on its README, its findings are shown in it.
       const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`), '**/kep.yaml'];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
     }
     if (configurationSupport) {
-      void settingsFor('').then((s) => {
+      void editorSettings().then((s) => {
         if (s.templates.length) loadTemplates(s.templates);
       });
     }
@@ -463,10 +429,7 @@ export function startServer(connection: Connection): void {
   /** Reads configuration files, settings and templates again, and checks every open document again. */
   function reload(): void {
     settingsCache.clear();
-    const user = configurationSupport
-      ? connection.workspace.getConfiguration({ section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS)
-      : Promise.resolve(DEFAULT_SETTINGS);
-    void user.then((s) => {
+    void editorSettings().then((s) => {
       loadTemplates(s.templates);
       settingsCache.clear();
       cache.clear();
@@ -497,8 +460,8 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     companionChanged(e.document.uri);
-    const readme = URI.parse(e.document.uri);
-    const kepYaml = readme.scheme === 'file' ? kepYamlPathFor(readme.fsPath) : null;
+    const readme = fileOf(e.document.uri);
+    const kepYaml = readme === undefined ? null : ws.kepYamlFor(readme);
     if (kepYaml) void publishKepYaml(URI.file(kepYaml).toString());
     cache.delete(e.document.uri);
     parsers.delete(e.document.uri);
@@ -574,7 +537,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params, token) => {
     const a = await analysedFor(params.textDocument.uri, token);
     if (!a || configDocument(params.textDocument.uri)) return [];
-    const found = a.result.analysis ? completionsAt(a.result.analysis, params.position) : templateCompletions(templates, a.model.text, params.position);
+    const found = a.result.analysis ? completionsAt(a.result.analysis, params.position) : templateCompletions(ws.templates, a.model.text, params.position);
     const KIND = { section: CompletionItemKind.Module, value: CompletionItemKind.EnumMember, template: CompletionItemKind.Snippet };
     return found.map((c) => ({
       label: c.label,

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core';
-import { DEFAULT_SETTINGS } from '../../server/src/node/config';
+import { DEFAULT_SETTINGS } from '../../server/src/core/workspace';
 import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../../client/src/ids';
 import { presentEntry } from '../../client/src/outline/present';
 import { ROOT } from './helpers';

@@ -4,25 +4,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TemplateError } from '../../server/src/core';
 import { createProposal } from '../../server/src/node/create';
-import { loadTemplateDirs } from '../../server/src/node/templates';
+import { nodeWorkspaceHost } from '../../server/src/node/workspaceHost';
+import { Workspace } from '../../server/src/core/workspace';
 import {
-  chooseAuthor,
   chooseTarget,
-  gitCwd,
-  localDate,
   needsSig,
   normalizeSig,
-  proposalFolder,
   sigFromFolder,
-  templateDirs,
   templateErrorMessage,
   templatePickItems,
   validateSig,
   validateTitle,
-  withProjectConfig,
 } from '../../client/src/newProposalPlan';
-import { readProjectConfig } from '../../server/src/core/config';
-import { readSettings } from '../../client/src/settings';
 import { builtinTemplates, ROOT, template } from './helpers';
 
 describe('client: New Proposal decisions', () => {
@@ -50,17 +43,6 @@ describe('client: New Proposal decisions', () => {
   });
 
   describe('which templates', () => {
-    it('built-in, then .proposals/templates when present, then the configured folders (workspace-relative or absolute), without repeats', () => {
-      const exists = (d: string): boolean => d === '/w/app/.proposals/templates';
-      assert.deepEqual(templateDirs({ builtin: '/ext/templates', root: '/w/app', configured: ['docs/templates', '/shared/tpl', '.proposals/templates'], exists }), [
-        '/ext/templates',
-        '/w/app/.proposals/templates',
-        '/w/app/docs/templates',
-        '/shared/tpl',
-      ]);
-      assert.deepEqual(templateDirs({ builtin: '/ext/templates', root: '/w/app', configured: [], exists: () => false }), ['/ext/templates']);
-    });
-
     it('a workspace template replaces the built-in one with its id and is offered in the pick list', () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-client-'));
       try {
@@ -68,7 +50,8 @@ describe('client: New Proposal decisions', () => {
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(path.join(dir, 'klip.md'), '---\nid: klip\nname: Our KLIP\ndescription: The team\'s own KLIP\n---\n# {title}\n\n## Why\n');
         fs.writeFileSync(path.join(dir, 'broken.md'), '---\nid: [\n---\n## A\n');
-        const loaded = loadTemplateDirs(templateDirs({ builtin: path.join(ROOT, 'templates'), root: tmp, configured: [], exists: fs.existsSync }));
+        const ws = new Workspace({ ...nodeWorkspaceHost(), builtinTemplates: path.join(ROOT, 'templates') }, { folders: [tmp], trusted: true, reader: 'editor' });
+        const loaded = { ...ws.load(), templates: ws.templates };
         assert.deepEqual(templatePickItems(loaded.templates), [
           { label: 'KEP', description: 'kep', detail: template('kep').description, id: 'kep' },
           { label: 'Kepler EP', description: 'kepler', detail: template('kepler').description, id: 'kepler' },
@@ -111,43 +94,6 @@ describe('client: New Proposal decisions', () => {
       assert.equal(validateSig('node/x'), 'A SIG name has only letters, digits and dashes, e.g. node or api-machinery.');
       assert.equal(validateSig('sig-api-machinery'), undefined);
       assert.equal(normalizeSig(' sig-node '), 'node');
-    });
-  });
-
-  describe('author, date and settings', () => {
-    it('the author is git\'s user.name, else the setting, else none', () => {
-      assert.equal(chooseAuthor('Ada Lovelace', 'Setting Name'), 'Ada Lovelace');
-      assert.equal(chooseAuthor(null, ' Setting Name '), 'Setting Name');
-      assert.equal(chooseAuthor('  ', undefined), undefined);
-    });
-
-    it('git runs in the workspace folder only when the workspace is trusted', () => {
-      assert.equal(gitCwd('/w/app', true, '/home/ada'), '/w/app');
-      assert.equal(gitCwd('/w/app', false, '/home/ada'), '/home/ada');
-    });
-
-    it('the date is local, YYYY-MM-DD', () => {
-      assert.equal(localDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
-      assert.equal(localDate(new Date(2026, 10, 20, 0, 1)), '2026-11-20');
-    });
-
-    it('settings: template folders as strings, a blank author is none', () => {
-      const values: Record<string, unknown> = { templates: [' docs/templates ', 3, '', null, '/abs'], author: '  ' };
-      assert.deepEqual(readSettings((k) => values[k]), { templates: ['docs/templates', '/abs'], author: undefined });
-      assert.deepEqual(readSettings(() => undefined), { templates: [], author: undefined });
-      assert.deepEqual(readSettings((k) => (k === 'author' ? ' Ada ' : 'not a list')), { templates: [], author: 'Ada' });
-    });
-
-    it('.proposalkit.json under the user\'s settings: template folders from both, the user\'s author first; its folder per template', () => {
-      const config = readProjectConfig('{ "templates": ["team/templates"], "author": "Team", "newProposalFolders": { "madr": "docs/decisions" } }', 'file').config;
-      assert.deepEqual(withProjectConfig({ templates: ['mine', 'team/templates'], author: undefined }, config), { templates: ['team/templates', 'mine'], author: 'Team' });
-      assert.deepEqual(withProjectConfig({ templates: [], author: 'Ada' }, config), { templates: ['team/templates'], author: 'Ada' });
-      assert.deepEqual(withProjectConfig({ templates: ['x'], author: undefined }, null), { templates: ['x'], author: undefined });
-      const root = path.resolve('/w/app');
-      assert.equal(proposalFolder(root, undefined, config, 'madr'), path.join(root, 'docs', 'decisions'));
-      assert.equal(proposalFolder(root, path.join(root, 'elsewhere'), config, 'madr'), path.join(root, 'elsewhere'));
-      assert.equal(proposalFolder(root, undefined, config, 'klip'), undefined);
-      assert.equal(proposalFolder(root, undefined, null, 'madr'), undefined);
     });
   });
 

@@ -6,35 +6,25 @@
  * Run with an object (`{ template, title, sig }`, from a keybinding's `args` or another extension),
  * it asks only for what the object does not say, and resolves to the created file's URI.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createProposal } from '../../../server/src/node/create';
-import { gitAuthor } from '../../../server/src/node/git';
-import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs } from '../../../server/src/node/templates';
+import { nodeWorkspaceHost } from '../../../server/src/node/workspaceHost';
+import { localDate, readSettings, Workspace } from '../../../server/src/core/workspace';
 import type { Ctx } from '../context';
 import { firstLineToWrite } from '../cursor';
 import { CONFIG_SECTION } from '../ids';
 import {
-  chooseAuthor,
   chooseTarget,
-  gitCwd,
-  localDate,
   needsSig,
   normalizeSig,
-  proposalFolder,
   readPresets,
   sigFromFolder,
-  templateDirs,
   templateErrorMessage,
   templatePickItems,
   validateSig,
   validateTitle,
-  withProjectConfig,
 } from '../newProposalPlan';
-import { loadProjectConfig } from '../../../server/src/node/config';
-import { readSettings } from '../settings';
 
 const TITLE = 'New Proposal';
 
@@ -64,25 +54,22 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     dir = target.dir;
   }
 
-  const found = loadProjectConfig(root)?.config ?? null;
-  // Restricted Mode: no template folder outside the workspace from the workspace's configuration.
-  const own = found ? workspaceTemplateDirs(root, found.templates.map((t) => t.dir), vscode.workspace.isTrusted) : null;
-  const config = found && own ? { ...found, templates: found.templates.filter((t) => own.dirs.includes(path.resolve(root, t.dir))) } : null;
-  const settings = withProjectConfig(readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key)), config);
-  // Restricted Mode: what the workspace names is read only inside it, symlinks followed.
-  const confined = new Set(vscode.workspace.isTrusted ? [] : [path.join(root, '.proposals', 'templates'), ...(own?.dirs ?? [])]);
-  const dirs = templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync });
-  const loaded = loadTemplateDirs(dirs.map((dir) => (confined.has(dir) ? { dir, within: root } : dir)));
-  const problem = templateErrorMessage(loaded.errors, root, ctx.templateErrorsShown);
+  const ws = new Workspace(nodeWorkspaceHost(), { folders: [root], trusted: vscode.workspace.isTrusted, reader: 'editor' });
+  const editor = vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root));
+  const user = readSettings({ templates: editor.get('templates'), author: editor.get('author') });
+  // The language server says which configured folders it refused; here only the templates count.
+  const { errors } = ws.load(user.templates);
+  const settings = ws.settingsFor(root, user);
+  const problem = templateErrorMessage(errors, root, ctx.templateErrorsShown);
   if (problem) void vscode.window.showWarningMessage(problem);
-  if (!loaded.templates.length) {
+  if (!ws.templates.length) {
     void vscode.window.showErrorMessage('No proposal templates could be loaded.');
     return;
   }
 
   let id = presets.template;
   if (id === undefined) {
-    const picked = await vscode.window.showQuickPick(templatePickItems(loaded.templates), {
+    const picked = await vscode.window.showQuickPick(templatePickItems(ws.templates), {
       title: TITLE,
       placeHolder: 'Template to write the proposal from',
       matchOnDescription: true,
@@ -91,12 +78,12 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     if (!picked) return;
     id = picked.id;
   }
-  const template = loaded.templates.find((t) => t.id === id);
+  const template = ws.templates.find((t) => t.id === id);
   if (!template) {
-    void vscode.window.showErrorMessage(`No proposal template '${id}': the templates are ${loaded.templates.map((t) => t.id).join(', ')}.`);
+    void vscode.window.showErrorMessage(`No proposal template '${id}': the templates are ${ws.templates.map((t) => t.id).join(', ')}.`);
     return;
   }
-  dir = proposalFolder(root, dir, config, template.id);
+  dir = ws.proposalFolder(root, dir, template.id);
   const steps = needsSig(template) ? 3 : 2;
 
   const title = presets.title ?? await vscode.window.showInputBox({
@@ -120,7 +107,7 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     sig = normalizeSig(answer);
   }
 
-  const author = chooseAuthor(gitAuthor(gitCwd(root, vscode.workspace.isTrusted, os.homedir())), settings.author);
+  const author = ws.authorFor(root, settings);
   let created;
   try {
     created = createProposal(template, { title: title.trim(), author, date: localDate(new Date()), sig }, { root, dir });
