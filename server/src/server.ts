@@ -41,6 +41,7 @@ import { unknownTemplateIssues } from './core/config';
 import { LineIndex } from './core/text';
 import { DEFAULT_SETTINGS, readSettings, Workspace, type Settings } from './core/workspace';
 import { nodeWorkspaceHost } from './node/workspaceHost';
+import { registerNewFileRequests } from './lsp/newFiles';
 import { formatSize } from './node/files';
 import { readTextIfRegular } from './node/safeFs';
 import { kepYamlFindingsFor } from './core/kepYaml';
@@ -597,6 +598,8 @@ export function startServer(connection: Connection): void {
     const h = hoverAt(analysis, params.position, true);
     return h ? { template: analysis.template.name, section: h.section, required: h.required, guidance: h.guidance } : null;
   });
+
+  registerNewFileRequests(connection, { workspace: () => ws, settingsFor, documents });
 
   documents.listen(connection);
   connection.listen();
