@@ -72,6 +72,11 @@ export function startServer(connection: Connection): void {
   /** The workspace folders, their configurations and templates: set on initialize. */
   let ws = new Workspace(nodeWorkspaceHost(), { folders: [], trusted: true, reader: 'editor' });
   let configurationSupport = false;
+  /**
+   * The `proposalKit` settings a client without workspace/configuration gives: in its
+   * initialization options, then in each workspace/didChangeConfiguration.
+   */
+  let pushedSettings: unknown = undefined;
   let pullSupport = false;
   let watchSupport = false;
   let documentSymbols = true;
@@ -102,7 +107,7 @@ export function startServer(connection: Connection): void {
 
   /** The editor's own `proposalKit` settings, for a document or the whole workspace. */
   function editorSettings(scopeUri?: string): Promise<Settings> {
-    if (!configurationSupport) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!configurationSupport) return Promise.resolve(readSettings(pushedSettings));
     return connection.workspace.getConfiguration({ scopeUri, section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS);
   }
 
@@ -392,7 +397,8 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullSupport = !!caps.textDocument?.diagnostic;
     watchSupport = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean; workspaceTrusted?: boolean };
+    const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean; workspaceTrusted?: boolean; proposalKit?: unknown };
+    pushedSettings = init.proposalKit;
     documentSymbols = init.documentSymbols !== false;
     let folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (!folders.length && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
@@ -420,11 +426,9 @@ export function startServer(connection: Connection): void {
       const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`), '**/kep.yaml'];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
     }
-    if (configurationSupport) {
-      void editorSettings().then((s) => {
-        if (s.templates.length) loadTemplates(s.templates);
-      });
-    }
+    void editorSettings().then((s) => {
+      if (s.templates.length) loadTemplates(s.templates);
+    });
   });
 
   /** Reads configuration files, settings and templates again, and checks every open document again. */
@@ -439,7 +443,12 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  connection.onDidChangeConfiguration(reload);
+  connection.onDidChangeConfiguration((params) => {
+    // Clients that can be asked send no settings here (VS Code sends null); the others send them all.
+    const pushed = (params.settings as { proposalKit?: unknown } | null | undefined)?.proposalKit;
+    if (!configurationSupport && pushed !== undefined) pushedSettings = pushed;
+    reload();
+  });
   connection.onDidChangeWatchedFiles((params) => {
     // A kep.yaml changed on disk concerns its README alone; anything else may change every check.
     const others = params.changes.filter((c) => !kepYamlFile(c.uri));

@@ -33,6 +33,8 @@ export interface StartOptions {
   rootUri?: string | null;
   /** Say the client watches files for the server (didChangeWatchedFiles with dynamic registration). */
   watch?: boolean;
+  /** Say the client answers workspace/configuration (default true); false: it only pushes settings. */
+  askable?: boolean;
 }
 
 export async function startSession(options: StartOptions = {}): Promise<Session> {
@@ -67,7 +69,7 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
     workspaceFolders: null,
     initializationOptions: options.initializationOptions,
     capabilities: {
-      workspace: { configuration: true, ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+      workspace: { ...(options.askable === false ? {} : { configuration: true }), ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
       textDocument: options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } },
     },
   })) as Session['initializeResult'];
