@@ -15,6 +15,7 @@ import { suggestedTemplateId, templateFromDocument } from '../core/newTemplate';
 import { innermostFolder, localDate, type Settings, type Workspace } from '../core/workspace';
 import { CreateTemplateRequest, handle, NewProposalRequest, ProposalTemplatesRequest, TemplateIdRequest, type NewFileResult, type NewProposalParams, type NewProposalPlace } from '../protocol';
 import { planProposal, resolveInside } from '../node/create';
+import { fileOf } from './context';
 
 export interface NewFilesDeps {
   workspace(): Workspace;
@@ -26,11 +27,6 @@ export interface NewFilesDeps {
 /** A request that cannot be met: the client shows the message. */
 function refuse(message: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message);
-}
-
-function fileOf(uri: string): string | undefined {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
 }
 
 const slashed = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/');
