@@ -9,7 +9,7 @@ import { scaffold } from '../../server/src/core/scaffold';
 import { localDate } from '../../server/src/core/workspace';
 import type { NewFileResult, ProposalTemplateInfo } from '../../server/src/protocol';
 import { template } from '../unit/helpers';
-import { openDocument, startSession, type Session } from './client';
+import { openDocument, startSession, TempFolder, type Session } from './client';
 
 /** The edit New Proposal and Create Template answer with: each file created, never over another, then its text. */
 function creates(files: { file: string; text: string }[]): NewFileResult['edit'] {
@@ -36,16 +36,12 @@ async function failure(p: Promise<unknown>): Promise<string> {
 
 describe('language server: New Proposal and Create Template requests', function () {
   this.timeout(30000);
+  let tmp: TempFolder;
   let ws: string;
   let s: Session | undefined;
   const saved = { global: process.env.GIT_CONFIG_GLOBAL, system: process.env.GIT_CONFIG_NOSYSTEM };
-  const write = (rel: string, text: string): string => {
-    const f = path.join(ws, rel);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    return f;
-  };
-  const folder = (): string => URI.file(ws).toString();
+  const write = (rel: string, text: string): string => tmp.write(rel, text);
+  const folder = (): string => tmp.uri();
 
   before(() => {
     // git has no user name here: the author comes from the configuration.
@@ -59,13 +55,14 @@ describe('language server: New Proposal and Create Template requests', function 
     }
   });
   beforeEach(() => {
-    ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-lsp-new-')));
+    tmp = new TempFolder('pk-lsp-new-');
+    ws = tmp.root;
     write('.proposalkit.json', JSON.stringify({ author: 'Ada Lovelace', newProposalFolders: { kep: 'keps/sig-node' } }));
   });
   afterEach(async () => {
     await s?.close();
     s = undefined;
-    fs.rmSync(ws, { recursive: true, force: true });
+    tmp.remove();
   });
 
   it('offers the templates, with the SIG the KEP folder names', async () => {
