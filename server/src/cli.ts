@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
 import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
@@ -50,32 +51,34 @@ interface Args {
   options: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config']);
+const VALUE_OPTIONS = ['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config'] as const;
 
+/**
+ * The command line, read by node's parseArgs. Every value option may repeat as far as the reader
+ * goes (`--rule` and `--templates` do; `one` refuses a repeat of the others), and what it does
+ * not know is said in plain words.
+ */
 function parseArgs(argv: string[]): Args {
+  const options = Object.fromEntries([
+    ...VALUE_OPTIONS.map((name) => [name, { type: 'string', multiple: true }] as const),
+    ['help', { type: 'boolean', short: 'h' }] as const,
+    ['version', { type: 'boolean' }] as const,
+  ]);
+  const { tokens } = parseArgv({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
-  const options = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
+  const found = new Map<string, string[]>();
+  for (const t of tokens) {
+    if (t.kind === 'positional') positional.push(t.value);
+    if (t.kind !== 'option') continue;
+    if (t.name === 'help' || t.name === 'version') {
+      found.set(t.name, ['']);
+      continue;
     }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = a.slice(2, eq < 0 ? undefined : eq);
-      if (name === 'help' || name === 'version') {
-        options.set(name, ['']);
-        continue;
-      }
-      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`Unknown option --${name}.`);
-      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined) throw new UsageError(`Option --${name} needs a value.`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else if (a === '-h') options.set('help', ['']);
-    else positional.push(a);
+    if (!(VALUE_OPTIONS as readonly string[]).includes(t.name)) throw new UsageError(`Unknown option ${t.rawName}.`);
+    if (t.value === undefined) throw new UsageError(`Option ${t.rawName} needs a value.`);
+    found.set(t.name, [...(found.get(t.name) ?? []), t.value]);
   }
-  return { positional, options };
+  return { positional, options: found };
 }
 
 function one(args: Args, name: string): string | undefined {
