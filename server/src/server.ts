@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The language server: an adapter over the core. It keeps one analysis per document version and
  * converts it to LSP; everything it answers comes from that one analysis. The parts live in

@@ -38,12 +38,15 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** Say the client watches files for the server (didChangeWatchedFiles with dynamic registration). */
   watch?: boolean;
+  /** The server's command line (default: node dist/server.js --stdio). */
+  command?: string[];
   /** Say the client answers workspace/configuration (default true); false: it only pushes settings. */
   askable?: boolean;
 }
 
 export async function startSession(options: StartOptions = {}): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const [program, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+  const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
