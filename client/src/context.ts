@@ -7,8 +7,6 @@ export interface Ctx {
   client: LanguageClient;
   outline: ProposalOutline;
   guidance: GuidanceDocuments;
-  /** Template errors already shown in this session (each is shown once). */
-  templateErrorsShown: Set<string>;
 }
 
 /** The read-only guidance documents' text, by URI, for the TextDocumentContentProvider. */

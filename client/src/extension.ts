@@ -80,7 +80,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
         guidanceChanged.fire(uri);
       },
     },
-    templateErrorsShown: new Set(),
   };
 
   context.subscriptions.push(

@@ -3,18 +3,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
 import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
-import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs, type TemplateDir } from './node/templates';
-import { DEFAULT_SETTINGS, findConfigRoot, formatIssues, isProposalPath, loadProjectConfig, mergeSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
-import { newProposalFolder, unknownTemplateIssues } from './core/config';
+import { findConfigRoot, formatIssues, loadProjectConfig } from './node/config';
+import { unknownTemplateIssues } from './core/config';
 import { createProposal } from './node/create';
 import { isInside } from './node/safeFs';
-import { gitAuthor } from './node/git';
 import { parallelMap, serveWorker } from './node/parallel';
-import { kepYamlPathFor, readCompanions, readmePathFor } from './node/companions';
+import { nodeWorkspaceHost } from './node/workspaceHost';
+import { localDate, Workspace, type LoadedConfig, type Settings } from './core/workspace';
 import { kepYamlFindingsFor } from './core/kepYaml';
 
 declare const PROPOSAL_KIT_VERSION: string;
@@ -51,32 +51,34 @@ interface Args {
   options: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config']);
+const VALUE_OPTIONS = ['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config'] as const;
 
+/**
+ * The command line, read by node's parseArgs. Every value option may repeat as far as the reader
+ * goes (`--rule` and `--templates` do; `one` refuses a repeat of the others), and what it does
+ * not know is said in plain words.
+ */
 function parseArgs(argv: string[]): Args {
+  const options = Object.fromEntries([
+    ...VALUE_OPTIONS.map((name) => [name, { type: 'string', multiple: true }] as const),
+    ['help', { type: 'boolean', short: 'h' }] as const,
+    ['version', { type: 'boolean' }] as const,
+  ]);
+  const { tokens } = parseArgv({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
-  const options = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
+  const found = new Map<string, string[]>();
+  for (const t of tokens) {
+    if (t.kind === 'positional') positional.push(t.value);
+    if (t.kind !== 'option') continue;
+    if (t.name === 'help' || t.name === 'version') {
+      found.set(t.name, ['']);
+      continue;
     }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = a.slice(2, eq < 0 ? undefined : eq);
-      if (name === 'help' || name === 'version') {
-        options.set(name, ['']);
-        continue;
-      }
-      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`Unknown option --${name}.`);
-      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined) throw new UsageError(`Option --${name} needs a value.`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else if (a === '-h') options.set('help', ['']);
-    else positional.push(a);
+    if (!(VALUE_OPTIONS as readonly string[]).includes(t.name)) throw new UsageError(`Unknown option ${t.rawName}.`);
+    if (t.value === undefined) throw new UsageError(`Option ${t.rawName} needs a value.`);
+    found.set(t.name, [...(found.get(t.name) ?? []), t.value]);
   }
-  return { positional, options };
+  return { positional, options: found };
 }
 
 function one(args: Args, name: string): string | undefined {
@@ -94,48 +96,42 @@ interface Io {
 }
 
 /** The workspace a command works in: its root, its configuration, and the templates it reads. */
-interface Workspace {
+interface Opened {
   /** The configuration's folder, else the current folder: globs and the templates' paths start here. */
   root: string;
   config: LoadedConfig | null;
   settings: Settings;
   templates: TemplateSchema[];
+  workspace: Workspace;
 }
 
 /** Thrown after the configuration's errors are printed: the command stops with exit code 2. */
 class ConfigFailure extends Error {}
 
-function openWorkspace(args: Args, io: Io): Workspace {
+/** The configuration's folder: the one holding `--config FILE`, else the nearest from the current folder up, else the current folder. */
+function configRoot(args: Args, io: Io): string {
   const explicit = one(args, 'config');
-  let root = io.cwd;
-  let config: LoadedConfig | null = null;
-  if (explicit !== undefined) {
-    const file = path.resolve(io.cwd, explicit);
-    const name = path.basename(file);
-    if (name !== '.proposalkit.json' && name !== 'package.json') throw new UsageError(`--config takes a .proposalkit.json or package.json file; got '${explicit}'.`);
-    if (!fs.existsSync(file)) throw new UsageError(`--config ${explicit}: no such file; check the path.`);
-    root = path.dirname(file);
-    config = loadProjectConfig(root);
-    if (!config || config.file !== file) throw new UsageError(`--config ${explicit} holds no Proposal Kit configuration (package.json needs a "proposalkit" key).`);
-  } else {
-    const found = findConfigRoot(io.cwd);
-    if (found !== null) {
-      root = found;
-      config = loadProjectConfig(found);
-    }
-  }
-  const settings = mergeSettings(config?.config ?? null, DEFAULT_SETTINGS);
-  // Weakest first: a later folder's template replaces an earlier one with the same id. Folders the
-  // configuration names but that do not exist are its errors; a missing --templates DIR is one too.
-  // What the workspace names is read only inside it, symlinks followed: a pull request from a
-  // stranger must not make CI read files elsewhere. A folder the user names (--templates) is theirs.
-  const own = workspaceTemplateDirs(root, settings.templates, false, 'cli');
-  for (const message of own.refused) io.err(`proposal-kit: ${message}\n`);
-  if (own.refused.length) throw new ConfigFailure();
-  const optional = [path.join(root, '.proposals', 'templates'), ...own.dirs].filter((d) => fs.existsSync(d));
-  const dirs: TemplateDir[] = [builtinTemplatesDir(), ...optional.map((dir) => ({ dir, within: root })), ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
-  const key = (d: TemplateDir): string => (typeof d === 'string' ? d : d.dir);
-  const { templates, errors } = loadTemplateDirs(dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i));
+  if (explicit === undefined) return findConfigRoot(io.cwd) ?? io.cwd;
+  const file = path.resolve(io.cwd, explicit);
+  const name = path.basename(file);
+  if (name !== '.proposalkit.json' && name !== 'package.json') throw new UsageError(`--config takes a .proposalkit.json or package.json file; got '${explicit}'.`);
+  if (!fs.existsSync(file)) throw new UsageError(`--config ${explicit}: no such file; check the path.`);
+  const loaded = loadProjectConfig(path.dirname(file));
+  if (!loaded || loaded.file !== file) throw new UsageError(`--config ${explicit} holds no Proposal Kit configuration (package.json needs a "proposalkit" key).`);
+  return path.dirname(file);
+}
+
+function openWorkspace(args: Args, io: Io): Opened {
+  const root = configRoot(args, io);
+  // The command line may run on a stranger's pull request: what the workspace names is read only
+  // inside it, symlinks followed. A folder the user names (--templates) is theirs.
+  const workspace = new Workspace(nodeWorkspaceHost(), { folders: [root], trusted: false, reader: 'cli' });
+  const { errors, refused } = workspace.load((args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d)));
+  for (const message of refused) io.err(`proposal-kit: ${message}\n`);
+  if (refused.length) throw new ConfigFailure();
+  const { templates } = workspace;
+  const config = workspace.configOf(root);
+  const settings = workspace.settingsFor(root);
   for (const e of errors) io.err(`proposal-kit: template error: ${e.message}\n`);
   if (config) {
     const issues = [...config.issues, ...unknownTemplateIssues(config.config, templates.map((t) => t.id))].sort((a, b) => a.span.start - b.span.start);
@@ -146,7 +142,7 @@ function openWorkspace(args: Args, io: Io): Workspace {
       throw new ConfigFailure();
     }
   }
-  return { root, config, settings, templates };
+  return { root, config, settings, templates, workspace };
 }
 
 function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
@@ -183,6 +179,8 @@ const CHECK_WORKER = 'proposal-kit check';
 
 /** Reads and checks one file (on whichever thread takes it). */
 function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
+  // Each thread's own view of the workspace: which files are proposals, and their companions.
+  const ws = new Workspace(nodeWorkspaceHost(), { folders: [ctx.root], trusted: false, reader: 'cli' });
   return (index) => {
     const file = ctx.files[index];
     const name = shown(ctx.cwd, file);
@@ -192,20 +190,18 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     } catch (e) {
       return { error: { file: name, message: e instanceof InputError ? e.message.replace(file, name) : String(e) } };
     }
-    const rel = path.relative(ctx.root, file).split(path.sep).join('/');
-    const inside = !rel.startsWith('../') && !path.isAbsolute(rel);
-    if (inside && !ctx.forced && !isProposalPath(ctx.settings, rel)) return { report: { path: name, template: null, progress: null, findings: [] } };
-    const template = ctx.forced ?? (inside ? templateForPath(ctx.settings, rel) : undefined);
-    const companions = readCompanions(file);
+    const plan = ws.checkPlan(file, ctx.settings, ctx.forced);
+    if (!plan) return { report: { path: name, template: null, progress: null, findings: [] } };
+    const companions = ws.companions(file);
     const model = parseDocument(text);
-    const result = checkModel(model, ctx.templates, { path: name, template, severities: ctx.severities, companions });
+    const result = checkModel(model, ctx.templates, { path: name, template: plan.template, severities: ctx.severities, companions });
     const report: FileReport = {
       path: name,
       template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
       progress: result.progress,
       findings: result.findings,
     };
-    const kepYaml = kepYamlPathFor(file);
+    const kepYaml = ws.kepYamlFor(file);
     if (kepYaml === null || companions.kepYaml === undefined || !result.detection?.template.kepYaml) return { report };
     const findings = kepYamlFindingsFor(companions.kepYaml, { model, template: result.detection.template }, ctx.severities);
     return { report, companion: { path: shown(ctx.cwd, kepYaml), template: null, progress: null, findings } };
@@ -260,11 +256,13 @@ function check(args: Args, io: Io): number {
   const sev = { ...ws.settings.rules, ...severities(args) };
   const jobs = jobsOption(args);
   // A kep.yaml named on the command line is checked with the README beside it.
-  const named = args.positional.map((p) => path.resolve(io.cwd, p)).map((p) => (readmePathFor(p) && fs.existsSync(readmePathFor(p) as string) ? (readmePathFor(p) as string) : p));
-  const { files: found, errors } = collectMarkdown(named);
+  const readmeOf = (p: string): string => {
+    const readme = ws.workspace.readmeFor(p);
+    return readme !== null && fs.existsSync(readme) ? readme : p;
+  };
+  const { files: found, errors } = collectMarkdown(args.positional.map((p) => readmeOf(path.resolve(io.cwd, p))));
   // A template is not a proposal: checking a folder that holds templates skips them.
-  const templateFiles = new Set(templates.map((t) => path.resolve(t.source)));
-  const files = [...new Set(found)].filter((f) => !templateFiles.has(path.resolve(f)));
+  const files = [...new Set(found)].filter((f) => !ws.workspace.isTemplate(f));
   const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev, maxBytes: maxSizeOption(args) };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
   const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
@@ -286,12 +284,6 @@ function check(args: Args, io: Io): number {
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function today(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 function create(args: Args, io: Io): number {
   const id = one(args, 'template');
   const title = one(args, 'title');
@@ -303,10 +295,10 @@ function create(args: Args, io: Io): number {
   const numberArg = one(args, 'number');
   const number = numberArg === undefined ? undefined : Number(numberArg);
   if (number !== undefined && (!Number.isInteger(number) || number < 0)) throw new UsageError(`--number must be a whole number; got '${numberArg}'.`);
-  const date = one(args, 'date') ?? today();
+  const date = one(args, 'date') ?? localDate(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD; got '${date}'.`);
-  const configured = ws.config ? newProposalFolder(ws.config.config, id) : undefined;
-  const dirArg = one(args, 'dir') ?? (configured === undefined ? undefined : path.relative(io.cwd, path.resolve(ws.root, configured)) || '.');
+  const configured = ws.workspace.proposalFolder(ws.root, undefined, id);
+  const dirArg = one(args, 'dir') ?? (configured === undefined ? undefined : path.relative(io.cwd, configured) || '.');
   const sig = one(args, 'sig');
   if (t.file.path.includes('{sig}') && !sig && dirArg === undefined) {
     throw new UsageError(`A ${t.name} goes under its owning SIG: pass --sig NAME (e.g. --sig node), or --dir DIR.`);
@@ -315,7 +307,8 @@ function create(args: Args, io: Io): number {
     const st = fs.statSync(path.resolve(io.cwd, dirArg), { throwIfNoEntry: false });
     if (st && !st.isDirectory()) throw new UsageError(`--dir ${dirArg} is a file, not a folder.`);
   }
-  const author = one(args, 'author') ?? gitAuthor(io.cwd) ?? (ws.settings.author || undefined);
+  // git reads the configuration of the repository the command runs in: the user ran it there.
+  const author = one(args, 'author') ?? ws.workspace.authorFor(ws.root, ws.settings, io.cwd);
   // Files go inside the workspace; a --dir the user gives outside it is their own choice, and files
   // then go inside that folder. Either way a symlink on the way out is refused.
   const dir = dirArg === undefined ? undefined : path.resolve(io.cwd, dirArg);

@@ -64,6 +64,69 @@ export interface GuidanceResult {
 /** The template's guidance for the section at a position. */
 export const GuidanceRequest = request<GuidanceParams, GuidanceResult | null>('proposalKit/guidance');
 
+/** Where New Proposal puts a proposal: a workspace folder, and a folder in it the user chose. */
+export interface NewProposalPlace {
+  /** The workspace folder (a file URI): the template's path starts there. */
+  workspaceFolder: string;
+  /** A folder the user chose (right-clicked in the Explorer), a file URI: the proposal goes directly in it. */
+  folder?: string;
+}
+
+export interface ProposalTemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  /** Present when the template files proposals under a SIG (a KEP): the SIG to offer, from the folder they go to ('' when it names none). */
+  sig?: string;
+}
+
+/** The templates New Proposal offers for a place, in the order to show them. */
+export const ProposalTemplatesRequest = request<NewProposalPlace, ProposalTemplateInfo[]>('proposalKit/proposalTemplates');
+
+export interface NewProposalParams extends NewProposalPlace {
+  template: string;
+  title: string;
+  /** The owning SIG, for a template that asks for one. */
+  sig?: string;
+}
+
+/** A new file, as an edit for the client to apply, and where the cursor goes in it. */
+export interface NewFileResult {
+  /** Creates each file (never over an existing one: `overwrite` and `ignoreIfExists` false) and inserts its text. */
+  edit: WorkspaceEdit;
+  /** The file to open (the proposal, or the template). */
+  uri: string;
+  /** Where the cursor goes in it. */
+  position: Position;
+  /** What to tell the user, or undefined when opening the file says it all. */
+  message?: string;
+}
+
+/**
+ * A new proposal from a template: numbered, named, with the author and today's date, and its
+ * companions (a KEP's kep.yaml). Fails with a message when the request cannot be met (an unknown
+ * template, a place outside the workspace).
+ */
+export const NewProposalRequest = request<NewProposalParams, NewFileResult>('proposalKit/newProposal');
+
+export interface TemplateIdInfo {
+  /** The id the document suggests: its file name in kebab-case, or a README's folder name. */
+  suggested: string;
+  /** The ids the workspace's templates folder already has. */
+  taken: string[];
+}
+
+/** What Create Template from This File offers for a document; fails with a message when the document is not in a workspace folder. */
+export const TemplateIdRequest = request<{ textDocument: TextDocumentIdentifier }, TemplateIdInfo>('proposalKit/templateId');
+
+export interface CreateTemplateParams {
+  textDocument: TextDocumentIdentifier;
+  id: string;
+}
+
+/** The document as a workspace template in `.proposals/templates/<id>.md`; fails with a message saying why it cannot be one. */
+export const CreateTemplateRequest = request<CreateTemplateParams, NewFileResult>('proposalKit/createTemplate');
+
 /** Sent by the server when a document's analysis changed (after an edit is checked). */
 export interface AnalysisChanged {
   uri: string;

@@ -1,437 +1,102 @@
+#!/usr/bin/env node
 /**
  * The language server: an adapter over the core. It keeps one analysis per document version and
- * converts it to LSP; everything it answers comes from that one analysis.
+ * converts it to LSP; everything it answers comes from that one analysis. The parts live in
+ * ./lsp/: the shared context, settings, analyses, kep.yaml, diagnostics, the features, and the
+ * requests that make files.
  * Runs on its own: `node dist/server.js --stdio` (or --node-ipc, as the VS Code extension starts it).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
-  CodeAction,
   CodeActionKind,
-  CompletionItemKind,
   createConnection,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind,
-  InsertTextFormat,
-  LSPErrorCodes,
-  MarkupKind,
   ProposedFeatures,
-  ResponseError,
-  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
   type Connection,
-  type Diagnostic,
-  type DocumentSymbol,
   type InitializeParams,
-  type WorkspaceEdit,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { Companions } from './core/analyze';
-import { checkModel, detectTemplate, parseProposal, ruleDocsUrl, type CheckResult, type Finding, type ProposalModel, type Severity, type TemplateSchema } from './core';
-import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from './core/assist';
-import { IncrementalParser, ParseStopped, parseDocument } from './core/incremental';
-import { fixesFor, insertSectionsEdits, missingSections } from './core/fixes';
-import { outlineOf } from './core/outline';
-import { AnalysisChangedNotification, GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type AnalysisChanged, type OutlineResult } from './protocol';
-import { checkConfigText, configSource, DEFAULT_SETTINGS, isProposalPath, loadProjectConfig, mergeSettings, readSettings, templateForPath, type LoadedConfig, type Settings } from './node/config';
-import { unknownTemplateIssues } from './core/config';
-import { LineIndex } from './core/text';
-import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs, type TemplateDir } from './node/templates';
-import { formatSize } from './node/files';
-import { kepYamlPathFor, readCompanions, readmePathFor, readTextIfAny } from './node/companions';
-import { kepYamlFindingsFor } from './core/kepYaml';
+import { ParseStopped } from './core/incremental';
+import { Workspace } from './core/workspace';
+import { AnalysisChangedNotification, type AnalysisChanged } from './protocol';
+import { nodeWorkspaceHost } from './node/workspaceHost';
+import { Analyses } from './lsp/analyses';
+import type { ServerContext } from './lsp/context';
+import { diagnosticsFor, registerPullDiagnostics } from './lsp/diagnostics';
+import { registerFeatures } from './lsp/features';
+import { KepYamls } from './lsp/kepYaml';
+import { registerNewFileRequests } from './lsp/newFiles';
+import { SettingsStore } from './lsp/settings';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+declare const PROPOSAL_KIT_VERSION: string;
 
-interface Analysed {
-  version: number;
-  model: ProposalModel;
-  result: CheckResult;
-  settings: Settings;
+interface InitOptions {
+  documentSymbols?: boolean;
+  workspaceTrusted?: boolean;
+  /** The `proposalKit` settings, from a client that cannot answer workspace/configuration. */
+  proposalKit?: unknown;
 }
 
-/** Findings at the cursor whose quick fixes one code action request offers (each missing section's own insert, and so on). */
-const MAX_FIXED_FINDINGS = 50;
+/** The server's parts, made once per connection. */
+class ProposalServer {
+  readonly ctx: ServerContext;
+  readonly settings: SettingsStore;
+  readonly kepYamls: KepYamls;
+  readonly analyses: Analyses;
+  private readonly reported = new Set<string>();
+  private readonly pending = new Map<string, NodeJS.Immediate>();
 
-export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, Analysed>();
-  // One incremental parser per open document: an edit re-parses only the pieces it touched.
-  const parsers = new Map<string, IncrementalParser>();
-  const settingsCache = new Map<string, Promise<Settings>>();
-  let templates: TemplateSchema[] = [];
-  /** The files the templates were read from: a template is not a proposal. */
-  let templateFiles = new Set<string>();
-  let workspaceFolders: string[] = [];
-  let workspaceTrusted = true;
-  /** Each workspace folder's configuration file, as last read from disk. */
-  const configs = new Map<string, LoadedConfig | null>();
-  let configurationSupport = false;
-  let pullSupport = false;
-  let watchSupport = false;
-  let documentSymbols = true;
-
-  const log = (message: string): void => connection.console.log(message);
-
-  const reported = new Set<string>();
-  function loadTemplates(extra: string[] = []): void {
-    const dirs: TemplateDir[] = [builtinTemplatesDir()];
-    for (const root of workspaceFolders) {
-      const config = loadProjectConfig(root);
-      configs.set(root, config);
-      // In Restricted Mode what the workspace names is read only inside it, symlinks followed.
-      const confined = (dir: string): TemplateDir => (workspaceTrusted ? dir : { dir, within: root });
-      dirs.push(confined(path.join(root, '.proposals', 'templates')));
-      const own = workspaceTemplateDirs(root, config?.config.templates.map((t) => t.dir) ?? [], workspaceTrusted);
-      dirs.push(...own.dirs.map(confined));
-      for (const message of own.refused) {
-        if (reported.has(message)) continue;
-        reported.add(message);
+  constructor(connection: Connection) {
+    this.ctx = {
+      connection,
+      documents: new TextDocuments(TextDocument),
+      ws: new Workspace(nodeWorkspaceHost(), { folders: [], trusted: true, reader: 'editor' }),
+      caps: { configuration: false, pull: false, watch: false, documentSymbols: true },
+      log: (message) => connection.console.log(message),
+      warnOnce: (message) => {
+        if (this.reported.has(message)) return;
+        this.reported.add(message);
         void connection.window.showWarningMessage(`Proposal Kit: ${message}`);
-      }
-      // The editor's own setting: in Restricted Mode VS Code takes it from the user's settings only.
-      for (const d of extra) dirs.push(path.resolve(root, d));
-    }
-    const key = (d: TemplateDir): string => (typeof d === 'string' ? d : d.dir);
-    const existing = dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i && (i === 0 || fs.existsSync(key(d))));
-    const { templates: loaded, errors } = loadTemplateDirs(existing);
-    templates = loaded;
-    templateFiles = new Set(loaded.map((t) => path.resolve(t.source)));
-    // Reloads happen on every settings change: say each error once, not on each reload.
-    for (const e of errors) {
-      if (reported.has(e.message)) continue;
-      reported.add(e.message);
-      void connection.window.showWarningMessage(`Proposal Kit: template error: ${e.message}`);
-    }
-  }
-
-  /** The workspace folder holding a file URI (the innermost one), if any. */
-  function rootOf(uri: string): string | undefined {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return undefined;
-    const file = parsed.fsPath;
-    return workspaceFolders.filter((r) => file.startsWith(r + path.sep)).sort((x, y) => y.length - x.length)[0];
-  }
-
-  /** The workspace folder's configuration file with the editor's settings on top. */
-  function settingsFor(uri: string): Promise<Settings> {
-    let s = settingsCache.get(uri);
-    if (!s) {
-      const root = rootOf(uri);
-      const config = (root !== undefined ? configs.get(root) : undefined)?.config ?? null;
-      const user = configurationSupport
-        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS)
-        : Promise.resolve(DEFAULT_SETTINGS);
-      s = user.then((u) => mergeSettings(config, u));
-      settingsCache.set(uri, s);
-    }
-    return s;
-  }
-
-  function relativePath(uri: string): string | undefined {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return parsed.path;
-    const file = parsed.fsPath;
-    const root = rootOf(uri);
-    return (root ? path.relative(root, file) : file).split(path.sep).join('/');
-  }
-
-  /** The configuration file a document is (`.proposalkit.json`, `package.json`), or null for a proposal. */
-  function configDocument(uri: string): 'file' | 'package' | null {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? configSource(parsed.fsPath) : null;
-  }
-
-  /** Diagnostics for a configuration file's current text: at the bad key or value, never a crash. */
-  function configDiagnostics(uri: string, text: string, source: 'file' | 'package'): Diagnostic[] {
-    const read = checkConfigText(path.dirname(URI.parse(uri).fsPath), text, source);
-    const issues = [...read.issues, ...(read.config ? unknownTemplateIssues(read.config, templates.map((t) => t.id)) : [])];
-    const lines = new LineIndex(text);
-    return issues
-      .sort((a, b) => a.span.start - b.span.start)
-      .map((i) => ({ range: lines.rangeOf(i.span), severity: DiagnosticSeverity.Error, code: 'config', source: 'proposal-kit', message: i.message }));
-  }
-
-  /** Documents the user has been told are too large to check. */
-  const tooLargeSaid = new Set<string>();
-
-  /**
-   * An analysis being computed, with who waits for it: requests (each with its token) and the
-   * analysis scheduled after an edit (`background`). It stops when its version is no longer the
-   * document's, or when every request waiting for it was cancelled and nothing else waits.
-   */
-  interface Job {
-    version: number;
-    tokens: CancellationToken[];
-    background: boolean;
-    promise: Promise<Analysed | null>;
-  }
-  const running = new Map<string, Job>();
-
-  /**
-   * The analysis of the document's current version: computed once per version, shared by every
-   * request about that version. Rejects with ParseStopped when the work was stopped (see Job).
-   */
-  function analysed(uri: string, token?: CancellationToken): Promise<Analysed | null> {
-    const doc = documents.get(uri);
-    if (!doc || kepYamlFile(uri)) return Promise.resolve(null);
-    const hit = cache.get(uri);
-    if (hit && hit.version === doc.version) return Promise.resolve(hit);
-    let job = running.get(uri);
-    if (!job || job.version !== doc.version) {
-      const created: Job = { version: doc.version, tokens: [], background: false, promise: Promise.resolve(null) };
-      const stop = (): boolean =>
-        documents.get(uri)?.version !== created.version ||
-        (!created.background && created.tokens.length > 0 && created.tokens.every((t) => t.isCancellationRequested));
-      created.promise = compute(uri, created.version, stop).finally(() => {
-        if (running.get(uri) === created) running.delete(uri);
-      });
-      running.set(uri, (job = created));
-    }
-    if (!token) {
-      job.background = true;
-      return job.promise;
-    }
-    job.tokens.push(token);
-    return untilCancelled(job.promise, token);
-  }
-
-  /** The work's answer, or at once a ParseStopped when the request is cancelled (others may still wait for the work). */
-  function untilCancelled<T>(work: Promise<T>, token: CancellationToken): Promise<T> {
-    if (token.isCancellationRequested) return Promise.reject(new ParseStopped(0));
-    return new Promise<T>((resolve, reject) => {
-      const listener = token.onCancellationRequested(() => reject(new ParseStopped(0)));
-      work.then(resolve, reject).finally(() => listener.dispose());
-    });
-  }
-
-  /** Says in the log that work on a version stopped, and why; gives the error to throw. */
-  function stopped(uri: string, version: number, parts: number): ParseStopped {
-    const why = documents.get(uri)?.version === version ? 'the request was cancelled' : 'the document changed';
-    log(`Proposal Kit: stopped checking ${uri} (version ${version}) after ${parts} parts: ${why}.`);
-    return new ParseStopped(parts);
-  }
-
-  async function compute(uri: string, version: number, stop: () => boolean): Promise<Analysed | null> {
-    const settings = await settingsFor(uri);
-    const current = documents.get(uri);
-    if (!current) return null;
-    if (stop()) throw stopped(uri, version, 0);
-    const again = cache.get(uri);
-    if (again && again.version === current.version) return again;
-    const text = current.getText();
-    const limit = settings.maxFileSizeMB * 1024 * 1024;
-    // A UTF-8 byte count only when it could matter: no text is more than three bytes per UTF-16 unit.
-    const bytes = text.length > limit / 3 ? Buffer.byteLength(text) : text.length;
-    if (bytes > limit) {
-      // Too large to check: say so once for this document, and keep nothing of it.
-      parsers.delete(uri);
-      if (!tooLargeSaid.has(uri)) {
-        tooLargeSaid.add(uri);
-        const name = path.basename(URI.parse(uri).path);
-        void connection.window.showWarningMessage(
-          `Proposal Kit: ${name} is ${formatSize(bytes)}, larger than the ${formatSize(limit)} limit, so it is not checked. To check it, raise the setting proposalKit.maxFileSizeMB.`,
-        );
-      }
-      const entry: Analysed = { version: current.version, model: parseProposal(''), result: { detection: null, analysis: null, findings: [], progress: null }, settings };
-      cache.set(uri, entry);
-      return entry;
-    }
-    tooLargeSaid.delete(uri);
-    let parser = parsers.get(uri);
-    if (!parser) parsers.set(uri, (parser = new IncrementalParser()));
-    let model: ProposalModel;
-    try {
-      model = await parser.parseAsync(text, stop);
-    } catch (e) {
-      throw e instanceof ParseStopped ? stopped(uri, version, e.parsed) : e;
-    }
-    const rel = relativePath(uri);
-    const parsed = URI.parse(uri);
-    const notProposal =
-      configDocument(uri) !== null ||
-      (parsed.scheme === 'file' && templateFiles.has(path.resolve(parsed.fsPath))) ||
-      (rel !== undefined && !isProposalPath(settings, rel));
-    const result = notProposal
-      ? { detection: null, analysis: null, findings: [], progress: null }
-      : checkModel(model, templates, {
-          path: rel,
-          template: rel === undefined ? undefined : templateForPath(settings, rel),
-          severities: settings.rules,
-          companions: companionsOf(uri),
-        });
-    const entry: Analysed = { version: current.version, model, result, settings };
-    cache.set(uri, entry);
-    return entry;
-  }
-
-  /**
-   * The analysis a request about `uri` is answered from. A request is about the version the
-   * document had when it arrived (its positions are in that text): if an edit came in while it
-   * waited, the answer would be for other text, so the request fails with ContentModified (the
-   * client drops it and asks again when it needs to); one the client cancelled fails with
-   * RequestCancelled.
-   */
-  async function analysedFor(uri: string, token: CancellationToken): Promise<Analysed | null> {
-    const version = documents.get(uri)?.version;
-    const a = await analysed(uri, token).catch((e: unknown) => {
-      if (!(e instanceof ParseStopped) || token.isCancellationRequested) return null;
-      throw new ResponseError(LSPErrorCodes.ContentModified, `The document changed (version ${String(version)} to ${String(documents.get(uri)?.version)}) while the request was answered.`);
-    });
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-    if (a && a.version !== version) {
-      throw new ResponseError(LSPErrorCodes.ContentModified, `The document changed (version ${String(version)} to ${a.version}) while the request was answered.`);
-    }
-    return a;
-  }
-
-  /**
-   * A kep.yaml's text: the open editor's, else the file on disk, read once and read again only when
-   * the file watcher says it changed (clients that cannot watch: read each time). Every edit of a
-   * KEP README needs it, twice: for the status, and for the kep.yaml's own findings.
-   */
-  const diskTexts = new Map<string, string | undefined>();
-  function companionText(file: string): string | undefined {
-    const open = documents.get(URI.file(file).toString());
-    if (open) return open.getText();
-    if (!watchSupport) return readTextIfAny(file);
-    if (!diskTexts.has(file)) diskTexts.set(file, readTextIfAny(file));
-    return diskTexts.get(file);
-  }
-
-  /** The files beside a proposal (a KEP's kep.yaml). */
-  function companionsOf(uri: string): Companions {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return {};
-    return readCompanions(parsed.fsPath, companionText);
-  }
-
-  /** The path of a kep.yaml on disk, else null: the server checks it for its README, not as markdown. */
-  function kepYamlFile(uri: string): string | null {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' && readmePathFor(parsed.fsPath) ? parsed.fsPath : null;
-  }
-
-  /** A change to a kep.yaml changes its README's status: check the README again. */
-  function companionChanged(uri: string): void {
-    const file = kepYamlFile(uri);
-    if (!file) return;
-    const readmeUri = URI.file(readmePathFor(file) as string).toString();
-    if (!documents.get(readmeUri)) {
-      void publishKepYaml(uri);
-      return;
-    }
-    cache.delete(readmeUri);
-    scheduleAnalysis(readmeUri);
-    if (pullSupport) connection.languages.diagnostics.refresh();
-  }
-
-  /**
-   * Publishes the findings of the kep.yaml at `uri` (pushed, whether or not it is open) while it or
-   * its README is open; clears them when neither is. Only the newest answer per file is sent.
-   */
-  const kepYamlRuns = new Map<string, number>();
-  const kepYamlShown = new Set<string>();
-  async function publishKepYaml(uri: string): Promise<void> {
-    const file = kepYamlFile(uri);
-    if (!file) return;
-    const run = (kepYamlRuns.get(uri) ?? 0) + 1;
-    kepYamlRuns.set(uri, run);
-    const readmeFile = readmePathFor(file) as string;
-    const readmeUri = URI.file(readmeFile).toString();
-    let findings: Finding[] = [];
-    const kepText = companionText(file);
-    if (kepText !== undefined && (documents.get(uri) || documents.get(readmeUri))) {
-      const open = await analysed(readmeUri);
-      if (open) {
-        findings = kepYamlFindingsFor(kepText, { model: open.model, template: open.result.detection?.template ?? null }, open.settings.rules);
-      } else {
-        const readmeText = readTextIfAny(readmeFile);
-        const settings = await settingsFor(readmeUri);
-        const rel = relativePath(readmeUri);
-        if (readmeText !== undefined && (rel === undefined || isProposalPath(settings, rel))) {
-          const model = parseDocument(readmeText);
-          const detection = detectTemplate(model, rel, templates, rel === undefined ? undefined : templateForPath(settings, rel));
-          findings = kepYamlFindingsFor(kepText, { model, template: detection?.template ?? null }, settings.rules);
-        }
-      }
-    }
-    if (kepYamlRuns.get(uri) !== run) return;
-    // Nothing to say about a kep.yaml that never had findings (most README.md files have none beside them).
-    if (!findings.length && !kepYamlShown.has(uri)) return;
-    if (findings.length) kepYamlShown.add(uri);
-    else kepYamlShown.delete(uri);
-    await connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
-  }
-
-  function toDiagnostic(f: Finding): Diagnostic {
-    return {
-      range: f.range,
-      severity: SEVERITY[f.severity],
-      code: f.rule,
-      codeDescription: { href: ruleDocsUrl(f.rule) },
-      source: 'proposal-kit',
-      message: f.message,
+      },
     };
+    this.settings = new SettingsStore(this.ctx);
+    this.kepYamls = new KepYamls(this.ctx, this.settings);
+    this.analyses = new Analyses(this.ctx, {
+      settings: this.settings,
+      companionsOf: (uri) => this.kepYamls.companionsOf(uri),
+      isKepYaml: (uri) => this.kepYamls.fileFor(uri) !== null,
+    });
+    this.kepYamls.analyses = this.analyses;
   }
 
-  async function diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
-    const source = configDocument(uri);
-    const doc = documents.get(uri);
-    if (source && doc) return configDiagnostics(uri, doc.getText(), source);
-    const a = await analysed(uri, token);
-    return a ? a.result.findings.map(toDiagnostic) : [];
+  /**
+   * Reads the configuration files and templates again. `userFolders`: the editor's template folders
+   * setting (in Restricted Mode VS Code takes it from the user's settings only). Reloads happen on
+   * every settings change: each problem is said once, not on each reload.
+   */
+  loadTemplates(userFolders: readonly string[] = []): void {
+    const { errors, refused } = this.ctx.ws.load(userFolders);
+    for (const message of [...refused, ...errors.map((e) => `template error: ${e.message}`)]) this.ctx.warnOnce(message);
   }
 
-  // After each change, analyse the newest version once the burst of edits is over (stale
-  // versions are skipped), then tell the client; push diagnostics to clients that cannot pull.
-  const pending = new Map<string, NodeJS.Immediate>();
-  function scheduleAnalysis(uri: string): void {
-    const old = pending.get(uri);
-    if (old) clearImmediate(old);
-    pending.set(
-      uri,
-      setImmediate(() => {
-        pending.delete(uri);
-        void (async () => {
-          const doc = documents.get(uri);
-          if (!doc) return;
-          const kepYaml = URI.parse(uri).scheme === 'file' ? kepYamlPathFor(URI.parse(uri).fsPath) : null;
-          if (kepYaml) await publishKepYaml(URI.file(kepYaml).toString());
-          const a = await analysed(uri);
-          if (!a || documents.get(uri)?.version !== a.version) return;
-          if (!pullSupport) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: await diagnosticsFor(uri) });
-          const note: AnalysisChanged = { uri, version: a.version, isProposal: a.result.detection !== null };
-          await connection.sendNotification(AnalysisChangedNotification.method, note);
-        })().catch((e: unknown) => {
-          // A newer version is scheduled already.
-          if (!(e instanceof ParseStopped)) log(`Proposal Kit: analysis failed for ${uri}: ${String(e)}`);
-        });
-      }),
-    );
-  }
-
-  connection.onInitialize((params: InitializeParams) => {
+  initialize(params: InitializeParams): InitializeResult {
     const caps = params.capabilities;
-    configurationSupport = !!caps.workspace?.configuration;
-    pullSupport = !!caps.textDocument?.diagnostic;
-    watchSupport = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { documentSymbols?: boolean; workspaceTrusted?: boolean };
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    this.ctx.caps = {
+      configuration: !!caps.workspace?.configuration,
+      pull: !!caps.textDocument?.diagnostic,
+      watch: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      documentSymbols: init.documentSymbols !== false,
+    };
+    this.settings.pushed = init.proposalKit;
+    let folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (!folders.length && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     // Editors without workspace trust open only what the user chose to open: trusted.
-    workspaceTrusted = init.workspaceTrusted !== false;
-    documentSymbols = init.documentSymbols !== false;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
-    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
-    loadTemplates();
+    this.ctx.ws = new Workspace(nodeWorkspaceHost(), { folders, trusted: init.workspaceTrusted !== false, reader: 'editor' });
+    this.loadTemplates();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -439,207 +104,135 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
         completionProvider: { triggerCharacters: ['#', ':', ' '] },
         hoverProvider: true,
-        documentSymbolProvider: documentSymbols,
+        documentSymbolProvider: this.ctx.caps.documentSymbols,
       },
       serverInfo: { name: 'proposal-kit', version: typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev' },
     };
-  });
+  }
 
-  connection.onInitialized(() => {
-    if (watchSupport) {
+  initialized(): void {
+    const { ws, caps, connection } = this.ctx;
+    if (caps.watch) {
       // Configuration files and template folders changed on disk (saved, or switched by git): read them again.
-      const folders = [...configs.values()].flatMap((c) => c?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
+      const folders = ws.folders.flatMap((root) => ws.configOf(root)?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
       // A KEP's kep.yaml too: its status bears on its README, its findings are shown in it.
       const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`), '**/kep.yaml'];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
     }
-    if (configurationSupport) {
-      void settingsFor('').then((s) => {
-        if (s.templates.length) loadTemplates(s.templates);
-      });
-    }
-  });
-
-  /** Reads configuration files, settings and templates again, and checks every open document again. */
-  function reload(): void {
-    settingsCache.clear();
-    const user = configurationSupport
-      ? connection.workspace.getConfiguration({ section: 'proposalKit' }).then(readSettings, () => DEFAULT_SETTINGS)
-      : Promise.resolve(DEFAULT_SETTINGS);
-    void user.then((s) => {
-      loadTemplates(s.templates);
-      settingsCache.clear();
-      cache.clear();
-      for (const d of documents.all()) scheduleAnalysis(d.uri);
-      if (pullSupport) connection.languages.diagnostics.refresh();
+    void this.settings.editorSettings().then((s) => {
+      if (s.templates.length) this.loadTemplates(s.templates);
     });
   }
 
-  connection.onDidChangeConfiguration(reload);
-  connection.onDidChangeWatchedFiles((params) => {
-    // A kep.yaml changed on disk concerns its README alone; anything else may change every check.
-    const others = params.changes.filter((c) => !kepYamlFile(c.uri));
-    for (const c of params.changes) {
-      const file = kepYamlFile(c.uri);
-      if (!file) continue;
-      diskTexts.delete(file);
-      if (!documents.get(c.uri)) companionChanged(c.uri);
-    }
-    if (others.length) reload();
-  });
-
-  documents.onDidChangeContent((e) => {
-    // A client may repeat a version number with another text: an analysis is only good for the text it read.
-    cache.delete(e.document.uri);
-    // A kep.yaml is checked with its README: companionChanged publishes its findings.
-    if (kepYamlFile(e.document.uri)) companionChanged(e.document.uri);
-    else scheduleAnalysis(e.document.uri);
-  });
-  documents.onDidClose((e) => {
-    companionChanged(e.document.uri);
-    const readme = URI.parse(e.document.uri);
-    const kepYaml = readme.scheme === 'file' ? kepYamlPathFor(readme.fsPath) : null;
-    if (kepYaml) void publishKepYaml(URI.file(kepYaml).toString());
-    cache.delete(e.document.uri);
-    parsers.delete(e.document.uri);
-    tooLargeSaid.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
-    if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
-
-  connection.languages.diagnostics.on(async (params, token) => {
-    const uri = params.textDocument.uri;
-    const version = documents.get(uri)?.version;
-    if (version === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnosticsFor(uri, token).catch((e: unknown) => {
-      if (e instanceof ParseStopped) return null;
-      throw e;
+  /** Reads configuration files, settings and templates again, and checks every open document again. */
+  reload(): void {
+    this.settings.clear();
+    void this.settings.editorSettings().then((s) => {
+      this.loadTemplates(s.templates);
+      this.settings.clear();
+      this.analyses.clear();
+      for (const d of this.ctx.documents.all()) this.scheduleAnalysis(d.uri);
+      if (this.ctx.caps.pull) this.ctx.connection.languages.diagnostics.refresh();
     });
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-    // Diagnostics of a version that is no longer the document's: the client pulls again.
-    if (items === null || documents.get(uri)?.version !== version) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while its diagnostics were computed.', { retriggerRequest: true });
-    }
-    return { kind: DocumentDiagnosticReportKind.Full, items };
-  });
+  }
 
-  connection.onCodeAction(async (params, token) => {
-    const a = await analysedFor(params.textDocument.uri, token);
-    if (!a?.result.analysis) return [];
-    const analysis = a.result.analysis;
-    const uri = params.textDocument.uri;
-    const r = params.range;
-    const touches = (f: Finding): boolean =>
-      !(f.range.end.line < r.start.line || f.range.start.line > r.end.line);
-    // Indexed: a template of 10,000 sections puts thousands of diagnostics on one line.
-    const diagnosticsByKey = new Map<string, Diagnostic[]>();
-    const keyOf = (rule: unknown, line: number, message: string): string => `${String(rule)}\u0000${line}\u0000${message}`;
-    for (const d of params.context.diagnostics) {
-      const k = keyOf(d.code, d.range.start.line, typeof d.message === 'string' ? d.message : d.message.value);
-      diagnosticsByKey.set(k, [...(diagnosticsByKey.get(k) ?? []), d]);
+  /**
+   * After each change, analyses the newest version once the burst of edits is over (stale versions
+   * are skipped), then tells the client; pushes diagnostics to clients that cannot pull.
+   */
+  scheduleAnalysis(uri: string): void {
+    const old = this.pending.get(uri);
+    if (old) clearImmediate(old);
+    this.pending.set(
+      uri,
+      setImmediate(() => {
+        this.pending.delete(uri);
+        this.analyseAndTell(uri).catch((e: unknown) => {
+          // A newer version is scheduled already.
+          if (!(e instanceof ParseStopped)) this.ctx.log(`Proposal Kit: analysis failed for ${uri}: ${String(e)}`);
+        });
+      }),
+    );
+  }
+
+  private async analyseAndTell(uri: string): Promise<void> {
+    const { documents, connection } = this.ctx;
+    if (!documents.get(uri)) return;
+    const kepYaml = this.kepYamls.besideReadme(uri);
+    if (kepYaml) await this.kepYamls.publish(kepYaml);
+    const a = await this.analyses.analysed(uri);
+    if (!a || documents.get(uri)?.version !== a.version) return;
+    if (!this.ctx.caps.pull) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: await diagnosticsFor(this.ctx, this.analyses, uri) });
+    const note: AnalysisChanged = { uri, version: a.version, isProposal: a.result.detection !== null };
+    await connection.sendNotification(AnalysisChangedNotification.method, note);
+  }
+
+  /** A change to a kep.yaml changes its README's status: check the README again. */
+  companionChanged(uri: string): void {
+    const readmeUri = this.kepYamls.readmeOf(uri);
+    if (!readmeUri) return;
+    if (!this.ctx.documents.get(readmeUri)) {
+      void this.kepYamls.publish(uri);
+      return;
     }
-    const sameDiagnostic = (f: Finding): Diagnostic[] => diagnosticsByKey.get(keyOf(f.rule, f.range.start.line, f.message)) ?? [];
-    const actions: CodeAction[] = [];
-    const titles = new Set<string>();
-    const wanted = params.context.only;
-    const wants = (kind: string): boolean => !wanted || wanted.some((w) => kind === w || kind.startsWith(`${w}.`));
-    if (wants(CodeActionKind.QuickFix)) {
-      // A menu of thousands of fixes helps nobody and costs seconds: the first ones, and "insert all".
-      for (const f of a.result.findings.filter(touches).slice(0, MAX_FIXED_FINDINGS)) {
-        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-        for (const fix of fixesFor(analysis, f, a.result.findings)) {
-          if (titles.has(fix.title)) continue;
-          titles.add(fix.title);
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            isPreferred: fix.preferred || undefined,
-            diagnostics: fix.fixes.flatMap(sameDiagnostic),
-            edit: { changes: { [uri]: fix.edits } },
-          });
-        }
+    this.analyses.invalidate(readmeUri);
+    this.scheduleAnalysis(readmeUri);
+    if (this.ctx.caps.pull) this.ctx.connection.languages.diagnostics.refresh();
+  }
+
+  listen(): void {
+    const { connection, documents } = this.ctx;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    connection.onDidChangeConfiguration((params) => {
+      // Clients that can be asked send no settings here (VS Code sends null); the others send them all.
+      const pushed = (params.settings as { proposalKit?: unknown } | null | undefined)?.proposalKit;
+      if (!this.ctx.caps.configuration && pushed !== undefined) this.settings.pushed = pushed;
+      this.reload();
+    });
+    connection.onDidChangeWatchedFiles((params) => {
+      // A kep.yaml changed on disk concerns its README alone; anything else may change every check.
+      const others = params.changes.filter((c) => !this.kepYamls.fileFor(c.uri));
+      for (const c of params.changes) {
+        const file = this.kepYamls.fileFor(c.uri);
+        if (!file) continue;
+        this.kepYamls.changedOnDisk(file);
+        if (!documents.get(c.uri)) this.companionChanged(c.uri);
       }
-    }
-    const missing = missingSections(analysis);
-    if (missing.length && wants(CodeActionKind.Source)) {
-      actions.push({
-        title: `Insert all missing sections (${missing.length})`,
-        kind: `${CodeActionKind.Source}.insertMissingSections`,
-        edit: { changes: { [uri]: insertSectionsEdits(analysis, missing) } },
-      });
-    }
-    return actions;
-  });
-
-  connection.onCompletion(async (params, token) => {
-    const a = await analysedFor(params.textDocument.uri, token);
-    if (!a || configDocument(params.textDocument.uri)) return [];
-    const found = a.result.analysis ? completionsAt(a.result.analysis, params.position) : templateCompletions(templates, a.model.text, params.position);
-    const KIND = { section: CompletionItemKind.Module, value: CompletionItemKind.EnumMember, template: CompletionItemKind.Snippet };
-    return found.map((c) => ({
-      label: c.label,
-      kind: KIND[c.kind],
-      detail: c.detail,
-      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-      textEdit: { range: c.range, newText: c.insertText },
-      insertTextFormat: InsertTextFormat.PlainText,
-      sortText: c.sortText,
-      filterText: c.kind === 'section' ? c.insertText : c.label,
-    }));
-  });
-
-  connection.onHover(async (params, token) => {
-    const a = await analysedFor(params.textDocument.uri, token);
-    if (!a?.result.analysis) return null;
-    const h = hoverAt(a.result.analysis, params.position);
-    return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.contents } } : null;
-  });
-
-  connection.onDocumentSymbol(async (params, token) => {
-    const a = await analysedFor(params.textDocument.uri, token);
-    if (!a) return [];
-    const convert = (n: SymbolNode): DocumentSymbol => ({
-      name: n.name,
-      detail: n.detail,
-      kind: n.level === 1 ? SymbolKind.File : SymbolKind.String,
-      range: n.range,
-      selectionRange: n.selectionRange,
-      children: n.children.map(convert),
+      if (others.length) this.reload();
     });
-    return symbolsOf(a.model, a.result.analysis).map(convert);
-  });
+    this.listenToDocuments();
+    registerPullDiagnostics(this.ctx, this.analyses);
+    registerFeatures(this.ctx, this.analyses);
+    registerNewFileRequests(connection, { workspace: () => this.ctx.ws, settingsFor: (uri) => this.settings.settingsFor(uri), documents });
+    documents.listen(connection);
+    connection.listen();
+  }
 
-  handle(connection, OutlineRequest, async (params): Promise<OutlineResult | null> => {
-    const a = await analysed(params.textDocument.uri);
-    if (!a?.result.analysis) return null;
-    const o = outlineOf(a.result.analysis);
-    return { uri: params.textDocument.uri, version: a.version, ...o };
-  });
-
-  handle(connection, InsertSectionsRequest, async (params): Promise<WorkspaceEdit | null> => {
-    const a = await analysed(params.textDocument.uri);
-    const analysis = a?.result.analysis;
-    if (!analysis) return null;
-    const specs = params.sections
-      ? params.sections.map((i) => analysis.version.sections[i]).filter((s) => s && !analysis.present.has(s.index))
-      : missingSections(analysis);
-    if (!specs.length) return null;
-    return { changes: { [params.textDocument.uri]: insertSectionsEdits(analysis, specs) } };
-  });
-
-  handle(connection, GuidanceRequest, async (params) => {
-    const a = await analysed(params.textDocument.uri);
-    const analysis = a?.result.analysis;
-    if (!analysis) return null;
-    const h = hoverAt(analysis, params.position, true);
-    return h ? { template: analysis.template.name, section: h.section, required: h.required, guidance: h.guidance } : null;
-  });
-
-  documents.listen(connection);
-  connection.listen();
+  private listenToDocuments(): void {
+    const { connection, documents } = this.ctx;
+    documents.onDidChangeContent((e) => {
+      // A client may repeat a version number with another text: an analysis is only good for the text it read.
+      this.analyses.invalidate(e.document.uri);
+      // A kep.yaml is checked with its README: companionChanged publishes its findings.
+      if (this.kepYamls.fileFor(e.document.uri)) this.companionChanged(e.document.uri);
+      else this.scheduleAnalysis(e.document.uri);
+    });
+    documents.onDidClose((e) => {
+      const uri = e.document.uri;
+      this.companionChanged(uri);
+      const kepYaml = this.kepYamls.besideReadme(uri);
+      if (kepYaml) void this.kepYamls.publish(kepYaml);
+      this.analyses.forget(uri);
+      this.settings.forget(uri);
+      if (!this.ctx.caps.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+  }
 }
 
-declare const PROPOSAL_KIT_VERSION: string;
+export function startServer(connection: Connection): void {
+  new ProposalServer(connection).listen();
+}
 
 if (require.main === module) {
   startServer(createConnection(ProposedFeatures.all));

@@ -1,5 +1,7 @@
 /** A real JSON-RPC client talking to the bundled server over stdio, for protocol tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -9,6 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
 
 export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -31,12 +34,19 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   rootUri?: string | null;
+  /** Workspace folders (file URIs); without them, rootUri alone. */
+  workspaceFolders?: string[];
   /** Say the client watches files for the server (didChangeWatchedFiles with dynamic registration). */
   watch?: boolean;
+  /** The server's command line (default: node dist/server.js --stdio). */
+  command?: string[];
+  /** Say the client answers workspace/configuration (default true); false: it only pushes settings. */
+  askable?: boolean;
 }
 
 export async function startSession(options: StartOptions = {}): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const [program, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+  const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -64,10 +74,10 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
   const initializeResult = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder-${i}` })) ?? null,
     initializationOptions: options.initializationOptions,
     capabilities: {
-      workspace: { configuration: true, ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+      workspace: { ...(options.askable === false ? {} : { configuration: true }), ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
       textDocument: options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } },
     },
   })) as Session['initializeResult'];
@@ -135,4 +145,29 @@ export async function pullDiagnostics(s: Session, uri: string): Promise<Diagnost
 
 export async function closeDocument(s: Session, uri: string): Promise<void> {
   await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+}
+
+/** A fresh folder on disk for a test's workspace (its real path, symbolic links resolved). */
+export class TempFolder {
+  readonly root: string;
+
+  constructor(prefix: string) {
+    this.root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  }
+
+  /** Writes a file (its folders made as needed) and gives its path. */
+  write(rel: string, text: string): string {
+    const f = path.join(this.root, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  }
+
+  uri(rel = ''): string {
+    return URI.file(path.join(this.root, rel)).toString();
+  }
+
+  remove(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
 }

@@ -321,6 +321,47 @@ describe('language server settings', function () {
   });
 });
 
+describe('language server settings, from a client that cannot be asked for them', function () {
+  this.timeout(30000);
+  type Published = { uri: string; diagnostics: Diagnostic[] };
+  const severities = (p: Published): [unknown, unknown][] => p.diagnostics.map((d) => [d.code, d.severity]);
+
+  it('without workspace/configuration, file watching or pulled diagnostics: from the initialization options, then from each didChangeConfiguration', async () => {
+    const s = await startSession({
+      askable: false,
+      pull: false,
+      rootUri: 'file:///work/ws',
+      initializationOptions: { proposalKit: { rules: { 'missing-section': 'hint', 'section-order': 'off' }, files: ['design-proposals/**'] } },
+    });
+    try {
+      const first = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === KLIP_URI && p.diagnostics.length > 0);
+      await open(s, KLIP_URI, KLIP_TEXT);
+      assert.deepEqual(severities(await first), [
+        ['missing-section', 4],
+        ['missing-section', 4],
+        ['missing-section', 4],
+      ]);
+      const elsewhere = 'file:///work/ws/notes/klip-59-json-functions.md';
+      const quiet = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === elsewhere);
+      await open(s, elsewhere, KLIP_TEXT);
+      assert.deepEqual((await quiet).diagnostics, []);
+
+      // New settings replace the old ones whole: the rule's default severity is back, the files glob gone.
+      const after = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === KLIP_URI && p.diagnostics.some((d) => d.severity === 1));
+      const noted = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === elsewhere && p.diagnostics.length > 0);
+      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { proposalKit: { rules: { 'section-order': 'off' } } } });
+      assert.deepEqual(severities(await after), [
+        ['missing-section', 1],
+        ['missing-section', 1],
+        ['missing-section', 1],
+      ]);
+      assert.deepEqual(severities(await noted), severities(await after));
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('language server: guidance request', function () {
   this.timeout(30000);
   it('returns the section under the cursor and its guidance alone', async () => {

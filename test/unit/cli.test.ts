@@ -190,3 +190,33 @@ describe('cli', () => {
     assert.deepEqual(r.out.trim().split('\n').map((l) => l.split(/\s+/)[0]), ['kep', 'kepler', 'klip', 'materialize']);
   });
 });
+
+describe('cli: the command line as read', () => {
+  const firstLine = (s: string): string => s.split('\n')[0];
+
+  it('an unknown option, or one without its value, is a usage error naming it', () => {
+    for (const [args, message] of [
+      [['check', '--bogus', 'examples'], 'proposal-kit: Unknown option --bogus.'],
+      [['check', '-x', 'examples'], 'proposal-kit: Unknown option -x.'],
+      [['check', 'examples', '--format'], 'proposal-kit: Option --format needs a value.'],
+      [['check', '--format', 'json', '--format=text', 'examples'], 'proposal-kit: Option --format is given more than once.'],
+    ] as const) {
+      const r = run([...args]);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(firstLine(r.err), message);
+      assert.match(r.err, /\nUsage:\n/);
+    }
+  });
+
+  it('--name=value and --name value alike; -h is --help; after -- every argument is a path', () => {
+    const inline = run(['check', '--format=json', '--rule=section-order=off', 'examples']);
+    const spaced = run(['check', '--format', 'json', '--rule', 'section-order=off', 'examples']);
+    assert.equal(inline.out, spaced.out);
+    assert.equal(JSON.parse(inline.out).version, 1);
+    assert.equal(run(['-h']).out, run(['--help']).out);
+    assert.match(run(['-h']).out, /^Usage:\n/);
+    const r = run(['check', '--', '--format']);
+    assert.equal(r.code, 2);
+    assert.equal(firstLine(r.err), 'proposal-kit: --format: no such file or folder; check the path.');
+  });
+});

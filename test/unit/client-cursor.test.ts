@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scaffold } from '../../server/src/core/scaffold';
-import { firstLineToWrite } from '../../client/src/cursor';
+import { firstLineToWrite } from '../../server/src/core/cursor';
 import { template } from './helpers';
 
 const INPUT = { title: 'Faster Builds', author: 'Ada Lovelace', date: '2026-11-20', sig: 'node' };

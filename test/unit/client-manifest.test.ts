@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import { RULES } from '../../server/src/core';
-import { DEFAULT_SETTINGS } from '../../server/src/node/config';
+import { DEFAULT_SETTINGS } from '../../server/src/core/workspace';
 import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../../client/src/ids';
 import { presentEntry } from '../../client/src/outline/present';
 import { ROOT } from './helpers';
@@ -10,6 +11,37 @@ import { ROOT } from './helpers';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- package.json is free-form JSON
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as any;
 const contributes = pkg.contributes;
+
+/** A production bundle of an entry point, in memory: its size and the repository files in it. */
+async function bundle(entry: string): Promise<{ bytes: number; files: string[] }> {
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { bytes: result.outputFiles[0].contents.length, files: Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')).sort() };
+}
+
+describe('client: the extension bundle', function () {
+  this.timeout(60000);
+  it('carries none of the checker, only the protocol and the core\'s input checks, and is well under the server\'s', async () => {
+    const extension = await bundle('client/src/extension.ts');
+    const server = await bundle('server/src/server.ts');
+    assert.deepEqual(
+      extension.files.filter((f) => f.startsWith('server/')),
+      ['server/src/core/names.ts', 'server/src/core/normalize.ts', 'server/src/protocol.ts'],
+    );
+    assert.ok(extension.bytes < server.bytes * 0.75, `extension ${extension.bytes} bytes, server ${server.bytes} bytes`);
+  });
+});
 
 describe('client: package.json agrees with the extension', () => {
   it('activates on markdown and in a workspace with a .proposalkit.json, from dist/extension.js, on VS Code 1.91 or later', () => {

@@ -6,7 +6,8 @@ import { main } from '../../server/src/cli';
 import { CONFIG_KEYS, newProposalFolder, readProjectConfig, unknownTemplateIssues, type ConfigRead } from '../../server/src/core/config';
 import { parseJson } from '../../server/src/core/json';
 import { LineIndex, RULE_IDS } from '../../server/src/core';
-import { DEFAULT_SETTINGS, findConfigRoot, isProposalPath, loadProjectConfig, mergeSettings, readSettings, templateForPath } from '../../server/src/node/config';
+import { findConfigRoot, loadProjectConfig } from '../../server/src/node/config';
+import { DEFAULT_SETTINGS, isProposalPath, mergeSettings, readSettings, templateForPath } from '../../server/src/core/workspace';
 import { ROOT } from './helpers';
 
 /** Each issue as "line:col message" (one-based), the way the CLI prints it. */

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { checkModel, parseProposal, parseTemplate, type TemplateSchema } from '../../server/src/core';
 import { scaffold } from '../../server/src/core/scaffold';
 import { nameFromTitle, titlePatternFrom } from '../../server/src/core/template';
-import { suggestedTemplateId, templateFromDocument, validateTemplateId } from '../../server/src/core/newTemplate';
+import { suggestedTemplateId, templateFromDocument } from '../../server/src/core/newTemplate';
+import { validateTemplateId } from '../../server/src/core/names';
 import { loadTemplateDirs } from '../../server/src/node/templates';
 import { ROOT } from './helpers';
 

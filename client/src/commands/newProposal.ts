@@ -1,88 +1,58 @@
 /**
  * "Proposal Kit: New Proposal": pick a template, give a title (and a SIG for a KEP), and the file
  * is created where the template says (or in the folder right-clicked in the Explorer) and opened
- * with the cursor on the first line to write. The decisions live in ../newProposalPlan.ts.
+ * with the cursor on the first line to write. The language server decides what is created and
+ * where, and answers with the edit that creates it; this command asks and applies.
  *
  * Run with an object (`{ template, title, sig }`, from a keybinding's `args` or another extension),
  * it asks only for what the object does not say, and resolves to the created file's URI.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createProposal } from '../../../server/src/node/create';
-import { gitAuthor } from '../../../server/src/node/git';
-import { builtinTemplatesDir, loadTemplateDirs, workspaceTemplateDirs } from '../../../server/src/node/templates';
+import { normalizeSig, validateSig, validateTitle } from '../../../server/src/core/names';
+import { NewProposalRequest, ProposalTemplatesRequest, send, type NewProposalPlace } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
-import { firstLineToWrite } from '../cursor';
-import { CONFIG_SECTION } from '../ids';
-import {
-  chooseAuthor,
-  chooseTarget,
-  gitCwd,
-  localDate,
-  needsSig,
-  normalizeSig,
-  proposalFolder,
-  readPresets,
-  sigFromFolder,
-  templateDirs,
-  templateErrorMessage,
-  templatePickItems,
-  validateSig,
-  validateTitle,
-  withProjectConfig,
-} from '../newProposalPlan';
-import { loadProjectConfig } from '../../../server/src/node/config';
-import { readSettings } from '../settings';
+import { chooseTarget, readPresets, templatePickItems } from '../newProposalPlan';
+import { applyNewFile } from './shared';
 
 const TITLE = 'New Proposal';
 
-/** `arg` is the folder when run from the Explorer's context menu, else presets or nothing. */
-export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const clicked = arg instanceof vscode.Uri ? arg : undefined;
-  const presets = readPresets(arg);
-  // New Proposal writes with node's fs, so only folders on the local file system count.
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+/** Where the proposal goes, asking for the workspace folder when nothing says which; undefined when there is none or the user cancelled. */
+async function placeFor(arg: unknown): Promise<NewProposalPlace | undefined> {
+  const clicked = arg instanceof vscode.Uri && arg.scheme === 'file' ? arg.toString() : undefined;
+  // The proposal is written to disk, so only folders on the local file system count.
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
   const active = vscode.window.activeTextEditor?.document.uri;
   const target = chooseTarget({
     folders,
-    clicked: clicked?.scheme === 'file' ? clicked.fsPath : undefined,
-    active: active?.scheme === 'file' ? active.fsPath : undefined,
+    clicked,
+    active: active?.scheme === 'file' ? active.toString() : undefined,
+    folderOf: (uri) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.uri.toString(),
   });
-  let root: string;
-  let dir: string | undefined;
   if (target.kind === 'none') {
     void vscode.window.showErrorMessage('Open a folder first: New Proposal creates the proposal inside a workspace folder.');
-    return;
-  } else if (target.kind === 'ask') {
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder to create the proposal in' });
-    if (!picked) return;
-    root = picked.uri.fsPath;
-  } else {
-    root = target.root;
-    dir = target.dir;
+    return undefined;
   }
+  if (target.kind === 'ask') {
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder to create the proposal in' });
+    return picked ? { workspaceFolder: picked.uri.toString() } : undefined;
+  }
+  return { workspaceFolder: target.root, ...(target.dir === undefined ? {} : { folder: target.dir }) };
+}
 
-  const found = loadProjectConfig(root)?.config ?? null;
-  // Restricted Mode: no template folder outside the workspace from the workspace's configuration.
-  const own = found ? workspaceTemplateDirs(root, found.templates.map((t) => t.dir), vscode.workspace.isTrusted) : null;
-  const config = found && own ? { ...found, templates: found.templates.filter((t) => own.dirs.includes(path.resolve(root, t.dir))) } : null;
-  const settings = withProjectConfig(readSettings((key) => vscode.workspace.getConfiguration(CONFIG_SECTION, vscode.Uri.file(root)).get(key)), config);
-  // Restricted Mode: what the workspace names is read only inside it, symlinks followed.
-  const confined = new Set(vscode.workspace.isTrusted ? [] : [path.join(root, '.proposals', 'templates'), ...(own?.dirs ?? [])]);
-  const dirs = templateDirs({ builtin: builtinTemplatesDir(), root, configured: settings.templates, exists: fs.existsSync });
-  const loaded = loadTemplateDirs(dirs.map((dir) => (confined.has(dir) ? { dir, within: root } : dir)));
-  const problem = templateErrorMessage(loaded.errors, root, ctx.templateErrorsShown);
-  if (problem) void vscode.window.showWarningMessage(problem);
-  if (!loaded.templates.length) {
+/** `arg` is the folder when run from the Explorer's context menu, else presets or nothing. */
+export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const presets = readPresets(arg);
+  const place = await placeFor(arg);
+  if (!place) return;
+  const templates = await send(ctx.client, ProposalTemplatesRequest, place);
+  if (!templates.length) {
     void vscode.window.showErrorMessage('No proposal templates could be loaded.');
     return;
   }
 
   let id = presets.template;
   if (id === undefined) {
-    const picked = await vscode.window.showQuickPick(templatePickItems(loaded.templates), {
+    const picked = await vscode.window.showQuickPick(templatePickItems(templates), {
       title: TITLE,
       placeHolder: 'Template to write the proposal from',
       matchOnDescription: true,
@@ -91,13 +61,12 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     if (!picked) return;
     id = picked.id;
   }
-  const template = loaded.templates.find((t) => t.id === id);
+  const template = templates.find((t) => t.id === id);
   if (!template) {
-    void vscode.window.showErrorMessage(`No proposal template '${id}': the templates are ${loaded.templates.map((t) => t.id).join(', ')}.`);
+    void vscode.window.showErrorMessage(`No proposal template '${id}': the templates are ${templates.map((t) => t.id).join(', ')}.`);
     return;
   }
-  dir = proposalFolder(root, dir, config, template.id);
-  const steps = needsSig(template) ? 3 : 2;
+  const steps = template.sig !== undefined ? 3 : 2;
 
   const title = presets.title ?? await vscode.window.showInputBox({
     title: `${TITLE}: ${template.name} (2/${steps})`,
@@ -113,29 +82,13 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
       title: `${TITLE}: ${template.name} (3/${steps})`,
       prompt: 'The SIG that owns the proposal, without "sig-"',
       placeHolder: 'e.g. node',
-      value: sigFromFolder(root, dir),
+      value: template.sig,
       validateInput: validateSig,
     });
     if (answer === undefined) return;
     sig = normalizeSig(answer);
   }
 
-  const author = chooseAuthor(gitAuthor(gitCwd(root, vscode.workspace.isTrusted, os.homedir())), settings.author);
-  let created;
-  try {
-    created = createProposal(template, { title: title.trim(), author, date: localDate(new Date()), sig }, { root, dir });
-  } catch (e) {
-    void vscode.window.showErrorMessage(`Could not create the proposal: ${e instanceof Error ? e.message : String(e)}`);
-    return;
-  }
-
-  const doc = await vscode.workspace.openTextDocument(created.file);
-  const at = firstLineToWrite(doc.getText());
-  const position = new vscode.Position(at.line, at.character);
-  await vscode.window.showTextDocument(doc, { selection: new vscode.Selection(position, position), preview: false });
-  if (created.companions.length) {
-    const names = created.companions.map((c) => path.relative(root, c).split(path.sep).join('/'));
-    void vscode.window.showInformationMessage(`Created ${path.relative(root, created.file).split(path.sep).join('/')} and ${names.join(', ')}.`);
-  }
-  return doc.uri;
+  const result = await send(ctx.client, NewProposalRequest, { ...place, template: template.id, title: title.trim(), ...(sig === undefined ? {} : { sig }) });
+  return applyNewFile(result);
 }

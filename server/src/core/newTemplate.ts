@@ -8,8 +8,6 @@ import { parseDocument } from './incremental';
 import { splitLines } from './text';
 import { isLoneTitle, nameFromTitle, parseTemplate, TemplateError } from './template';
 
-export const TEMPLATE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
-
 /** The id a file suggests: its name in kebab-case; a README takes its folder's name. */
 export function suggestedTemplateId(file: string): string {
   const parts = file.replace(/\\/g, '/').split('/').filter(Boolean);
@@ -17,15 +15,6 @@ export function suggestedTemplateId(file: string): string {
   const base = name.replace(/\.(md|markdown)$/i, '');
   const chosen = /^readme$/i.test(base) && parts.length ? parts[parts.length - 1] : base;
   return slugify(chosen) || 'template';
-}
-
-/** Why an id cannot be used, or undefined when it can. */
-export function validateTemplateId(id: string, taken: readonly string[]): string | undefined {
-  const v = id.trim();
-  if (!v) return 'Give the template an id, e.g. adr.';
-  if (!TEMPLATE_ID.test(v)) return 'A template id has only letters, digits, ".", "_" and "-", and starts with a letter or digit.';
-  if (taken.some((t) => t.toLowerCase() === v.toLowerCase())) return `The workspace already has a template '${v}': choose another id.`;
-  return undefined;
 }
 
 export type NewTemplate = { ok: true; text: string; name: string; sections: number } | { ok: false; message: string };

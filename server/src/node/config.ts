@@ -1,108 +1,15 @@
 /**
- * Settings as the server and the CLI read them, with defaults and validation: the workspace's
- * configuration file (`.proposalkit.json`, or `proposalkit` in `package.json`) merged with the
- * editor's `proposalKit.*` settings, which override it per user.
+ * The configuration file on disk: `.proposalkit.json`, or `proposalkit` in `package.json`, read and
+ * checked with each error at its key. How it merges with the editor's settings is the workspace's
+ * decision (core/workspace.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileGlobs } from '../core/patterns';
 import { formatSize } from './files';
 import { AUX_MAX_BYTES, readFileBounded, ReadError } from './safeFs';
-import type { RuleId, SeveritySetting } from '../core';
-import { LineIndex, RULE_IDS } from '../core';
-import { CONFIG_FILE, emptyConfig, readProjectConfig, type ConfigIssue, type ConfigRead, type ProjectConfig } from '../core/config';
-
-export interface Settings {
-  /** Globs for the files that are proposals; empty: any markdown file that looks like one. */
-  files: string[];
-  rules: Partial<Record<RuleId, SeveritySetting>>;
-  /** Extra template folders, relative to the workspace folder. */
-  templates: string[];
-  author: string;
-  /** Glob -> template id, from the configuration file only. */
-  templateFor: { glob: string; template: string }[];
-  /** Documents larger than this many MB are not checked (the editor's setting only). */
-  maxFileSizeMB: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = { files: [], rules: {}, templates: [], author: '', templateFor: [], maxFileSizeMB: 5 };
-
-const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
-
-/** Reads a raw settings object (the editor's); anything malformed is ignored, never thrown. */
-export function readSettings(raw: unknown): Settings {
-  if (!raw || typeof raw !== 'object') return { ...DEFAULT_SETTINGS };
-  const r = raw as Record<string, unknown>;
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
-  const rules: Settings['rules'] = {};
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (RULE_IDS.includes(k as RuleId) && typeof v === 'string' && SEVERITIES.has(v)) rules[k as RuleId] = v as SeveritySetting;
-    }
-  }
-  const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
-  return { files: strings(r.files), rules, templates: strings(r.templates), author: typeof r.author === 'string' ? r.author : '', templateFor: [], maxFileSizeMB };
-}
-
-/**
- * The configuration file's settings with the editor's on top: the editor's `files` and `author`
- * replace the file's when set, its rules override the file's rule by rule, and template folders
- * from both are read.
- */
-export function mergeSettings(config: ProjectConfig | null, user: Settings): Settings {
-  if (!config) return user;
-  const templates = [...config.templates.map((t) => t.dir), ...user.templates];
-  return {
-    files: user.files.length ? user.files : config.files,
-    rules: { ...config.rules, ...user.rules },
-    templates: templates.filter((t, i) => templates.indexOf(t) === i),
-    author: user.author.trim() || config.author,
-    templateFor: config.templateFor.map(({ glob, template }) => ({ glob, template })),
-    maxFileSizeMB: user.maxFileSizeMB,
-  };
-}
-
-const matchers = new Map<string, (path: string) => boolean>();
-
-/**
- * A glob matcher, compiled once. Globs the linear-time matcher cannot run match nothing, so an
- * unusable pattern never makes every file a proposal; the configuration file's validation says why.
- */
-function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  const key = JSON.stringify(globs);
-  let m = matchers.get(key);
-  if (!m) {
-    try {
-      m = compileGlobs(globs);
-    } catch {
-      m = () => false;
-    }
-    if (matchers.size > 256) matchers.clear();
-    matchers.set(key, m);
-  }
-  return m;
-}
-
-/** Whether a document (path relative to its workspace folder) is one the settings say to check. */
-export function isProposalPath(settings: Settings, relativePath: string): boolean {
-  if (!settings.files.length) return true;
-  return globMatcher(settings.files)(relativePath.replace(/\\/g, '/'));
-}
-
-/** The template the configuration assigns to a document (path relative to its workspace folder); the first matching glob wins. */
-export function templateForPath(settings: Settings, relativePath: string): string | undefined {
-  const p = relativePath.replace(/\\/g, '/');
-  return settings.templateFor.find((t) => globMatcher([t.glob])(p))?.template;
-}
-
-export interface LoadedConfig {
-  /** The file it was read from. */
-  file: string;
-  source: 'file' | 'package';
-  text: string;
-  config: ProjectConfig;
-  issues: ConfigIssue[];
-}
+import { LineIndex } from '../core';
+import type { LoadedConfig } from '../core/workspace';
+import { CONFIG_FILE, emptyConfig, readProjectConfig, type ConfigIssue, type ConfigRead } from '../core/config';
 
 /**
  * The configuration of a workspace folder: `.proposalkit.json`, else the `proposalkit` key of
@@ -132,12 +39,6 @@ export function loadProjectConfig(root: string): LoadedConfig | null {
     return { file, source, text, config: read.config ?? emptyConfig(), issues: read.issues };
   }
   return null;
-}
-
-/** Which configuration a file is, by its name: `.proposalkit.json`, `package.json`, or neither. */
-export function configSource(file: string): 'file' | 'package' | null {
-  const name = path.basename(file);
-  return name === CONFIG_FILE ? 'file' : name === 'package.json' ? 'package' : null;
 }
 
 /**

@@ -31,49 +31,76 @@ export interface CreateOptions {
 
 const MAX_ATTEMPTS = 50;
 
-export function createProposal(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions): Created {
+/** Where a new proposal and its companions go, with their text. */
+export interface Placement {
+  /** Absolute path of the proposal. */
+  file: string;
+  /** For a template that files each proposal in a numbered folder (a KEP's "{n}-{slug}/"): that folder, which must be new. */
+  numberedDir: string | null;
+  companions: { file: string; text: string }[];
+  scaffold: Scaffold;
+}
+
+/**
+ * Tries names until `claim` takes one: a number in use by another proposal, or a name `claim`
+ * finds taken, takes the next number (or, for an unnumbered template, a "-2" suffix).
+ */
+function place(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions, claim: (p: Placement) => boolean): Placement {
   const base = options.dir ?? options.root;
   const inFolder = options.dir !== undefined;
-  const numbered = usesNumber(filePattern(t, inFolder));
+  const pattern = filePattern(t, inFolder);
+  const numbered = usesNumber(pattern);
+  const within = options.within ?? options.root;
   const existing = listTree(base);
   let number = input.number;
   let suffix = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const s = scaffold(t, { ...input, number }, existing, inFolder);
     // A number in use by another proposal is a clash too, whatever its name.
-    if (numbered && s.number !== null && usedNumbers(filePattern(t, inFolder), existing).includes(s.number)) {
+    if (numbered && s.number !== null && usedNumbers(pattern, existing).includes(s.number)) {
       number = s.number + 1;
       continue;
     }
     const rel = suffix ? s.path.replace(/(\.[^./]+)$/, `-${suffix + 1}$1`) : s.path;
-    const file = resolveInside(base, rel, options.within ?? options.root);
-    // A numbered folder (a KEP's "{n}-{slug}/") must be new as a whole.
-    const numberedDir = numbered && /\{n(?:nn)?\}[^/]*\//.test(filePattern(t, inFolder)) ? path.dirname(file) : null;
-    fs.mkdirSync(path.dirname(numberedDir ?? file), { recursive: true });
-    if (numberedDir) {
+    const file = resolveInside(base, rel, within);
+    const placement: Placement = {
+      file,
+      numberedDir: numbered && /\{n(?:nn)?\}[^/]*\//.test(pattern) ? path.dirname(file) : null,
+      companions: s.companions.map((c) => ({ file: resolveInside(base, c.path, within), text: c.text })),
+      scaffold: s,
+    };
+    if (claim(placement)) return placement;
+    if (numbered) number = (s.number ?? 0) + 1;
+    else suffix++;
+  }
+  throw new Error(`Could not find a free file name for the new proposal in ${base} after ${MAX_ATTEMPTS} tries.`);
+}
+
+/** Creates the proposal and its companions on disk, each file exclusively. */
+export function createProposal(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions): Created {
+  const placed = place(t, input, options, (p) => {
+    fs.mkdirSync(path.dirname(p.numberedDir ?? p.file), { recursive: true });
+    if (p.numberedDir) {
       try {
-        fs.mkdirSync(numberedDir);
+        fs.mkdirSync(p.numberedDir);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-          number = (s.number ?? 0) + 1;
-          continue;
-        }
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
         throw e;
       }
     }
-    if (!writeExclusive(file, s.text)) {
-      if (numbered) number = (s.number ?? 0) + 1;
-      else suffix++;
-      continue;
-    }
-    const companions: string[] = [];
-    for (const c of s.companions) {
-      const cf = resolveInside(base, c.path, options.within ?? options.root);
-      if (writeExclusive(cf, c.text)) companions.push(cf);
-    }
-    return { file, companions, scaffold: s };
-  }
-  throw new Error(`Could not find a free file name for the new proposal in ${base} after ${MAX_ATTEMPTS} tries.`);
+    return writeExclusive(p.file, p.scaffold.text);
+  });
+  const companions = placed.companions.filter((c) => writeExclusive(c.file, c.text)).map((c) => c.file);
+  return { file: placed.file, companions, scaffold: placed.scaffold };
+}
+
+/**
+ * Where a new proposal would go, without writing anything: names that exist now are taken. The
+ * language server answers New Proposal with this, as an edit that creates the files and never
+ * overwrites one (the editor refuses the edit if a name was taken since).
+ */
+export function planProposal(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions): Placement {
+  return place(t, input, options, (p) => !fs.existsSync(p.numberedDir ?? p.file) && !fs.existsSync(p.file));
 }
 
 /**

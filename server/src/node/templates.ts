@@ -2,26 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTemplate, TemplateError, type TemplateSchema } from '../core';
+import type { LoadedTemplates, TemplateDir } from '../core/workspace';
 import { formatSize } from './files';
 import { AUX_MAX_BYTES, isInside, readFileBounded, ReadError } from './safeFs';
-
-export interface LoadedTemplates {
-  templates: TemplateSchema[];
-  errors: TemplateError[];
-}
 
 /** The built-in templates folder: beside `dist/` in the package, or at the repository root. */
 export function builtinTemplatesDir(): string {
   const candidates = [path.join(__dirname, '..', 'templates'), path.join(__dirname, '..', '..', '..', 'templates')];
   return candidates.find((d) => fs.existsSync(path.join(d, 'klip.md'))) ?? candidates[0];
 }
-
-/**
- * A folder of templates, and for one that workspace data names (its `.proposals/templates/`, its
- * configuration's folders), the workspace root that it and every file read from it must resolve
- * inside, symlinks followed.
- */
-export type TemplateDir = string | { dir: string; within: string };
 
 export function loadTemplateDirs(dirs: readonly TemplateDir[]): LoadedTemplates {
   const byId = new Map<string, TemplateSchema>();
@@ -88,25 +77,4 @@ function readTemplateText(file: string, what: string): string {
     }
     throw new TemplateError(file, 1, `The ${what} is not valid UTF-8 text; save it as UTF-8.`);
   }
-}
-
-/**
- * Template folders a workspace's own configuration names. Where the workspace is not trusted (the
- * editor's Restricted Mode; the command line, which may run on a stranger's pull request), a
- * folder outside the workspace, symlinks followed, is refused: the workspace must not make Proposal
- * Kit read files elsewhere on the machine. `refused` holds the message for each.
- */
-export function workspaceTemplateDirs(root: string, dirs: readonly string[], trusted: boolean, reader: 'editor' | 'cli' = 'editor'): { dirs: string[]; refused: string[] } {
-  const out: string[] = [];
-  const refused: string[] = [];
-  const how =
-    reader === 'editor'
-      ? 'in Restricted Mode it is not read. Trust the workspace to use it, or move the templates into the workspace.'
-      : 'the command line reads only template folders inside the workspace. Name it with --templates DIR to use it, or move the templates into the workspace.';
-  for (const d of dirs) {
-    const abs = path.resolve(root, d);
-    if (!trusted && !isInside(root, abs)) refused.push(`The template folder '${d}' in the workspace's configuration is outside the workspace (or a symbolic link out of it); ${how}`);
-    else out.push(abs);
-  }
-  return { dirs: out, refused };
 }

@@ -3,9 +3,9 @@
  * the first section heading (the title is not a section). Lines inside a block (a multi-line HTML
  * comment, a code block) are not empty lines to write on. Pure: text in, a zero-based position out.
  */
-import { parseProposal } from '../../server/src/core';
-import { isLoneTitle } from '../../server/src/core/template';
-import type { Position } from '../../server/src/core';
+import { parseProposal } from './parse';
+import { isLoneTitle } from './template';
+import type { Position } from './types';
 
 export function firstLineToWrite(text: string): Position {
   const model = parseProposal(text);
