@@ -46,6 +46,14 @@ describe('kep.yaml', () => {
       ]);
     });
 
+    it('titles that share a word by chance differ', () => {
+      const readme = fs.readFileSync(path.join(CORPUS, 'real', 'kep', '4802-windows-node-shutdown.README.md'), 'utf8').replace(/^# .*$/m, '# KEP-4802: Pod Scheduling Readiness');
+      const yaml = fs.readFileSync(path.join(CORPUS, 'real', 'kep', '4802-windows-node-shutdown.kep.yaml'), 'utf8').replace(/^title: .*$/m, 'title: Pod Lifecycle Sleep Action');
+      assert.deepEqual(findings(yaml, parseProposal(readme)).filter((f) => f.includes(' title ')), [
+        "1:8-1:34 warning kep-yaml title 'Pod Lifecycle Sleep Action' in kep.yaml has nothing in common with the README's title 'Pod Scheduling Readiness': make them name the same enhancement.",
+      ]);
+    });
+
     it('a short form or other words for the same title agree (5295, 4381, 4322, 4802)', () => {
       for (const kep of ['5295-kyaml', '4381-dra-structured-parameters', '4322-cluster-inventory', '4802-windows-node-shutdown']) {
         assert.deepEqual(real(kep).filter((f) => f.includes(' kep-yaml title ')), [], kep);

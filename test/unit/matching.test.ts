@@ -113,12 +113,16 @@ describe('matching what a reader sees', () => {
       "6:1-6:9 warning empty-section Section 'Goals' only says it is still to be written (\"TODO\"): write it, or say why it does not apply (\"N/A: <reason>\").",
     ]);
     assert.deepEqual(run(doc((l) => [...l.slice(0, 6), 'TODO: we measure the cache hit rate in the prototype and report it here.', ...l.slice(7)])), []);
+    assert.deepEqual(run(doc((l) => [...l.slice(0, 6), 'To do that, see below.', ...l.slice(7)])), []);
   });
 
-  it("the author's own unticked checklist is written; the template's unticked checklist is not", () => {
-    assert.deepEqual(run(doc((l) => [...l.slice(0, 15), '- [ ] The template asks for this.', ...l.slice(16)])), [
-      "15:1-15:23 warning empty-section Section 'Acceptance Criteria' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
-    ]);
+  it("the author's own unticked checklist is written; the template's unticked checklist, or a form with empty slots, is not", () => {
+    const empty = "15:1-15:23 warning empty-section Section 'Acceptance Criteria' is empty: write it, or say why it does not apply (\"N/A: <reason>\").";
+    assert.equal(doc()[15], '- [ ] Two wallets support it.');
+    assert.deepEqual(run(doc()), []);
+    assert.deepEqual(run(doc((l) => [...l.slice(0, 15), '- [ ] The template asks for this.', ...l.slice(16)])), [empty]);
+    assert.deepEqual(run(doc((l) => [...l.slice(0, 15), '- [ ] Feature gate', '  - Feature gate name:', ...l.slice(16)])), [empty]);
+    assert.deepEqual(run(doc((l) => [...l.slice(0, 15), '- [x] Feature gate', '  - Feature gate name: MyGate', ...l.slice(16)])), []);
   });
 
   it("the template's own copy among the proposals is not a proposal, by its name or by its text", () => {

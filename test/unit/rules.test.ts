@@ -263,6 +263,13 @@ describe('rules', () => {
       assert.deepEqual(run(['# RFC 7: X', '**Status**: Drafted', '**Author**: Ada', ...body]), [
         "2:13-2:20 warning metadata Status 'Drafted' is not an allowed value: expected one of Draft, Accepted, Rejected.",
       ]);
+      // The choices left as they are: a list of values, not a value with a note.
+      assert.deepEqual(run(['# RFC 7: X', '**Status**: Draft, Accepted, Rejected', '**Author**: Ada', ...body]), [
+        "2:13-2:38 warning metadata Status 'Draft, Accepted, Rejected' is not an allowed value: expected one of Draft, Accepted, Rejected.",
+      ]);
+      assert.deepEqual(run(['# RFC 7: X', '**Status**: Draft - or Accepted', '**Author**: Ada', ...body]), [
+        "2:13-2:32 warning metadata Status 'Draft - or Accepted' is not an allowed value: expected one of Draft, Accepted, Rejected.",
+      ]);
     });
 
     it('front matter that is not valid YAML: one finding at the bad line', () => {

@@ -136,6 +136,14 @@ describe('status-aware requirements', () => {
         .findings.filter((f) => f.message.startsWith('Unresolved'))
         .map(show);
     assert.deepEqual(unresolved(kepYaml), []);
+    // Quoted in a code span, it is not left in.
+    const quoted = readme.replace('## Summary', '## Summary\n\nMark open points with `<<[UNRESOLVED]>>`.\n');
+    assert.deepEqual(
+      check(quoted, template('kep'), { path: p, companions: { kepYaml: kepYaml.replace(/^status: .*$/m, 'status: implementable') } })
+        .findings.filter((f) => f.message.startsWith('Unresolved') && f.range.start.line < 600)
+        .map(show),
+      [],
+    );
     assert.deepEqual(unresolved(kepYaml.replace(/^status: .*$/m, 'status: implementable')), [
       "631:5-631:21 warning placeholder Unresolved question marked '<<[UNRESOLVED]>>' left in 'Design Details' of a proposal that is implementable: resolve it and remove the marker.",
     ]);

@@ -83,7 +83,8 @@ export interface Analysis {
  */
 function isTodoOnly(text: string): boolean {
   if (/^(?:-+|\.\.\.|…)$/.test(text)) return true;
-  const m = /^(?:tbd|tbc|todo|to do|to be (?:decided|determined|done|written))\b/i.exec(text);
+  // The word alone, or followed by a colon, a dash, a full stop or a parenthesis ("To do that, see below" is prose).
+  const m = /^(?:tbd|tbc|todo|to do|to be (?:decided|determined|done|written))(?=$|\s*[:.(\-\u2013\u2014])/i.exec(text);
   return m !== null && text.slice(m[0].length).split(/[\s:.,;-]+/).filter(Boolean).length <= 3;
 }
 const ELLIPSIS_ONLY = /^(?:[\p{L}\p{N} *:/-]{0,40}?)\s*(?:\.\.\.|…)$/u;
@@ -329,13 +330,18 @@ export function isGuidanceBlock(b: Block, guidanceSet: ReadonlySet<string>): boo
   return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || BRACKET_ONLY.test(t) || ANGLE_ONLY.test(t));
 }
 
+/** The guidance of a template, joined once per set: task list items are looked for in it. */
+const joinedGuidance = new WeakMap<ReadonlySet<string>, string>();
+
 /** Whether each item of a list is text of the template's (a whole guidance block, or part of one). */
 function isTemplateList(b: Block, guidanceSet: ReadonlySet<string>): boolean {
   if (guidanceSet.has(normalizeProse(b.text))) return true;
   const items = (b.items ?? []).map((i) => normalizeProse(i.text)).filter(Boolean);
   if (!items.length) return false;
-  const guidance = [...guidanceSet];
-  return items.every((item) => guidance.some((g) => g.includes(item)));
+  let joined = joinedGuidance.get(guidanceSet);
+  if (joined === undefined) joinedGuidance.set(guidanceSet, (joined = [...guidanceSet].join('\u0000')));
+  const all = joined;
+  return items.every((item) => all.includes(item));
 }
 
 function isWritten(section: Section, guidanceSet: ReadonlySet<string>, memo: Map<Section, boolean>): boolean {
@@ -470,10 +476,16 @@ function statusReached(template: TemplateSchema, status: DocumentStatus | null):
  */
 export function allowedValue(value: string, allowed: readonly string[]): string | undefined {
   const v = value.toLowerCase();
-  return allowed.find((a) => {
+  const found = allowed.find((a) => {
     const x = a.toLowerCase();
-    return v === x || (v.startsWith(x) && /^\s*[([\-\u2013\u2014:,;]/.test(v.slice(x.length)));
+    return v === x || (v.startsWith(x) && /^\s*[([\-\u2013\u2014:]/.test(v.slice(x.length)));
   });
+  if (found === undefined || v === found.toLowerCase()) return found;
+  // A note that names another value is a list of choices ("Draft | Accepted", "Draft - Accepted"), not a note.
+  const note = v.slice(found.length);
+  const words = new Set(note.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const names = (a: string): boolean => (/\s/.test(a) ? note.includes(a.toLowerCase()) : words.has(a.toLowerCase()));
+  return allowed.some((a) => a !== found && names(a)) ? undefined : found;
 }
 
 export function bareValue(value: string): string {

@@ -152,18 +152,22 @@ export function checkKepYaml(
 const COMMON_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'of', 'to', 'in', 'on', 'a', 'an', 'kep', 'api', 'support', 'new', 'add']);
 
 /**
- * Whether two titles name the same enhancement as people write them: a short form ("KYAML",
- * "DRA Structured Parameters") or the same words in another order share a significant word;
- * "ClusterProfile" and "Cluster Profile" are the same word. Only titles with nothing in common
- * (the template's "KEP Template" left in) differ.
+ * Whether two titles name the same enhancement as people write them: the same words run together
+ * ("ClusterProfile" and "Cluster Profile"), or most of the shorter title's significant words in the
+ * longer one ("KYAML", "DRA Structured Parameters", the same words in another order). Titles that
+ * share a word or two by chance ("Pod Scheduling Readiness", "Pod Lifecycle Sleep Action") differ.
  */
 function sameTitle(a: string, b: string): boolean {
   const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const [wa, wb] = [words(a), words(b)];
-  const [ja, jb] = [wa.join(''), wb.join('')];
-  if (ja.includes(jb) || jb.includes(ja)) return true;
-  const significant = new Set(wa.filter((w) => !COMMON_WORDS.has(w)));
-  return wb.some((w) => !COMMON_WORDS.has(w) && (significant.has(w) || [...significant].some((x) => x.length > 3 && w.length > 3 && (x.startsWith(w) || w.startsWith(x)))));
+  if (wa.join('') === wb.join('')) return true;
+  const significant = (ws: string[]): string[] => [...new Set(ws.filter((w) => !COMMON_WORDS.has(w)))];
+  const [sa, sb] = [significant(wa), significant(wb)];
+  const [shorter, longer] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
+  if (!shorter.length) return false;
+  const joined = longer.join('');
+  const found = shorter.filter((w) => longer.includes(w) || (w.length > 3 && longer.some((x) => x.length > 3 && (x.startsWith(w) || w.startsWith(x)))) || (w.length > 5 && joined.includes(w)));
+  return found.length * 2 > shorter.length;
 }
 
 function isRealDate(v: string): boolean {

@@ -12,8 +12,11 @@ function check(entry: MetadataEntry): string | null {
   if (!value) return `${label} has no value: fill it in${field.values.length ? ` (one of ${field.values.join(', ')})` : ''}.`;
   const isTemplateText = field.placeholder !== undefined && normalizeProse(field.placeholder) === normalizeProse(entry.value);
   if (field.values.length) {
-    if (allowedValue(value, field.values)) return null;
+    // A value the template shows and allows ("Draft") is fine; its list of choices left in is not.
+    const allowed = allowedValue(value, field.values);
+    if (allowed !== undefined && allowed.toLowerCase() === value.toLowerCase()) return null;
     if (isTemplateText) return `${label} still shows the template's text: pick one of ${field.values.join(', ')}.`;
+    if (allowed !== undefined) return null;
     return `${label} '${value}' is not an allowed value: expected one of ${field.values.join(', ')}.`;
   }
   if (isTemplateText) return `${label} is still the template's placeholder '${shorten(entry.value)}': replace it with the real value.`;

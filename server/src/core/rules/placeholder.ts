@@ -58,6 +58,8 @@ export const placeholder: Rule = {
           const raw = a.model.text.slice(b.span.start, b.span.end);
           for (const m of raw.matchAll(/<<\[UNRESOLVED\b[^\]\n]{0,200}\]>>/g)) {
             const start = b.span.start + (m.index ?? 0);
+            // In a code span it is quoted, not left in: only a marker in the text counts.
+            if (!b.inlines.some((i) => i.kind === 'text' && start >= i.span.start && start < i.span.end)) continue;
             out.push({
               rule: 'placeholder',
               message: `Unresolved question marked '${m[0]}' left in ${sectionName ? q(sectionName) : 'the document'} of a proposal that is ${approved}: resolve it and remove the marker.`,
