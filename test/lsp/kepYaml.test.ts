@@ -90,7 +90,7 @@ describe('language server: kep.yaml', function () {
   it('a kep.yaml opened alone is checked against the README on disk', async () => {
     await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: KEP Template'), 'yaml');
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "1:8-1:20 2 kep-yaml title 'KEP Template' in kep.yaml has nothing in common with the README's title 'Job Retry Budget': make them name the same enhancement.",
+      "1:8-1:20 2 kep-yaml title 'KEP Template' in kep.yaml does not name the same enhancement as the README's title 'Job Retry Budget': make them agree.",
     ]);
   });
 
@@ -114,7 +114,7 @@ describe('language server: kep.yaml', function () {
     fs.writeFileSync(fileURLToPath(readmeUri), readmeText.replace('## Motivation', `${deep}\n\n## Motivation`));
     await open(s, yamlUri, yamlText.replace('title: Job Retry Budget', 'title: KEP Template'), 'yaml');
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "1:8-1:20 2 kep-yaml title 'KEP Template' in kep.yaml has nothing in common with the README's title 'Job Retry Budget': make them name the same enhancement.",
+      "1:8-1:20 2 kep-yaml title 'KEP Template' in kep.yaml does not name the same enhancement as the README's title 'Job Retry Budget': make them agree.",
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('kep.yaml', () => {
     it("the template's date placeholder (4326) and its title (5468)", () => {
       assert.deepEqual(real('4326-downgrade'), ["7:16-7:26 error kep-yaml creation-date 'yyyy-mm-dd' in kep.yaml is not a date: write it as YYYY-MM-DD."]);
       assert.deepEqual(real('5468-invariant-testing'), [
-        "1:8-1:20 warning kep-yaml title 'KEP Template' in kep.yaml has nothing in common with the README's title 'Invariant Testing': make them name the same enhancement.",
+        "1:8-1:20 warning kep-yaml title 'KEP Template' in kep.yaml does not name the same enhancement as the README's title 'Invariant Testing': make them agree.",
       ]);
     });
 
@@ -50,7 +50,7 @@ describe('kep.yaml', () => {
       const readme = fs.readFileSync(path.join(CORPUS, 'real', 'kep', '4802-windows-node-shutdown.README.md'), 'utf8').replace(/^# .*$/m, '# KEP-4802: Pod Scheduling Readiness');
       const yaml = fs.readFileSync(path.join(CORPUS, 'real', 'kep', '4802-windows-node-shutdown.kep.yaml'), 'utf8').replace(/^title: .*$/m, 'title: Pod Lifecycle Sleep Action');
       assert.deepEqual(findings(yaml, parseProposal(readme)).filter((f) => f.includes(' title ')), [
-        "1:8-1:34 warning kep-yaml title 'Pod Lifecycle Sleep Action' in kep.yaml has nothing in common with the README's title 'Pod Scheduling Readiness': make them name the same enhancement.",
+        "1:8-1:34 warning kep-yaml title 'Pod Lifecycle Sleep Action' in kep.yaml does not name the same enhancement as the README's title 'Pod Scheduling Readiness': make them agree.",
       ]);
     });
 

@@ -142,7 +142,7 @@ export function checkKepYaml(
     const title = pairs.get('title');
     const t = scalar(title);
     if (title && t && heading.title && !UNFILLED.test(t) && !sameTitle(t, heading.title)) {
-      report(valueSpan(title), `title '${t}' in kep.yaml has nothing in common with the README's title '${heading.title}': make them name the same enhancement.`, 'title', 'warning');
+      report(valueSpan(title), `title '${t}' in kep.yaml does not name the same enhancement as the README's title '${heading.title}': make them agree.`, 'title', 'warning');
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
