@@ -27,6 +27,9 @@ export const USER_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   // Clearer screenshots: no headings pinned over the text.
   'editor.stickyScroll.enabled': false,
+  // Edits stay unsaved until a scenario saves them, as in a default desktop VS Code: "File: Revert
+  // File" must have something to revert.
+  'files.autoSave': 'off',
 };
 
 /**
