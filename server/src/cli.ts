@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
+import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateError, type TemplateSchema } from './core';
 import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
@@ -100,6 +100,8 @@ interface Workspace {
   config: LoadedConfig | null;
   settings: Settings;
   templates: TemplateSchema[];
+  /** Templates that could not be loaded (each already reported): `check` then exits with 2. */
+  templateErrors: TemplateError[];
 }
 
 /** Thrown after the configuration's errors are printed: the command stops with exit code 2. */
@@ -136,7 +138,7 @@ function openWorkspace(args: Args, io: Io): Workspace {
   const dirs: TemplateDir[] = [builtinTemplatesDir(), ...optional.map((dir) => ({ dir, within: root })), ...(args.options.get('templates') ?? []).map((d) => path.resolve(io.cwd, d))];
   const key = (d: TemplateDir): string => (typeof d === 'string' ? d : d.dir);
   const { templates, errors } = loadTemplateDirs(dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i));
-  for (const e of errors) io.err(`proposal-kit: template error: ${e.message}\n`);
+  for (const e of errors) io.err(`proposal-kit: template error: ${shown(io.cwd, e.file)}:${e.line}: ${e.detail}\n`);
   if (config) {
     const issues = [...config.issues, ...unknownTemplateIssues(config.config, templates.map((t) => t.id))].sort((a, b) => a.span.start - b.span.start);
     if (issues.length) {
@@ -146,7 +148,7 @@ function openWorkspace(args: Args, io: Io): Workspace {
       throw new ConfigFailure();
     }
   }
-  return { root, config, settings, templates };
+  return { root, config, settings, templates, templateErrors: errors };
 }
 
 function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
@@ -263,7 +265,7 @@ function check(args: Args, io: Io): number {
   const named = args.positional.map((p) => path.resolve(io.cwd, p)).map((p) => (readmePathFor(p) && fs.existsSync(readmePathFor(p) as string) ? (readmePathFor(p) as string) : p));
   const { files: found, errors } = collectMarkdown(named);
   // A template is not a proposal: checking a folder that holds templates skips them.
-  const templateFiles = new Set(templates.map((t) => path.resolve(t.source)));
+  const templateFiles = new Set([...templates.map((t) => path.resolve(t.source)), ...ws.templateErrors.map((e) => path.resolve(e.file))]);
   const files = [...new Set(found)].filter((f) => !templateFiles.has(path.resolve(f)));
   const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev, maxBytes: maxSizeOption(args) };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
@@ -282,7 +284,11 @@ function check(args: Args, io: Io): number {
     io.out(formatText(reports));
     io.err(formatSummary(reports));
   }
-  if (errors.length) return 2;
+  const broken = ws.templateErrors.length;
+  if (broken) {
+    io.err(`proposal-kit: ${broken === 1 ? 'a template' : `${broken} templates`} could not be loaded (see above), so no document was checked against ${broken === 1 ? 'it' : 'them'}: fix ${broken === 1 ? 'it' : 'them'} and run again.\n`);
+  }
+  if (errors.length || broken) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

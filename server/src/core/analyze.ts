@@ -271,6 +271,8 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
   const text = model.text.slice(preamble.start, preamble.end);
   for (const line of metadataLines(text)) {
     const field = lookup(line.key);
+    // A field of the template's front matter is read from the document's front matter only.
+    if (field?.source === 'front-matter') continue;
     if (!field || entries.some((e) => e.field === field)) continue;
     entries.push({
       field,
@@ -287,7 +289,7 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
     for (const [key, raw] of Object.entries(fm.data)) {
       const field = lookup(key) ?? lookup(key.replace(/[-_]/g, ' '));
       if (!field || entries.some((e) => e.field === field)) continue;
-      const value = Array.isArray(raw) ? raw.map(String).join(', ') : raw === null || raw === undefined ? '' : String(raw);
+      const value = yamlText(raw);
       // The key's line (the first line when none starts with the key as it is, e.g. a quoted key).
       const keyRe = new RegExp(`^${escapeRe(key)}[ \\t]*:`);
       let line = 0;
@@ -308,6 +310,14 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
     }
   }
   return entries;
+}
+
+/** A front matter value as text: list items joined with commas, a mapping as `key: value` pairs. */
+function yamlText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (Array.isArray(raw)) return raw.map(yamlText).join(', ');
+  if (typeof raw === 'object') return Object.entries(raw as Record<string, unknown>).map(([k, v]) => `${k}: ${yamlText(v)}`).join(', ');
+  return String(raw);
 }
 
 /**

@@ -54,6 +54,10 @@ export function detectTemplate(
     return { template: t, version: bestVersion(t, keys, docDate), confidence: 1, reason: 'front-matter' };
   }
 
+  // The template's own copy among the documents (`0000-template.md` beside the RFCs) is not a proposal.
+  const body = bodyText(model);
+  if (templates.some((t) => sameText(t.body, body))) return null;
+
   let best: Detection | null = null;
   const consider = (d: Detection): void => {
     if (!best || d.confidence > best.confidence) best = d;
@@ -73,6 +77,18 @@ export function detectTemplate(
   const found = best as Detection | null;
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
   return { ...found, confidence: Math.round(found.confidence * 100) / 100 };
+}
+
+/** The text after the front matter. */
+function bodyText(model: ProposalModel): string {
+  return model.frontMatter ? model.text.slice(model.frontMatter.span.end) : model.text;
+}
+
+/** Equal but for line endings and white space at either end. */
+function sameText(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 64 + (a.length >> 4)) return false;
+  const norm = (x: string): string => x.replace(/\r\n?/g, '\n').trim();
+  return norm(a) === norm(b);
 }
 
 function titleText(model: ProposalModel): string | null {

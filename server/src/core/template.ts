@@ -41,8 +41,12 @@ export interface MetadataField {
   kind: 'text' | 'people' | 'date' | 'link';
   values: string[];
   default?: string;
-  fill?: 'author' | 'date' | 'default';
+  fill?: 'author' | 'date' | 'default' | 'title';
   required: boolean;
+  /** Where documents write it: a `Key: value` line under the title (the default) or their front matter. */
+  source?: 'line' | 'front-matter';
+  /** The template leaves it empty (`null`, `[]`): a document may too. */
+  emptyAllowed?: boolean;
   /** The value the template itself shows (a placeholder), if the template has the line. */
   placeholder?: string;
 }
@@ -141,8 +145,12 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   if (fm?.error) {
     throw new TemplateError(source, lines.positionAt(fm.error.span.start).line + 1, fm.error.message);
   }
-  const data: Dict = fm?.data ?? {};
-  const at = (key: string): number => keyLine(fm ? fm.raw : '', key, fm ? lines.positionAt(fm.rawStart).line : 0);
+  const fmData: Dict = fm?.data ?? {};
+  const fmRaw = fm ? fm.raw : '';
+  const fmLine = fm ? lines.positionAt(fm.rawStart).line : 0;
+  const split = splitFrontMatter(fmData, (key, detail) => new TemplateError(source, keyLine(fmRaw, key, fmLine, false), detail));
+  const data = split.settings;
+  const at = (key: string): number => keyLine(fmRaw, key, fmLine, split.nested);
   const err = (key: string, detail: string): TemplateError => new TemplateError(source, at(key), detail);
 
   const bodyStart = fm ? fm.span.end : 0;
@@ -183,7 +191,10 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     const problem = globProblem(g);
     if (problem) throw err('detect', `"detect.paths" holds a glob Proposal Kit cannot use: ${problem}.`);
   }
-  const metadata = metadataFields(data.metadata === undefined ? inferredMetadata(model) : data.metadata, err, model);
+  const metadata =
+    data.metadata === undefined
+      ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model), err, model))
+      : metadataFields(data.metadata, err, model);
   const versions = versionList(data.versions, err, outlineRules);
 
   return {
@@ -212,8 +223,8 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
 
 const LEADING_BREAK = new RegExp(`^${LINE_BREAK}`);
 
-/** A placeholder in braces, brackets or angle brackets: `{title}`, `[Title]`, `<name>`. */
-const PLACEHOLDER_SRC = String.raw`\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;
+/** A placeholder in braces (single or double), brackets or angle brackets: `{title}`, `{{TITLE}}`, `[Title]`, `<name>`. */
+const PLACEHOLDER_SRC = String.raw`\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SRC, 'g');
 const PLACEHOLDER_HEADING = new RegExp(String.raw`^\s*(?:${PLACEHOLDER_SRC})\s*$`);
 
@@ -258,12 +269,11 @@ export function titlePatternFrom(title: string | null): string {
  */
 function inferredMetadata(model: ProposalModel): Dict[] {
   const out: Dict[] = [];
-  for (const line of metadataLines(preambleText(model).text)) {
+  // Lines inside HTML comments are instructions to the author, not fields.
+  const visible = preambleText(model).text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n\u2028\u2029]/g, ' '));
+  for (const line of metadataLines(visible)) {
     if (out.some((f) => String(f.name).toLowerCase() === line.key.toLowerCase())) continue;
-    const inner = /^\s*[{[<](.*)[}\]>]\s*$/.exec(line.value)?.[1] ?? line.value;
-    const values = inner.includes('|')
-      ? inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40)
-      : [];
+    const values = alternativesIn(line.value);
     const field: Dict = { name: line.key, required: false };
     if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
     else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
@@ -271,6 +281,13 @@ function inferredMetadata(model: ProposalModel): Dict[] {
     out.push(field);
   }
   return out;
+}
+
+/** The alternatives a value offers (`{proposed | accepted}`, `Draft | Final`), or none. */
+function alternativesIn(value: string): string[] {
+  const inner = /^\s*[{[<(](.*)[}\]>)]\s*$/s.exec(value)?.[1] ?? value;
+  if (!inner.includes('|')) return [];
+  return inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
 }
 
 /** The first heading is the title when it is an H1 and no other H1 follows it. */
@@ -515,10 +532,123 @@ export function findMetadataLine(preamble: { text: string; start: number }, name
   return null;
 }
 
-function keyLine(raw: string, key: string, firstLine: number): number {
+/** The one-based line of a front matter key: a top-level key, or one under `proposal-kit:` when `nested`. */
+function keyLine(raw: string, key: string, firstLine: number, nested: boolean): number {
   const lines = splitLines(raw);
-  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  let i: number;
+  if (nested) {
+    const base = lines.findIndex((l) => l.startsWith(`${SETTINGS_KEY}:`));
+    const inner = lines.slice(base + 1).findIndex((l) => new RegExp(`^[ \\t]+${escapeKey(key)}[ \\t]*:`).test(l));
+    i = inner < 0 ? base : base + 1 + inner;
+  } else {
+    i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  }
   return firstLine + (i < 0 ? 0 : i) + 1;
+}
+
+function escapeKey(key: string): string {
+  return key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The front matter key that holds Proposal Kit's own settings, apart from the team's keys. */
+export const SETTINGS_KEY = 'proposal-kit';
+
+/** Proposal Kit's settings, in the order the README gives them. */
+export const SETTINGS_KEYS = ['id', 'name', 'description', 'title', 'date', 'file', 'detect', 'metadata', 'kepYaml', 'status', 'requiredFrom', 'aliases', 'optional', 'versions'] as const;
+
+/**
+ * A team's template front matter and Proposal Kit's settings, apart. Settings live under
+ * `proposal-kit:`, and every other key is a field the team's documents carry. Front matter without
+ * that key is read as settings only when no team could have written it: every key is a setting
+ * and one of them is `id` or has the shape only a setting has (`status` with `order`, `file` with
+ * `path`, lists of `metadata`, `optional`, `versions`...). Otherwise it is all the team's.
+ */
+/** Where a front matter keeps Proposal Kit's settings: under `proposal-kit:`, as the whole of it (the older form), or nowhere. */
+export function settingsPlace(data: Dict): 'nested' | 'whole' | 'none' {
+  if (Object.prototype.hasOwnProperty.call(data, SETTINGS_KEY)) return 'nested';
+  return splitFrontMatter(data, () => new TemplateError('', 1, '')).fields === data ? 'none' : 'whole';
+}
+
+function splitFrontMatter(data: Dict, err: (key: string, detail: string) => TemplateError): { settings: Dict; fields: Dict; nested: boolean } {
+  if (Object.prototype.hasOwnProperty.call(data, SETTINGS_KEY)) {
+    const settings = data[SETTINGS_KEY];
+    if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
+      throw err(SETTINGS_KEY, `"${SETTINGS_KEY}" must be a mapping of Proposal Kit's settings (${SETTINGS_KEYS.join(', ')}).`);
+    }
+    const fields = plainMap<unknown>();
+    for (const [k, v] of Object.entries(data)) if (k !== SETTINGS_KEY) fields[k] = v;
+    const known = new Set<string>(SETTINGS_KEYS);
+    for (const k of Object.keys(settings)) {
+      if (!known.has(k)) throw err(SETTINGS_KEY, `"${SETTINGS_KEY}" has '${k}', which is not one of Proposal Kit's settings (${SETTINGS_KEYS.join(', ')}).`);
+    }
+    return { settings: settings as Dict, fields, nested: true };
+  }
+  const keys = Object.keys(data);
+  const known = new Set<string>(SETTINGS_KEYS);
+  const isMap = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const settingShape = (k: string, v: unknown): boolean => {
+    switch (k) {
+      case 'id':
+        return true;
+      case 'status':
+        return isMap(v) && 'order' in (v as Dict);
+      case 'file':
+      case 'detect':
+      case 'kepYaml':
+      case 'requiredFrom':
+      case 'aliases':
+        return isMap(v);
+      case 'metadata':
+      case 'versions':
+        return Array.isArray(v) && v.every(isMap);
+      case 'optional':
+        return Array.isArray(v);
+      default:
+        return false;
+    }
+  };
+  if (keys.length && keys.every((k) => known.has(k)) && keys.some((k) => settingShape(k, data[k]))) {
+    return { settings: data, fields: plainMap(), nested: false };
+  }
+  return { settings: plainMap(), fields: data, nested: false };
+}
+
+/**
+ * The fields of a team's own front matter: each key is a field its documents carry. A value of
+ * alternatives (`{proposed | rejected}`, `"Draft | Review | Final"`) gives the allowed values; a
+ * value naming `YYYY-MM-DD` makes a date; a value that is an instruction (`<URL>`, `(name of the
+ * main author)`, `"?"`, a sentence) is the template's placeholder; `null` or `[]` may stay empty.
+ * None is required: documents older than a key may lack it.
+ */
+function frontMatterFields(fields: Dict): MetadataField[] {
+  const out: MetadataField[] = [];
+  for (const [name, raw] of Object.entries(fields)) {
+    const emptyAllowed = raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0) || raw === '';
+    const text = typeof raw === 'object' || raw === undefined ? '' : String(raw);
+    const values = alternativesIn(text);
+    const field: MetadataField = { name, aliases: [], kind: 'text', values: [], required: false, source: 'front-matter' };
+    if (emptyAllowed) field.emptyAllowed = true;
+    if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
+    else if (/YYYY-MM-DD/i.test(text)) Object.assign(field, { kind: 'date', fill: 'date' });
+    else if (/^authors?$/i.test(name)) Object.assign(field, { kind: 'people', fill: 'author' });
+    else if (/^title$/i.test(name)) field.fill = 'title';
+    if (values.length < 2 && text && isInstruction(text)) field.placeholder = text;
+    else if (values.length < 2 && text) field.default = text;
+    out.push(field);
+  }
+  return out;
+}
+
+/** Front matter fields, then the `Key: value` lines under the title that name no front matter field. */
+function withLines(fm: MetadataField[], lines: MetadataField[]): MetadataField[] {
+  const names = new Set(fm.map((f) => f.name.toLowerCase()));
+  return [...fm, ...lines.filter((f) => !names.has(f.name.toLowerCase()))];
+}
+
+/** A front matter value that tells the author what to write rather than being one: bracketed, a question mark, a date pattern or a sentence. */
+function isInstruction(value: string): boolean {
+  const v = value.trim();
+  return /^[<([{].*[>)\]}]$/s.test(v) || /^\?+$/.test(v) || /YYYY-MM-DD/i.test(v) || v.split(/\s+/).length > 3;
 }
 
 function str(v: unknown, key: string, err: (key: string, detail: string) => TemplateError): string | undefined {

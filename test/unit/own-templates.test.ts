@@ -1,0 +1,194 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli';
+import { detectTemplate, parseProposal, parseTemplate, TemplateError } from '../../server/src/core';
+import { CORPUS } from './helpers';
+
+const WILD = path.join(CORPUS, 'wild');
+
+/** Each family's main template, as MANIFEST.tsv names it. */
+function mainTemplates(): { family: string; file: string }[] {
+  const rows = fs.readFileSync(path.join(WILD, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1);
+  return rows.map((r) => r.split('\t')).map((c) => ({ family: c[0], file: path.join(WILD, c[0], c[3]) }));
+}
+
+const wild = (family: string, rel: string): string => fs.readFileSync(path.join(WILD, family, rel), 'utf8');
+
+describe("teams' own templates, as they are", () => {
+  describe('front matter: the team fields and Proposal Kit settings apart', () => {
+    it('every main template of the wild corpus loads as it is', () => {
+      const loaded = mainTemplates().map(({ family, file }) => {
+        const t = parseTemplate(fs.readFileSync(file, 'utf8'), path.basename(file));
+        return `${family}: ${t.id}, ${t.sections.length} sections`;
+      });
+      assert.deepEqual(loaded, [
+        'npm-rfc: 0000-template, 7 sections',
+        'nixos-rfc: 0000-template, 9 sections',
+        'grpc-proposal: GRFC-TEMPLATE, 9 sections',
+        'cometbft-adr: adr-template, 11 sections',
+        'cilium-cfp: CFP-003-template, 20 sections',
+        'flux-rfc: README, 9 sections',
+        'ethereum-erc: erc-template, 9 sections',
+        'cardano-cip: CIP-TEMPLATE, 8 sections',
+        'tensorflow-rfc: yyyymmdd-rfc-template, 15 sections',
+        'chia-chip: chip-template, 10 sections',
+        'erlang-eep: eep-0033, 6 sections',
+        'xrpl-xls: XLS_TEMPLATE, 11 sections',
+      ]);
+    });
+
+    it("npm's status, title and null keys are its documents' fields: null may stay null, 'proposed' is only a default", () => {
+      const t = parseTemplate(wild('npm-rfc', 'accepted/0000-template.md'), '0000-template.md');
+      assert.equal(t.status, null);
+      assert.equal(t.titlePattern, '{title}');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.placeholder ?? null, f.default ?? null, f.emptyAllowed ?? false, f.source]),
+        [
+          ['title', 'text', 'A human-readable title for this RFC', null, false, 'front-matter'],
+          ['number', 'text', null, null, true, 'front-matter'],
+          ['status', 'text', null, 'proposed', false, 'front-matter'],
+          ['created', 'text', null, null, true, 'front-matter'],
+          ['accepted_at', 'text', null, null, true, 'front-matter'],
+          ['implemented_at', 'text', null, null, true, 'front-matter'],
+          ['withdrawn_at', 'text', null, null, true, 'front-matter'],
+          ['implementation', 'text', null, null, true, 'front-matter'],
+        ],
+      );
+    });
+
+    it("Ethereum's <angle> values are placeholders, a yyyy-mm-dd one a date; the TODO line in a comment is no field", () => {
+      const t = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.placeholder ?? f.default ?? null]),
+        [
+          ['title', 'text', '<The EIP title is a few words, not a complete sentence>'],
+          ['description', 'text', '<Description is one full (short) sentence>'],
+          [
+            'author',
+            'people',
+            "<a comma separated list of the author's or authors' name + GitHub username (in parenthesis), or name and email (in angle brackets).  Example, FirstName LastName (@GitHubUsername), FirstName LastName <foo@bar.com>, FirstName (@GitHubUsername) and GitHubUsername (@GitHubUsername)>",
+          ],
+          ['discussions-to', 'text', '<URL>'],
+          ['status', 'text', 'Draft'],
+          ['type', 'text', '<Standards Track, Meta, or Informational>'],
+          ['category', 'text', '<Core, Networking, Interface, or ERC>'],
+          ['created', 'date', '<date created on, in ISO 8601 (yyyy-mm-dd) format>'],
+          ['requires', 'text', '<EIP number(s)>'],
+        ],
+      );
+    });
+
+    it('alternatives in a team value are the allowed values', () => {
+      const t = parseTemplate('---\nstatus: "{proposed | rejected | accepted}"\nphase: "Draft | Review | Final"\ndate: YYYY-MM-DD\n---\n# RFC: <Title>\n\n## Summary\n', 'rfc.md');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.values.join('/'), f.default ?? null]),
+        [
+          ['status', 'text', 'proposed/rejected/accepted', 'proposed'],
+          ['phase', 'text', 'Draft/Review/Final', 'Draft'],
+          ['date', 'date', '', null],
+        ],
+      );
+    });
+
+    it('settings under proposal-kit: beside the team keys; the older form (settings only) is still read', () => {
+      const nested = parseTemplate('---\nstatus: Draft\nproposal-kit:\n  id: rfc\n  status:\n    order: [Draft, Final]\n---\n# RFC\n\n## Summary\n', 'x.md');
+      assert.deepEqual([nested.id, nested.status?.order, nested.metadata.map((f) => f.name)], ['rfc', ['Draft', 'Final'], ['status']]);
+      const older = parseTemplate('---\nid: rfc\nname: Team RFC\noptional: [Appendix]\n---\n# RFC\n\n## Summary\n\n## Appendix\n', 'x.md');
+      assert.deepEqual([older.id, older.name, older.sections.map((s) => s.optional)], ['rfc', 'Team RFC', [false, true]]);
+      // title and date alone could be a team's keys: they are its fields, not settings.
+      const team = parseTemplate('---\ntitle: <Title>\ndate: YYYY-MM-DD\n---\n## Summary\n', 'team.md');
+      assert.deepEqual([team.id, team.titlePattern, team.metadata.map((f) => f.name)], ['team', '{title}', ['title', 'date']]);
+    });
+
+    it('a bad setting under proposal-kit: is refused at its line', () => {
+      const bad = (text: string): string => {
+        try {
+          parseTemplate(text, 't.md');
+          return 'loaded';
+        } catch (e) {
+          return e instanceof TemplateError ? e.message : String(e);
+        }
+      };
+      assert.equal(
+        bad('---\ntitle: x\nproposal-kit:\n  id: t\n  status: draft\n---\n## A\n'),
+        't.md:5: "status" must be a mapping with "order", and optionally "field", "draft" and "approved".',
+      );
+      assert.equal(
+        bad('---\nproposal-kit:\n  id: t\n  colour: red\n---\n## A\n'),
+        't.md:2: "proposal-kit" has \'colour\', which is not one of Proposal Kit\'s settings (id, name, description, title, date, file, detect, metadata, kepYaml, status, requiredFrom, aliases, optional, versions).',
+      );
+    });
+  });
+
+  describe('which documents follow it', () => {
+    it("the template's own copy among the documents is not a proposal, whatever its line endings", () => {
+      const text = wild('nixos-rfc', '0000-template.md');
+      const t = parseTemplate(text, '0000-template.md');
+      assert.equal(detectTemplate(parseProposal(text), '0000-template.md', [t]), null);
+      assert.equal(detectTemplate(parseProposal(text.replace(/\n/g, '\r\n')), 'rfcs/0000-template.md', [t]), null);
+      const rfc = detectTemplate(parseProposal(wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md')), 'rfcs/0106-nix-release-schedule.md', [t]);
+      assert.deepEqual([rfc?.template.id, rfc?.reason], ['0000-template', 'headings']);
+    });
+  });
+
+  describe('check, in a workspace with a wild template copied in as it is', () => {
+    let tmp: string;
+    beforeEach(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-own-'));
+    });
+    afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    const put = (rel: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, rel), text);
+    };
+    const run = (args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), cwd: tmp });
+      return { code, out, err };
+    };
+
+    it('NixOS: a front matter value still the template\'s instruction is reported at the value', () => {
+      put('.proposals/templates/0000-template.md', wild('nixos-rfc', '0000-template.md'));
+      put('rfcs/0106-nix-release-schedule.md', wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md'));
+      const r = run(['check', '--format', 'json', 'rfcs']);
+      const findings = JSON.parse(r.out).files[0].findings.filter((f: { rule: string }) => f.rule === 'metadata');
+      assert.deepEqual(
+        findings.map((f: { message: string; range: unknown }) => [f.message, f.range]),
+        [
+          [
+            "co-authors is still the template's placeholder '(find a buddy later to help out with the RFC)': replace it with the real value.",
+            { start: { line: 4, character: 12 }, end: { line: 4, character: 57 } },
+          ],
+        ],
+      );
+    });
+
+    it('npm: an accepted RFC with null dates gets no metadata finding', () => {
+      put('.proposals/templates/0000-template.md', wild('npm-rfc', 'accepted/0000-template.md'));
+      put('accepted/0054-make-scripts-install-opt-in.md', wild('npm-rfc', 'accepted/0054-make-scripts-install-opt-in.md'));
+      const r = run(['check', '--format', 'json', '--template', '0000-template', 'accepted']);
+      assert.equal(r.err.includes('template error'), false);
+      const report = JSON.parse(r.out).files[0];
+      assert.equal(report.template.id, '0000-template');
+      assert.deepEqual(report.findings.filter((f: { rule: string }) => f.rule === 'metadata'), []);
+    });
+
+    it('a template that cannot be loaded: its file, line and reason, and exit code 2', () => {
+      put('.proposals/templates/0000-template.md', wild('nixos-rfc', '0000-template.md'));
+      put('.proposals/templates/broken.md', '---\nfeature: x\nproposal-kit: [1]\n---\n## A\n');
+      put('rfcs/0106-nix-release-schedule.md', wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md'));
+      const r = run(['check', 'rfcs']);
+      assert.equal(r.code, 2);
+      const lines = r.err.split('\n');
+      assert.equal(
+        lines[0],
+        `proposal-kit: template error: .proposals/templates/broken.md:3: "proposal-kit" must be a mapping of Proposal Kit's settings (id, name, description, title, date, file, detect, metadata, kepYaml, status, requiredFrom, aliases, optional, versions).`,
+      );
+      assert.equal(lines.at(-2), 'proposal-kit: a template could not be loaded (see above), so no document was checked against it: fix it and run again.');
+    });
+  });
+});
