@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
-import { detectTemplate, parseProposal, parseTemplate, TemplateError } from '../../server/src/core';
+import { checkModel, detectTemplate, parseProposal, parseTemplate, TemplateError } from '../../server/src/core';
+import { saysOptional } from '../../server/src/core/template';
 import { CORPUS } from './helpers';
 
 const WILD = path.join(CORPUS, 'wild');
@@ -119,6 +120,54 @@ describe("teams' own templates, as they are", () => {
         bad('---\nproposal-kit:\n  id: t\n  colour: red\n---\n## A\n'),
         't.md:2: "proposal-kit" has \'colour\', which is not one of Proposal Kit\'s settings (id, name, description, title, date, file, detect, metadata, kepYaml, status, requiredFrom, aliases, optional, versions).',
       );
+    });
+  });
+
+  describe('optional sections, in the template\'s own words', () => {
+    it('guidance that says so makes a section optional, in each wild template that has such words', () => {
+      const optional = mainTemplates().map(({ family, file }) => {
+        const t = parseTemplate(fs.readFileSync(file, 'utf8'), path.basename(file));
+        return `${family}: ${t.sections.filter((x) => x.optional).map((x) => x.name).join(' | ')}`;
+      });
+      assert.deepEqual(optional, [
+        // {{This section is optional if ...}}; {{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}
+        'npm-rfc: Prior Art | Unresolved Questions and Bikeshedding',
+        // "If applicable, have a look at..." is the third sentence of Prior art: advice, not a mark.
+        'nixos-rfc: ',
+        // "This section may be omitted if there are none."; "(if applicable)" in the heading
+        'grpc-proposal: Temporary environment variable protection | Open issues',
+        'cometbft-adr: ',
+        'cilium-cfp: ',
+        // <!-- Optional if existing discussions and/or issues are linked ... -->
+        'flux-rfc: User Stories',
+        // <!-- This section is optional. --> and "This section is optional for non-Core EIPs."
+        'ethereum-erc: Motivation | Backwards Compatibility | Test Cases | Reference Implementation',
+        'cardano-cip: ',
+        // "This section is optional."
+        'tensorflow-rfc: Detailed Design',
+        'chia-chip: ',
+        'erlang-eep: ',
+        'xrpl-xls: 2. Motivation | 5. Backwards Compatibility | 6. Test Plan | 7. Reference Implementation | Appendix | Appendix A: FAQ | A.1: [Question]',
+      ]);
+    });
+
+    it('the words that make a section optional, and advice that does not', () => {
+      const yes = ['Optional: a diagram.', '_Optional_ if the change is small.', 'If applicable, the migration steps.', 'Omit this section if nothing changes.', 'This section may be removed when unused.'];
+      const no = ['Explain the design. If applicable, compare with other projects.', 'The key words "OPTIONAL" and "MAY" are to be read as in RFC 2119.', 'List the optional flags.'];
+      assert.deepEqual(yes.map(saysOptional), [true, true, true, true, true]);
+      assert.deepEqual(no.map(saysOptional), [false, false, false]);
+    });
+
+    it('an HTML comment right above a heading that calls it optional', () => {
+      const t = parseTemplate('# RFC\n\n## Summary\n\nSay it.\n<!-- optional: remove if not needed -->\n## Appendix\n\n## Risks\n', 'rfc.md');
+      assert.deepEqual(t.sections.map((x) => [x.name, x.optional]), [['Summary', false], ['Appendix', true], ['Risks', false]]);
+    });
+
+    it('an ERC without Test Cases gets no missing-section for it; the template calls it optional', () => {
+      const t = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      const doc = parseProposal(wild('ethereum-erc', 'ERCS/erc-5267.md'));
+      const result = checkModel(doc, [t], { path: 'ERCS/erc-5267.md', template: t.id });
+      assert.deepEqual(result.findings.filter((f) => f.rule === 'missing-section'), []);
     });
   });
 

@@ -318,7 +318,11 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
     const key = normalizeTitle(s.heading.text);
     const aliasKeys = (aliases[s.heading.text] ?? []).map(normalizeTitle);
     const optional =
-      hasOptionalMark(s.heading.text) || optionalKeys.has(key) || (parent !== null && specs[parent].optional);
+      hasOptionalMark(s.heading.text) ||
+      optionalKeys.has(key) ||
+      (parent !== null && specs[parent].optional) ||
+      saysOptional(guidanceText(s.blocks, text)) ||
+      commentAboveSaysOptional(model, s, text);
     const spec: SectionSpec = {
       index: specs.length,
       title: s.heading.text,
@@ -338,6 +342,38 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
     specs.push(spec);
   }
   return specs;
+}
+
+/**
+ * Whether a section's guidance makes it optional in the template's own words: it begins with
+ * "Optional" or "If applicable", or says "This section is optional", "may be omitted",
+ * "Omit this section if", "optional if/for/when/unless"...
+ */
+export function saysOptional(guidance: string): boolean {
+  const start = guidance.replace(/^[\s{[(<_*>#-]+/, '');
+  if (/^(?:optional(?![a-z])|if applicable\b)/i.test(start)) return true;
+  return OPTIONAL_SAYING.test(guidance);
+}
+
+const OPTIONAL_SAYING = new RegExp(
+  [
+    String.raw`\bthis section is (?:optional|not required)\b`,
+    String.raw`\bthis section (?:may|can|could) be (?:omitted|removed|skipped|left out|deleted)\b`,
+    String.raw`\b(?:omit|remove|delete|skip) this section (?:if|when|unless)\b`,
+    String.raw`\boptional (?:if|for|when|unless)\b`,
+    String.raw`\bthis section should be removed before\b`,
+  ].join('|'),
+  'i',
+);
+
+/** An HTML comment right above a heading (no blank line between) that calls the section below optional or removable. */
+function commentAboveSaysOptional(model: ProposalModel, s: Section, text: string): boolean {
+  const i = model.sections.indexOf(s);
+  const before = i > 0 ? model.sections[i - 1].blocks.at(-1) : undefined;
+  if (!before || before.kind !== 'comment' || before.span.end > s.heading.span.start) return false;
+  if (/\n[ \t]*\r?\n/.test(text.slice(before.span.end, s.heading.span.start))) return false;
+  const said = text.slice(before.span.start, before.span.end).replace(/<!--|-->/g, '');
+  return /\b(?:optional|may be (?:omitted|removed)|can be (?:omitted|removed))\b/i.test(said);
 }
 
 /** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
