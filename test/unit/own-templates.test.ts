@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 import { checkModel, detectTemplate, parseProposal, parseTemplate, TemplateError } from '../../server/src/core';
 import { saysOptional } from '../../server/src/core/template';
-import { CORPUS } from './helpers';
+import { builtinTemplates, CORPUS } from './helpers';
 
 const WILD = path.join(CORPUS, 'wild');
 
@@ -35,7 +35,7 @@ describe("teams' own templates, as they are", () => {
         'cardano-cip: CIP-TEMPLATE, 8 sections',
         'tensorflow-rfc: yyyymmdd-rfc-template, 15 sections',
         'chia-chip: chip-template, 10 sections',
-        'erlang-eep: eep-0033, 6 sections',
+        'erlang-eep: eep-0033, 5 sections',
         'xrpl-xls: XLS_TEMPLATE, 11 sections',
       ]);
     });
@@ -132,21 +132,24 @@ describe("teams' own templates, as they are", () => {
       assert.deepEqual(optional, [
         // {{This section is optional if ...}}; {{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}
         'npm-rfc: Prior Art | Unresolved Questions and Bikeshedding',
-        // "If applicable, have a look at..." is the third sentence of Prior art: advice, not a mark.
-        'nixos-rfc: ',
+        // "What future work, if any, ..."; "If applicable, have a look at..." is the third sentence
+        // of Prior art: advice, not a mark.
+        'nixos-rfc: Future work',
         // "This section may be omitted if there are none."; "(if applicable)" in the heading
         'grpc-proposal: Temporary environment variable protection | Open issues',
         'cometbft-adr: ',
         'cilium-cfp: ',
-        // <!-- Optional if existing discussions and/or issues are linked ... -->
-        'flux-rfc: User Stories',
+        // "this section can be replaced with the actual documentation" (its subsections stay
+        // required); <!-- Optional if existing discussions and/or issues are linked ... -->
+        'flux-rfc: Proposal | User Stories',
         // <!-- This section is optional. --> and "This section is optional for non-Core EIPs."
         'ethereum-erc: Motivation | Backwards Compatibility | Test Cases | Reference Implementation',
         'cardano-cip: ',
         // "This section is optional."
         'tensorflow-rfc: Detailed Design',
         'chia-chip: ',
-        'erlang-eep: ',
+        // a section about the template itself
+        'erlang-eep: How to Use This Template',
         'xrpl-xls: 2. Motivation | 5. Backwards Compatibility | 6. Test Plan | 7. Reference Implementation | Appendix | Appendix A: FAQ | A.1: [Question]',
       ]);
     });
@@ -161,6 +164,24 @@ describe("teams' own templates, as they are", () => {
     it('an HTML comment right above a heading that calls it optional', () => {
       const t = parseTemplate('# RFC\n\n## Summary\n\nSay it.\n<!-- optional: remove if not needed -->\n## Appendix\n\n## Risks\n', 'rfc.md');
       assert.deepEqual(t.sections.map((x) => [x.name, x.optional]), [['Summary', false], ['Appendix', true], ['Risks', false]]);
+    });
+
+    it('text before the real title is a preamble; the title is no section', () => {
+      const xls = parseTemplate(wild('xrpl-xls', 'templates/XLS_TEMPLATE.md'), 'XLS_TEMPLATE.md');
+      assert.deepEqual([xls.titleHeading, xls.titlePattern, xls.sections[0].name, xls.sections[0].parent], ['[Title]', '{title}', '1. Abstract', null]);
+      const eep = parseTemplate(wild('erlang-eep', 'eeps/eep-0033.md'), 'eep-0033.md');
+      assert.deepEqual([eep.titleHeading, eep.sections.map((x) => x.name)], [
+        'EEP 33: Sample Markdown EEP Template',
+        ['Abstract', 'Rationale', 'How to Use This Template', 'Markdown EEP Formatting Requirements', 'Copyright'],
+      ]);
+    });
+
+    it("a link reference line under a heading names the section: NixOS RFC 0145's '# Design' is 'Detailed design'", () => {
+      const t = parseTemplate(wild('nixos-rfc', '0000-template.md'), '0000-template.md');
+      assert.deepEqual(t.sections[2].keys, ['detailed design', 'design']);
+      const doc = parseProposal(wild('nixos-rfc', 'rfcs/0145-doc-strings.md'));
+      const missing = checkModel(doc, [t], { template: t.id }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+      assert.equal(missing.includes("Missing required section 'Detailed design' (expected after 'Motivation')."), false);
     });
 
     it('an ERC without Test Cases gets no missing-section for it; the template calls it optional', () => {
@@ -178,7 +199,32 @@ describe("teams' own templates, as they are", () => {
       assert.equal(detectTemplate(parseProposal(text), '0000-template.md', [t]), null);
       assert.equal(detectTemplate(parseProposal(text.replace(/\n/g, '\r\n')), 'rfcs/0000-template.md', [t]), null);
       const rfc = detectTemplate(parseProposal(wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md')), 'rfcs/0106-nix-release-schedule.md', [t]);
-      assert.deepEqual([rfc?.template.id, rfc?.reason], ['0000-template', 'headings']);
+      assert.deepEqual([rfc?.template.id, rfc?.reason], ['0000-template', 'metadata']);
+    });
+
+    const detect = (family: string, template: string, doc: string, text = wild(family, doc)) => {
+      const t = parseTemplate(wild(family, template), path.basename(template));
+      const d = detectTemplate(parseProposal(text), doc, [...builtinTemplates(), t]);
+      return d ? `${d.template.id} ${d.confidence} ${d.reason}` : 'none';
+    };
+
+    it("a workspace template that fits wins over a built-in one: NixOS RFC 0106 is not a Materialize design doc", () => {
+      const doc = 'rfcs/0106-nix-release-schedule.md';
+      const body = wild('nixos-rfc', doc).replace(/^---[\s\S]*?\n---\n/, '');
+      assert.equal(detectTemplate(parseProposal(body), doc, builtinTemplates())?.template.id, 'materialize');
+      assert.equal(detect('nixos-rfc', '0000-template.md', doc, body), '0000-template 0.75 headings');
+    });
+
+    it("front matter keys shared with the template's own are evidence", () => {
+      assert.equal(detect('nixos-rfc', '0000-template.md', 'rfcs/0106-nix-release-schedule.md'), '0000-template 0.9 metadata');
+      assert.equal(detect('npm-rfc', 'accepted/0000-template.md', 'accepted/0054-make-scripts-install-opt-in.md'), '0000-template 0.9 metadata');
+      // The withdrawal template has the same front matter but not the outline: not claimed on its keys alone.
+      assert.equal(detect('npm-rfc', 'accepted/0000-template.md', 'withdrawn/0000-template.md'), 'none');
+    });
+
+    it("a document's own subsections inside the template's sections do not dilute its score", () => {
+      // 20221116 has the template's sections, and "Software Emulation" of its own under Design Proposal.
+      assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', 'rfcs/20221116-enable-stochastic-rounding.md'), 'yyyymmdd-rfc-template 0.81 headings');
     });
   });
 
@@ -219,7 +265,7 @@ describe("teams' own templates, as they are", () => {
     it('npm: an accepted RFC with null dates gets no metadata finding', () => {
       put('.proposals/templates/0000-template.md', wild('npm-rfc', 'accepted/0000-template.md'));
       put('accepted/0054-make-scripts-install-opt-in.md', wild('npm-rfc', 'accepted/0054-make-scripts-install-opt-in.md'));
-      const r = run(['check', '--format', 'json', '--template', '0000-template', 'accepted']);
+      const r = run(['check', '--format', 'json', 'accepted']);
       assert.equal(r.err.includes('template error'), false);
       const report = JSON.parse(r.out).files[0];
       assert.equal(report.template.id, '0000-template');

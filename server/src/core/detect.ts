@@ -15,7 +15,7 @@ export interface Detection {
   /** The version the document follows best: the template itself, or one of its older versions. */
   version: TemplateVersion;
   confidence: number;
-  reason: 'front-matter' | 'forced' | 'path' | 'title' | 'headings';
+  reason: 'front-matter' | 'forced' | 'path' | 'title' | 'headings' | 'metadata';
 }
 
 /** Documents whose best evidence is weaker than this are not treated as proposals. */
@@ -40,7 +40,7 @@ export function detectTemplate(
   forcedId?: string,
 ): Detection | null {
   if (!templates.length) return null;
-  const keys = headingKeys(model);
+  const keys = docOutline(model);
   const docDate = dateFromPath(path);
   const byId = (id: string): TemplateSchema | undefined => templates.find((t) => t.id === id);
 
@@ -58,10 +58,15 @@ export function detectTemplate(
   const body = bodyText(model);
   if (templates.some((t) => sameText(t.body, body))) return null;
 
+  // A workspace template that fits wins over a built-in one: the team's own template is what its
+  // documents follow, even where a built-in family shares section names with it.
   let best: Detection | null = null;
+  let bestOwn: Detection | null = null;
   const consider = (d: Detection): void => {
     if (!best || d.confidence > best.confidence) best = d;
+    if (!d.template.builtin && (!bestOwn || d.confidence > bestOwn.confidence)) bestOwn = d;
   };
+  const fmKeys = frontMatterKeys(model);
   const normalPath = path ? path.replace(/\\/g, '/') : undefined;
   const title = titleText(model);
   for (const t of templates) {
@@ -73,10 +78,34 @@ export function detectTemplate(
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.8, similarity), reason: 'title' });
     }
     consider({ template: t, version: bestVersion(t, keys, docDate), confidence: similarity, reason: 'headings' });
+    // Front matter keys shared with the template's own add to an outline that fits at all (three
+    // sections in common): on their own they would claim a sibling template's documents.
+    const shared = sharedFields(t, fmKeys);
+    if (shared >= 0.5 && similarity > 0) {
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(similarity, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
+    }
   }
-  const found = best as Detection | null;
+  const own = bestOwn as Detection | null;
+  const found = own && own.confidence >= MIN_CONFIDENCE ? own : (best as Detection | null);
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
   return { ...found, confidence: Math.round(found.confidence * 100) / 100 };
+}
+
+/** The document's front matter keys, lower-cased, with '-' and '_' as spaces. */
+function frontMatterKeys(model: ProposalModel): Set<string> {
+  const data = model.frontMatter?.data;
+  return new Set(data ? Object.keys(data).map(fieldKey) : []);
+}
+
+function fieldKey(name: string): string {
+  return name.toLowerCase().replace(/[-_]+/g, ' ').trim();
+}
+
+/** The share of a template's own front matter fields (three or more) that the document's front matter has; 0 for other templates. */
+function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
+  const fields = t.metadata.filter((f) => f.source === 'front-matter');
+  if (fields.length < 3 || !docKeys.size) return 0;
+  return fields.filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length / fields.length;
 }
 
 /** The text after the front matter. */
@@ -96,17 +125,30 @@ function titleText(model: ProposalModel): string | null {
   return first && first.heading.level === 1 ? first.heading.text : null;
 }
 
+/** A document's headings for detection: their normalised titles, and which sit under another heading (not the title). */
+export interface DocOutline {
+  keys: string[];
+  nested: boolean[];
+  /** Each heading's parent heading (its index), or null. */
+  parents: (number | null)[];
+}
+
 /** The normalised headings of the document, except a lone H1 title. */
-export function headingKeys(model: ProposalModel): string[] {
-  const skipTitle = model.sections.length > 0 && model.sections[0].heading.level === 1 && isLoneTitle(model);
-  return model.sections.slice(skipTitle ? 1 : 0).map((s) => normalizeTitle(s.heading.text));
+export function docOutline(model: ProposalModel): DocOutline {
+  const title = model.sections.length > 0 && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const sections = model.sections.filter((s) => s !== title);
+  const parents = sections.map((s) => (s.parent !== null && s.parent !== title ? sections.indexOf(s.parent) : null));
+  return { keys: sections.map((s) => normalizeTitle(s.heading.text)), nested: parents.map((p) => p !== null), parents };
 }
 
 /**
  * Harmonic mean of two shares: the template's sections the document has, and the document's
- * headings that are template sections. Needs at least three sections in common.
+ * headings that are template sections, not counting the document's own subsections (a heading
+ * under another that is not a template section): they add detail, not another outline. Needs at
+ * least three sections in common.
  */
-export function similarityTo(version: TemplateVersion, docKeys: readonly string[]): number {
+export function similarityTo(version: TemplateVersion, doc: DocOutline): number {
+  const docKeys = doc.keys;
   if (!version.sections.length || !docKeys.length) return 0;
   const docSet = new Set(docKeys);
   const specKeys = new Set<string>();
@@ -117,8 +159,11 @@ export function similarityTo(version: TemplateVersion, docKeys: readonly string[
   }
   const docHits = docKeys.filter((k) => specKeys.has(k)).length;
   if (specHits < 3) return 0;
+  // A subsection counts only when its parent is not a template section (it then belongs to the document's own outline).
+  const parentKey = (i: number): string | null => (doc.parents[i] === null ? null : docKeys[doc.parents[i] as number]);
+  const counted = docKeys.filter((k, i) => specKeys.has(k) || !doc.nested[i] || !specKeys.has(parentKey(i) ?? '')).length;
   const recall = specHits / version.sections.length;
-  const precision = docHits / docKeys.length;
+  const precision = docHits / counted;
   return (2 * precision * recall) / (precision + recall);
 }
 
@@ -134,7 +179,9 @@ export function dateFromPath(path: string | undefined): string | null {
  * The version in force when the document was written (when its path tells the date), else the
  * current template; an older version wins when the document's headings fit it clearly better.
  */
-export function bestVersion(t: TemplateSchema, docKeys: readonly string[], docDate: string | null = null): TemplateVersion {
+export function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | null = null): TemplateVersion {
+  // Versions differ in their own subsections too: here every heading of the document counts.
+  const docKeys: DocOutline = { keys: outline.keys, nested: outline.keys.map(() => false), parents: outline.parents };
   const all: TemplateVersion[] = [t, ...t.versions];
   let best: TemplateVersion = t;
   if (docDate) {
@@ -162,9 +209,9 @@ export function bestVersion(t: TemplateSchema, docKeys: readonly string[], docDa
  * Whether the document has every required section the current template added since `older`: a
  * document brought up to date follows the current template, whatever its date.
  */
-function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: readonly string[]): boolean {
+function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: DocOutline): boolean {
   const oldKeys = new Set(older.sections.flatMap((s) => s.keys));
   const added = t.sections.filter((s) => !s.optional && !s.keys.some((k) => oldKeys.has(k)));
-  const doc = new Set(docKeys);
+  const doc = new Set(docKeys.keys);
   return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)));
 }

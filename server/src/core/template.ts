@@ -92,6 +92,8 @@ export interface TemplateSchema extends TemplateVersion {
   versions: TemplateVersion[];
   /** Files created beside a new proposal (a KEP's kep.yaml), attached by whoever loads the template. */
   companionFiles: { name: string; text: string }[];
+  /** One of Proposal Kit's own templates (set by whoever loads it): a workspace template that fits a document wins over it. */
+  builtin?: boolean;
 }
 
 export class TemplateError extends Error {
@@ -156,7 +158,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const bodyStart = fm ? fm.span.end : 0;
   const body = text.slice(bodyStart).replace(LEADING_BREAK, '');
 
-  const titleSection = model.roots.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const titleSection = templateTitle(model);
   const optionalExtra = stringList(data.optional, 'optional', err);
   const aliases = aliasMap(data.aliases, err);
   const status = statusSpec(data.status, err);
@@ -290,6 +292,18 @@ function alternativesIn(value: string): string[] {
   return inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
 }
 
+/**
+ * A template's title: its first heading when that is a lone H1, an H1 that is all placeholder
+ * (`# [Title]`, with an appendix H1 later), or a heading deeper than the one after it (EEP 33's
+ * setext H2 title above its H1 sections). Text above it is a preamble for the author, not a section.
+ */
+function templateTitle(model: ProposalModel): Section | null {
+  const [first, next] = model.sections;
+  if (!first) return null;
+  if (first.heading.level === 1 && (isLoneTitle(model) || PLACEHOLDER_HEADING.test(first.heading.text))) return first;
+  return next && first.heading.level > next.heading.level ? first : null;
+}
+
 /** The first heading is the title when it is an H1 and no other H1 follows it. */
 export function isLoneTitle(model: ProposalModel): boolean {
   return model.sections.filter((s) => s.heading.level === 1).length === 1;
@@ -309,6 +323,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
   const fromByKey = new Map(Object.entries(rules.requiredFrom).map(([k, v]) => [normalizeTitle(k), v]));
   const specs: SectionSpec[] = [];
   const indexOf = new Map<Section, number>();
+  const replaceableOnly = new Set<number>();
   for (const s of model.sections) {
     if (s === title) continue;
     // A heading that is all placeholder ("### {Option name}") stands for headings the author names.
@@ -316,13 +331,20 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
     const parentSection = s.parent && s.parent !== title ? s.parent : null;
     const parent = parentSection ? (indexOf.get(parentSection) ?? null) : null;
     const key = normalizeTitle(s.heading.text);
-    const aliasKeys = (aliases[s.heading.text] ?? []).map(normalizeTitle);
+    const aliasKeys = [...(aliases[s.heading.text] ?? []), ...anchorNames(s, text)].map(normalizeTitle);
+    const guidance = guidanceText(s.blocks, text);
+    // A section about the template itself ("How to Use This Template") is for the author, not part of a proposal.
+    const ownWords = saysOptional(guidance) || commentAboveSaysOptional(model, s, text) || /\btemplate\b/i.test(s.heading.text);
+    // "This section can be replaced with the actual documentation": the heading may go, what it asks for under it stays.
+    const replaceable = REPLACEABLE.test(guidance);
+    if (replaceable) replaceableOnly.add(specs.length);
     const optional =
       hasOptionalMark(s.heading.text) ||
       optionalKeys.has(key) ||
-      (parent !== null && specs[parent].optional) ||
-      saysOptional(guidanceText(s.blocks, text)) ||
-      commentAboveSaysOptional(model, s, text);
+      (parent !== null && specs[parent].optional && !replaceableOnly.has(parent)) ||
+      ownWords ||
+      replaceable;
+    if (ownWords || hasOptionalMark(s.heading.text) || optionalKeys.has(key)) replaceableOnly.delete(specs.length);
     const spec: SectionSpec = {
       index: specs.length,
       title: s.heading.text,
@@ -333,7 +355,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
       keys: [key, ...aliasKeys.filter((k) => k !== key)],
       optional,
       requiredFrom: fromByKey.get(key) ?? (parent !== null ? specs[parent].requiredFrom : null),
-      guidance: guidanceText(s.blocks, text),
+      guidance,
       body: text.slice(s.bodyStart, s.ownEnd),
       guidanceBlocks: s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
     };
@@ -347,7 +369,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
 /**
  * Whether a section's guidance makes it optional in the template's own words: it begins with
  * "Optional" or "If applicable", or says "This section is optional", "may be omitted",
- * "Omit this section if", "optional if/for/when/unless"...
+ * "Omit this section if", "optional if/for/when/unless", "What future work, if any, ..."...
  */
 export function saysOptional(guidance: string): boolean {
   const start = guidance.replace(/^[\s{[(<_*>#-]+/, '');
@@ -362,9 +384,12 @@ const OPTIONAL_SAYING = new RegExp(
     String.raw`\b(?:omit|remove|delete|skip) this section (?:if|when|unless)\b`,
     String.raw`\boptional (?:if|for|when|unless)\b`,
     String.raw`\bthis section should be removed before\b`,
+    String.raw`,\s*if any\s*,`,
   ].join('|'),
   'i',
 );
+
+const REPLACEABLE = /\bthis section (?:may|can) be replaced\b/i;
 
 /** An HTML comment right above a heading (no blank line between) that calls the section below optional or removable. */
 function commentAboveSaysOptional(model: ProposalModel, s: Section, text: string): boolean {
@@ -374,6 +399,18 @@ function commentAboveSaysOptional(model: ProposalModel, s: Section, text: string
   if (/\n[ \t]*\r?\n/.test(text.slice(before.span.end, s.heading.span.start))) return false;
   const said = text.slice(before.span.start, before.span.end).replace(/<!--|-->/g, '');
   return /\b(?:optional|may be (?:omitted|removed)|can be (?:omitted|removed))\b/i.test(said);
+}
+
+/**
+ * The names a link reference definition right under a heading gives the section
+ * (`[design]: #detailed-design` gives "design" and "detailed design"): documents keep the line
+ * when they reword the heading.
+ */
+function anchorNames(s: Section, text: string): string[] {
+  const first = s.blocks[0];
+  if (!first || first.kind !== 'definition') return [];
+  const m = /^\s*\[([^\]\n]{1,60})\]:\s*#([\w-]{1,60})\s*$/.exec(text.slice(first.span.start, first.span.end));
+  return m ? [m[1].replace(/[-_]+/g, ' '), m[2].replace(/[-_]+/g, ' ')] : [];
 }
 
 /** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
