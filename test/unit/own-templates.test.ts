@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 import { checkModel, detectTemplate, parseProposal, parseTemplate, TemplateError } from '../../server/src/core';
 import { saysOptional } from '../../server/src/core/template';
+import { namedAsTemplate } from '../../server/src/core/detect';
 import { builtinTemplates, CORPUS } from './helpers';
 
 const WILD = path.join(CORPUS, 'wild');
@@ -200,6 +201,13 @@ describe("teams' own templates, as they are", () => {
       assert.equal(detectTemplate(parseProposal(text.replace(/\n/g, '\r\n')), 'rfcs/0000-template.md', [t]), null);
       const rfc = detectTemplate(parseProposal(wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md')), 'rfcs/0106-nix-release-schedule.md', [t]);
       assert.deepEqual([rfc?.template.id, rfc?.reason], ['0000-template', 'metadata']);
+    });
+
+    it('a file named as a template, without a number of its own, is not a proposal', () => {
+      const names = ['accepted/0000-template.md', 'design-proposals/klip-template.md', 'doc/developer/design/00000000_template.md', 'docs/developer/proposal/EP-TEMPLATE.md', 'keps/NNNN-kep-template/README.md', 'templates/XLS_TEMPLATE.md'];
+      assert.deepEqual(names.map(namedAsTemplate), [true, true, true, true, true, true]);
+      const proposals = ['keps/sig-apps/1234-pod-template/README.md', 'rfcs/0042-templates.md', 'cfps/CFP-003-template.md', 'docs/templating.md'];
+      assert.deepEqual(proposals.map(namedAsTemplate), [false, false, false, false]);
     });
 
     const detect = (family: string, template: string, doc: string, text = wild(family, doc)) => {

@@ -18,6 +18,9 @@ export interface Detection {
   reason: 'front-matter' | 'forced' | 'path' | 'title' | 'headings' | 'metadata';
 }
 
+/** Heading scores closer than this are a tie. */
+const NEAR = 0.05;
+
 /** Documents whose best evidence is weaker than this are not treated as proposals. */
 export const MIN_CONFIDENCE = 0.4;
 
@@ -56,15 +59,25 @@ export function detectTemplate(
 
   // The template's own copy among the documents (`0000-template.md` beside the RFCs) is not a proposal.
   const body = bodyText(model);
-  if (templates.some((t) => sameText(t.body, body))) return null;
+  if (templates.some((t) => sameText(t.body, body)) || namedAsTemplate(path)) return null;
 
   // A workspace template that fits wins over a built-in one: the team's own template is what its
   // documents follow, even where a built-in family shares section names with it.
   let best: Detection | null = null;
   let bestOwn: Detection | null = null;
+  // Two outlines that fit a document almost equally (a built-in template and another's older
+  // version of it) are told apart by every heading, the document's own subsections included.
+  const flat = new Map<Detection, number>();
+  const beats = (d: Detection, than: Detection | null): boolean => {
+    if (!than) return true;
+    if (d.reason === 'headings' && than.reason === 'headings' && Math.abs(d.confidence - than.confidence) < NEAR) {
+      return (flat.get(d) ?? 0) > (flat.get(than) ?? 0);
+    }
+    return d.confidence > than.confidence;
+  };
   const consider = (d: Detection): void => {
-    if (!best || d.confidence > best.confidence) best = d;
-    if (!d.template.builtin && (!bestOwn || d.confidence > bestOwn.confidence)) bestOwn = d;
+    if (beats(d, best)) best = d;
+    if (!d.template.builtin && beats(d, bestOwn)) bestOwn = d;
   };
   const fmKeys = frontMatterKeys(model);
   const normalPath = path ? path.replace(/\\/g, '/') : undefined;
@@ -77,7 +90,10 @@ export function detectTemplate(
     if (title !== null && t.detect.title?.test(title)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.8, similarity), reason: 'title' });
     }
-    consider({ template: t, version: bestVersion(t, keys, docDate), confidence: similarity, reason: 'headings' });
+    const byHeadings: Detection = { template: t, version: bestVersion(t, keys, docDate), confidence: similarity, reason: 'headings' };
+    const allHeadings = { keys: keys.keys, nested: keys.nested.map(() => false), parents: keys.parents };
+    flat.set(byHeadings, Math.max(similarityTo(t, allHeadings), ...t.versions.map((v) => similarityTo(v, allHeadings))));
+    consider(byHeadings);
     // Front matter keys shared with the template's own add to an outline that fits at all (three
     // sections in common): on their own they would claim a sibling template's documents.
     const shared = sharedFields(t, fmKeys);
@@ -106,6 +122,18 @@ function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
   const fields = t.metadata.filter((f) => f.source === 'front-matter');
   if (fields.length < 3 || !docKeys.size) return 0;
   return fields.filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length / fields.length;
+}
+
+/**
+ * A file whose name says it is a template and carries no number of its own: `0000-template.md`,
+ * `klip-template.md`, `00000000_template.md`, `EP-TEMPLATE.md`, `keps/NNNN-kep-template/README.md`.
+ * (`1234-pod-template/README.md` is a proposal about pod templates.)
+ */
+export function namedAsTemplate(path: string | undefined): boolean {
+  const parts = path?.replace(/\\/g, '/').split('/').filter(Boolean) ?? [];
+  let stem = (parts.pop() ?? '').replace(/\.(?:md|markdown)$/i, '');
+  if (/^(?:readme|index)$/i.test(stem) && parts.length) stem = parts[parts.length - 1];
+  return /(?:^|[-_])template$/i.test(stem) && !/[1-9]/.test(stem);
 }
 
 /** The text after the front matter. */
