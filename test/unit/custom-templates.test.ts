@@ -90,7 +90,7 @@ describe('plain markdown templates', () => {
     assert.equal(nameFromTitle('KLIP Number - Title'), 'KLIP');
     assert.equal(nameFromTitle('{short title}'), '');
     assert.equal(nameFromTitle(null), '');
-    assert.equal(titlePatternFrom('ADR-NNNN: [Short title] ({date})'), 'ADR-NNNN: {title} ({date})');
+    assert.equal(titlePatternFrom('ADR-NNNN: [Short title] ({date})'), 'ADR-{n}: {title} ({date})');
     assert.equal(titlePatternFrom('KLIP Number - Title'), 'KLIP {n} - {title}');
     assert.equal(titlePatternFrom('Architecture decision'), '{title}');
     assert.equal(titlePatternFrom(null), '{title}');

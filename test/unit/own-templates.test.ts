@@ -193,6 +193,15 @@ describe("teams' own templates, as they are", () => {
     });
   });
 
+  describe('new proposals from it', () => {
+    it('slots in capitals in the title are filled like braces', () => {
+      const pattern = (file: string, family: string) => parseTemplate(wild(family, file), path.basename(file)).titlePattern;
+      assert.equal(pattern('docs/references/architecture/adr-template.md', 'cometbft-adr'), 'ADR {n}: {title}');
+      assert.equal(pattern('accepted/0000-template.md', 'npm-rfc'), '{title}');
+      assert.equal(pattern('rfcs/RFC-0000/README.md', 'flux-rfc'), 'RFC-{n} {title}');
+    });
+  });
+
   describe('which documents follow it', () => {
     it("the template's own copy among the documents is not a proposal, whatever its line endings", () => {
       const text = wild('nixos-rfc', '0000-template.md');
@@ -278,6 +287,72 @@ describe("teams' own templates, as they are", () => {
       const report = JSON.parse(r.out).files[0];
       assert.equal(report.template.id, '0000-template');
       assert.deepEqual(report.findings.filter((f: { rule: string }) => f.rule === 'metadata'), []);
+    });
+
+    const copy = (family: string, rel: string, to = rel): void => put(to, wild(family, rel));
+
+    it('new, npm: number width from the existing files, the team front matter with title, number and date filled', () => {
+      copy('npm-rfc', 'accepted/0000-template.md', '.proposals/templates/0000-template.md');
+      copy('npm-rfc', 'accepted/0054-make-scripts-install-opt-in.md');
+      copy('npm-rfc', 'implemented/0052-registry-scoped-keyfile-and-certfile.md');
+      const r = run(['new', '--template', '0000-template', '--title', 'Scoped install scripts', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('accepted', '0055-scoped-install-scripts.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'accepted', '0055-scoped-install-scripts.md'), 'utf8');
+      assert.equal(
+        text.split('\n').slice(0, 15).join('\n'),
+        [
+          '---',
+          'title: "Scoped install scripts"',
+          'number: 55',
+          'status: proposed',
+          'created: 2026-12-02',
+          'accepted_at: null',
+          'implemented_at: null',
+          'withdrawn_at: null',
+          'implementation: null',
+          '---',
+          '',
+          '# Scoped install scripts',
+          '',
+          '## Summary',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('new, CometBFT: the {ADR-NUMBER} and {TITLE} slots filled, three digits as the ADRs beside it', () => {
+      copy('cometbft-adr', 'docs/references/architecture/adr-template.md', '.proposals/templates/adr-template.md');
+      copy('cometbft-adr', 'docs/references/architecture/adr-119-dog-mempool-gossip.md');
+      copy('cometbft-adr', 'docs/references/architecture/tendermint-core/adr-009-ABCI-design.md');
+      const r = run(['new', '--template', 'adr-template', '--title', 'Predictable mempool', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('docs', 'references', 'architecture', 'adr-120-predictable-mempool.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'docs', 'references', 'architecture', 'adr-120-predictable-mempool.md'), 'utf8');
+      assert.equal(text.split('\n')[0], '# ADR 120: Predictable mempool');
+    });
+
+    it('new, NixOS: the team keys carried, the date and author filled, the instructions left for the author', () => {
+      copy('nixos-rfc', '0000-template.md', '.proposals/templates/0000-template.md');
+      copy('nixos-rfc', 'rfcs/0180-broken-package-removal.md');
+      const r = run(['new', '--template', '0000-template', '--title', 'Flake schemas', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('rfcs', '0181-flake-schemas.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'rfcs', '0181-flake-schemas.md'), 'utf8');
+      assert.equal(
+        text.split('\n').slice(0, 12).join('\n'),
+        [
+          '---',
+          'feature: (fill me in with a unique ident, my_awesome_feature)',
+          'start-date: 2026-12-02',
+          'author: "Ada Lovelace"',
+          'co-authors: (find a buddy later to help out with the RFC)',
+          'shepherd-team: (names, to be nominated and accepted by RFC steering committee)',
+          'shepherd-leader: (name to be appointed by RFC steering committee)',
+          'related-issues: (will contain links to implementation PRs)',
+          '---',
+          '',
+          '# Summary',
+          '[summary]: #summary',
+        ].join('\n'),
+      );
     });
 
     it('a template that cannot be loaded: its file, line and reason, and exit code 2', () => {

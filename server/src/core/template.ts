@@ -80,7 +80,8 @@ export interface TemplateSchema extends TemplateVersion {
   /** Where the template came from (file path or a label). */
   source: string;
   titlePattern: string;
-  file: { path: string; companions: string[] };
+  /** `explicit`: the template's settings give the path; otherwise New Proposal follows the existing documents' naming. */
+  file: { path: string; companions: string[]; explicit?: boolean };
   detect: { paths: string[]; title: Pattern | null };
   metadata: MetadataField[];
   kepYaml: { required: string[]; status: string[]; stage: string[] } | null;
@@ -88,6 +89,8 @@ export interface TemplateSchema extends TemplateVersion {
   status: StatusSpec | null;
   /** The template text with its front matter removed: what a new proposal starts from. */
   body: string;
+  /** The team's own front matter, as the template writes it (without `proposal-kit:`): a new proposal carries it. */
+  frontMatter: string | null;
   /** Older versions, newest first. */
   versions: TemplateVersion[];
   /** Files created beside a new proposal (a KEP's kep.yaml), attached by whoever loads the template. */
@@ -208,12 +211,14 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     file: {
       path: relativeFilePath(str(fileSpec.path, 'file', err) ?? '{slug}.md', err),
       companions: stringList(fileSpec.companions, 'file', err).map((c) => companionName(c, err)),
+      explicit: fileSpec.path !== undefined,
     },
     detect: { paths: detectPaths, title: titleRe },
     metadata,
     kepYaml: kepYaml(data.kepYaml, err),
     status,
     body,
+    frontMatter: Object.keys(split.fields).length ? teamFrontMatter(fmRaw, split.nested) : null,
     version: 'current',
     date: data.date === undefined ? undefined : String(data.date),
     sections,
@@ -251,16 +256,30 @@ export function nameFromTitle(title: string | null): string {
  */
 export function titlePatternFrom(title: string | null): string {
   if (!title) return '{title}';
+  // Slots in capitals name what goes there: `ADR {ADR-NUMBER}: {TITLE}` gives `ADR {n}: {title}`.
+  const slotted = title.replace(PLACEHOLDER, (m) => capitalSlot(m.replace(/^[{[<]+|[}\]>]+$/g, '')) ?? m).replace(/\b(?:NNNN?|XXXX?)\b/g, '{n}');
+  if (slotted.includes('{title}')) return slotted;
   let replaced = false;
-  const pattern = title.replace(PLACEHOLDER, (m) => {
-    if (replaced) return m;
+  const pattern = slotted.replace(PLACEHOLDER, (m) => {
+    if (replaced || /^\{(?:n|date|author)\}$/.test(m)) return m;
     replaced = true;
     return '{title}';
   });
   if (replaced) return pattern;
   // A title that names its parts in words: `KLIP Number - Title` gives `KLIP {n} - {title}`.
-  const words = title.replace(/\b(?:Number|NNNN|XXXX?)\b/g, '{n}').replace(/\bTitle\b/, '{title}');
+  const words = slotted.replace(/\b(?:Number|NNNN|XXXX?)\b/g, '{n}').replace(/\bTitle\b/, '{title}');
   return words.includes('{title}') ? words : '{title}';
+}
+
+/** The variable a slot in capitals stands for (`NUMBER`, `ADR-NUMBER`, `TITLE: ...`, `DATE`, `AUTHOR`), or null. */
+export function capitalSlot(inner: string): string | null {
+  const word = inner.split(':')[0].trim();
+  if (!word || word !== word.toUpperCase()) return null;
+  if (/^(?:[A-Z]+-)?(?:NUMBER|NUM|NO)$|^(?:N{2,}|X{3,})$/.test(word)) return '{n}';
+  if (/^TITLE$/.test(word)) return '{title}';
+  if (/^(?:DATE|YYYY-MM-DD)$/.test(word)) return '{date}';
+  if (/^AUTHORS?$/.test(word)) return '{author}';
+  return null;
 }
 
 /**
@@ -710,6 +729,16 @@ function frontMatterFields(fields: Dict): MetadataField[] {
     out.push(field);
   }
   return out;
+}
+
+/** The front matter's own lines without the `proposal-kit:` block. */
+function teamFrontMatter(raw: string, nested: boolean): string {
+  const lines = splitLines(raw);
+  if (!nested) return lines.join('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${SETTINGS_KEY}:`));
+  let end = at + 1;
+  while (end < lines.length && (/^\s/.test(lines[end]) || !lines[end].trim())) end++;
+  return [...lines.slice(0, at), ...lines.slice(end)].join('\n');
 }
 
 /** Front matter fields, then the `Key: value` lines under the title that name no front matter field. */
