@@ -30,7 +30,7 @@ describe("teams' own templates, as they are", () => {
         'nixos-rfc: 0000-template, 9 sections',
         'grpc-proposal: GRFC-TEMPLATE, 9 sections',
         'cometbft-adr: adr-template, 11 sections',
-        'cilium-cfp: CFP-003-template, 20 sections',
+        'cilium-cfp: CFP-003-template, 8 sections',
         'flux-rfc: README, 9 sections',
         'ethereum-erc: erc-template, 9 sections',
         'cardano-cip: CIP-TEMPLATE, 8 sections',
@@ -183,6 +183,16 @@ describe("teams' own templates, as they are", () => {
       const doc = parseProposal(wild('nixos-rfc', 'rfcs/0145-doc-strings.md'));
       const missing = checkModel(doc, [t], { template: t.id }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
       assert.equal(missing.includes("Missing required section 'Detailed design' (expected after 'Motivation')."), false);
+    });
+
+    it("numbered slot headings stand for the author's own, with all under them: Cilium's CFP template", () => {
+      const t = parseTemplate(wild('cilium-cfp', 'cfps/CFP-003-template.md'), 'CFP-003-template.md');
+      // "### Section 1/2", "### Impact: ... 1", "### Key Question: ... 2", "### Option 1:/2:" with
+      // "#### Pros/Cons", "### Deferred Milestone 1/2" are not sections.
+      assert.deepEqual(
+        t.sections.map((x) => x.name),
+        ['Summary', 'Motivation', 'Goals', 'Non-Goals', 'Proposal', 'Overview', 'Impacts / Key Questions', 'Future Milestones'],
+      );
     });
 
     it('an ERC without Test Cases gets no missing-section for it; the template calls it optional', () => {

@@ -336,17 +336,23 @@ interface OutlineRules {
   requiredFrom: Record<string, string>;
 }
 
-function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRules, text: string): SectionSpec[] {
+function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRules, text: string, withSlots = true): SectionSpec[] {
   const { optionalExtra, aliases } = rules;
   const optionalKeys = new Set(optionalExtra.map(normalizeTitle));
   const fromByKey = new Map(Object.entries(rules.requiredFrom).map(([k, v]) => [normalizeTitle(k), v]));
   const specs: SectionSpec[] = [];
   const indexOf = new Map<Section, number>();
   const replaceableOnly = new Set<number>();
+  // Slots are read in the template itself; an older version's outline is taken as it lists its sections.
+  const slots = withSlots ? slotHeadings(model) : new Set<Section>();
   for (const s of model.sections) {
     if (s === title) continue;
-    // A heading that is all placeholder ("### {Option name}") stands for headings the author names.
+    // A heading that is all placeholder ("### {Option name}") stands for headings the author names,
+    // and so do numbered slots ("### Option 1:" with its "#### Pros", "### Section 2") with all under them.
     if (PLACEHOLDER_HEADING.test(s.heading.text)) continue;
+    let under: Section | null = s;
+    while (under && !slots.has(under)) under = under.parent;
+    if (under) continue;
     const parentSection = s.parent && s.parent !== title ? s.parent : null;
     const parent = parentSection ? (indexOf.get(parentSection) ?? null) : null;
     const key = normalizeTitle(s.heading.text);
@@ -432,6 +438,27 @@ function anchorNames(s: Section, text: string): string[] {
   return m ? [m[1].replace(/[-_]+/g, ' '), m[2].replace(/[-_]+/g, ' ')] : [];
 }
 
+/**
+ * Numbered slots: sibling headings the same but for a trailing number (`Section 1`, `Section 2`;
+ * `Option 1:`, `Option 2:`; `Deferred Milestone 1`, `Deferred Milestone 2`), and headings ending
+ * in an ellipsis for the author's words (`Impact: ... 1`).
+ */
+function slotHeadings(model: ProposalModel): Set<Section> {
+  const out = new Set<Section>();
+  const stem = (t: string): string | null => /^(.*?)\s*\d{1,2}\s*:?\s*$/.exec(t)?.[1].toLowerCase() ?? null;
+  for (const s of model.sections) {
+    if (/(?:\.\.\.|…)\s*\d{0,2}\s*:?\s*$/.test(s.heading.text)) {
+      out.add(s);
+      continue;
+    }
+    const mine = stem(s.heading.text);
+    if (mine === null) continue;
+    const siblings = model.sections.filter((o) => o !== s && o.parent === s.parent && o.heading.level === s.heading.level);
+    if (siblings.some((o) => stem(o.heading.text) === mine)) out.add(s);
+  }
+  return out;
+}
+
 /** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
 function guidanceText(blocks: Block[], text: string): string {
   const parts: string[] = [];
@@ -449,7 +476,7 @@ function guidanceText(blocks: Block[], text: string): string {
 function outlineSpecs(outline: string, rules: OutlineRules): { sections: SectionSpec[]; title: string | null } {
   const model = parseProposal(outline);
   const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
-  return { sections: specsFrom(model, title, rules, outline), title: title?.heading.text ?? null };
+  return { sections: specsFrom(model, title, rules, outline, false), title: title?.heading.text ?? null };
 }
 
 function versionList(value: unknown, err: (key: string, detail: string) => TemplateError, rules: OutlineRules): TemplateVersion[] {
