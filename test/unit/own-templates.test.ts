@@ -28,7 +28,7 @@ describe("teams' own templates, as they are", () => {
       assert.deepEqual(loaded, [
         'npm-rfc: 0000-template, 7 sections',
         'nixos-rfc: 0000-template, 9 sections',
-        'grpc-proposal: GRFC-TEMPLATE, 9 sections',
+        'grpc-proposal: GRFC-TEMPLATE, 8 sections',
         'cometbft-adr: adr-template, 11 sections',
         'cilium-cfp: CFP-003-template, 8 sections',
         'flux-rfc: README, 9 sections',
@@ -170,7 +170,11 @@ describe("teams' own templates, as they are", () => {
     it('text before the real title is a preamble; the title is no section', () => {
       const xls = parseTemplate(wild('xrpl-xls', 'templates/XLS_TEMPLATE.md'), 'XLS_TEMPLATE.md');
       assert.deepEqual([xls.titleHeading, xls.titlePattern, xls.sections[0].name, xls.sections[0].parent], ['[Title]', '{title}', '1. Abstract', null]);
+      const grfc = parseTemplate(wild('grpc-proposal', 'GRFC-TEMPLATE.md'), 'GRFC-TEMPLATE.md');
+      assert.deepEqual([grfc.titleHeading, grfc.titlePattern, grfc.sections[0].name], ['Title', '{title}', 'Abstract']);
       const eep = parseTemplate(wild('erlang-eep', 'eeps/eep-0033.md'), 'eep-0033.md');
+      // EEP 33 leaves Post-History empty: a document may too.
+      assert.deepEqual(eep.metadata.filter((f) => f.emptyAllowed).map((f) => f.name), ['Post-History']);
       assert.deepEqual([eep.titleHeading, eep.sections.map((x) => x.name)], [
         'EEP 33: Sample Markdown EEP Template',
         ['Abstract', 'Rationale', 'How to Use This Template', 'Markdown EEP Formatting Requirements', 'Copyright'],

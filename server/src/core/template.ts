@@ -295,7 +295,8 @@ function inferredMetadata(model: ProposalModel): Dict[] {
   for (const line of metadataLines(visible)) {
     if (out.some((f) => String(f.name).toLowerCase() === line.key.toLowerCase())) continue;
     const values = alternativesIn(line.value);
-    const field: Dict = { name: line.key, required: false };
+    // A field the template itself leaves empty (EEP 33's `Post-History:`) may stay empty.
+    const field: Dict = { name: line.key, required: false, ...(line.value.trim() ? {} : { emptyAllowed: true }) };
     if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
     else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
     else if (/^authors?$/i.test(line.key)) Object.assign(field, { kind: 'people', fill: 'author' });
@@ -320,6 +321,8 @@ function templateTitle(model: ProposalModel): Section | null {
   const [first, next] = model.sections;
   if (!first) return null;
   if (first.heading.level === 1 && (isLoneTitle(model) || PLACEHOLDER_HEADING.test(first.heading.text))) return first;
+  // A first heading that only says "Title" (gRPC's setext `Title` above its `##` sections).
+  if (/^\W*title\W*$/i.test(first.heading.text) && model.sections.every((x) => x === first || x.heading.level >= first.heading.level)) return first;
   return next && first.heading.level > next.heading.level ? first : null;
 }
 
@@ -528,6 +531,7 @@ function metadataFields(value: unknown, err: (key: string, detail: string) => Te
       default: f.default === undefined ? undefined : String(f.default),
       fill,
       required: f.required === undefined ? values.length > 0 : Boolean(f.required),
+      ...(f.emptyAllowed === true ? { emptyAllowed: true } : {}),
     };
     const line = findMetadataLine(preamble, [name, ...aliases]);
     if (line) field.placeholder = line.value;
