@@ -199,6 +199,16 @@ describe("teams' own templates, as they are", () => {
       );
     });
 
+    it('fixed text is not guidance: a Copyright statement, and visible text beside guidance in a comment', () => {
+      const erc = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      const chip = parseTemplate(wild('chia-chip', 'chip-template.md'), 'chip-template.md');
+      const blocks = (t: typeof erc, name: string) => t.sections.find((x) => x.name === name)?.guidanceBlocks;
+      assert.deepEqual([blocks(erc, 'Specification'), blocks(erc, 'Copyright'), blocks(chip, 'Copyright')], [[], [], []]);
+      const doc = parseProposal(wild('ethereum-erc', 'ERCS/erc-6982.md'));
+      const placeholders = checkModel(doc, [erc], { template: erc.id }).findings.filter((f) => f.rule === 'placeholder');
+      assert.deepEqual(placeholders, []);
+    });
+
     it('an ERC without Test Cases gets no missing-section for it; the template calls it optional', () => {
       const t = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
       const doc = parseProposal(wild('ethereum-erc', 'ERCS/erc-5267.md'));

@@ -385,7 +385,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
       requiredFrom: fromByKey.get(key) ?? (parent !== null ? specs[parent].requiredFrom : null),
       guidance,
       body: text.slice(s.bodyStart, s.ownEnd),
-      guidanceBlocks: s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
+      guidanceBlocks: fixedText(s) ? [] : s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
     };
     if (parent !== null) specs[parent].children.push(spec.index);
     indexOf.set(s, spec.index);
@@ -460,6 +460,15 @@ function slotHeadings(model: ProposalModel): Set<Section> {
     if (siblings.some((o) => stem(o.heading.text) === mine)) out.add(s);
   }
   return out;
+}
+
+/**
+ * Whether a section's visible text is text the template gives every proposal rather than guidance:
+ * a Copyright or License statement, or text beside guidance the template writes in an HTML comment
+ * (an ERC's RFC 2119 key-words paragraph under its `<!-- ... -->`).
+ */
+function fixedText(s: Section): boolean {
+  return /^(?:copyright|licen[cs]e)\b/i.test(stripOptionalMark(s.heading.text)) || s.blocks.some((b) => b.kind === 'comment');
 }
 
 /** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
