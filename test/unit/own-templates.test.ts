@@ -223,6 +223,9 @@ describe("teams' own templates, as they are", () => {
       assert.equal(pattern('docs/references/architecture/adr-template.md', 'cometbft-adr'), 'ADR {n}: {title}');
       assert.equal(pattern('accepted/0000-template.md', 'npm-rfc'), '{title}');
       assert.equal(pattern('rfcs/RFC-0000/README.md', 'flux-rfc'), 'RFC-{n} {title}');
+      // "Title of RFC" describes the title: the title is all of it, the template is an RFC.
+      const tf = parseTemplate(wild('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md'), 'yyyymmdd-rfc-template.md');
+      assert.deepEqual([tf.titlePattern, tf.name], ['{title}', 'RFC']);
     });
   });
 

@@ -235,12 +235,17 @@ const PLACEHOLDER_SRC = String.raw`\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SRC, 'g');
 const PLACEHOLDER_HEADING = new RegExp(String.raw`^\s*(?:${PLACEHOLDER_SRC})\s*$`);
 
+/** A title that describes itself: `Title of RFC` names the RFC's title and the template, `RFC`. */
+const TITLE_OF = /^\s*title of (?:the |this |your |an? )?([\w-]+)\s*$/i;
+
 /**
  * A plain template's display name: its title without the placeholders (`RFC: [Title]` gives
  * `RFC`); empty when nothing else is in it.
  */
 export function nameFromTitle(title: string | null): string {
   if (!title) return '';
+  const of = TITLE_OF.exec(title);
+  if (of) return of[1];
   return title
     .replace(PLACEHOLDER, ' ')
     .replace(/\b(?:title|number|NNNN|XXXX?)\b/gi, ' ')
@@ -256,6 +261,7 @@ export function nameFromTitle(title: string | null): string {
  */
 export function titlePatternFrom(title: string | null): string {
   if (!title) return '{title}';
+  if (TITLE_OF.test(title)) return '{title}';
   // Slots in capitals name what goes there: `ADR {ADR-NUMBER}: {TITLE}` gives `ADR {n}: {title}`.
   const slotted = title.replace(PLACEHOLDER, (m) => capitalSlot(m.replace(/^[{[<]+|[}\]>]+$/g, '')) ?? m).replace(/\b(?:NNNN?|XXXX?)\b/g, '{n}');
   if (slotted.includes('{title}')) return slotted;
