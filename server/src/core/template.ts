@@ -391,7 +391,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
       requiredFrom: fromByKey.get(key) ?? (parent !== null ? specs[parent].requiredFrom : null),
       guidance,
       body: text.slice(s.bodyStart, s.ownEnd),
-      guidanceBlocks: fixedText(s) ? [] : s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
+      guidanceBlocks: fixedText(s, text) ? [] : s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
     };
     if (parent !== null) specs[parent].children.push(spec.index);
     indexOf.set(s, spec.index);
@@ -454,27 +454,32 @@ function anchorNames(s: Section, text: string): string[] {
  */
 function slotHeadings(model: ProposalModel): Set<Section> {
   const out = new Set<Section>();
-  const stem = (t: string): string | null => /^(.*?)\s*\d{1,2}\s*:?\s*$/.exec(t)?.[1].toLowerCase() ?? null;
+  // Two or three of them, numbered from 1: a template's example slots, not a list of real sections.
+  const stem = (t: string): string | null => /^(.*?)\s*[1-3]\s*:?\s*$/.exec(t)?.[1].toLowerCase() ?? null;
   for (const s of model.sections) {
-    if (/(?:\.\.\.|…)\s*\d{0,2}\s*:?\s*$/.test(s.heading.text)) {
+    if (/(?:\.\.\.|…)\s*[1-3]?\s*:?\s*$/.test(s.heading.text)) {
       out.add(s);
       continue;
     }
     const mine = stem(s.heading.text);
     if (mine === null) continue;
-    const siblings = model.sections.filter((o) => o !== s && o.parent === s.parent && o.heading.level === s.heading.level);
-    if (siblings.some((o) => stem(o.heading.text) === mine)) out.add(s);
+    const siblings = model.sections.filter((o) => o.parent === s.parent && o.heading.level === s.heading.level);
+    const group = siblings.filter((o) => stem(o.heading.text) === mine).length;
+    const numbered = siblings.filter((o) => /^(.*?)\s*\d+\s*:?\s*$/.exec(o.heading.text)?.[1].toLowerCase() === mine).length;
+    if (group >= 2 && group === numbered) out.add(s);
   }
   return out;
 }
 
 /**
  * Whether a section's visible text is text the template gives every proposal rather than guidance:
- * a Copyright or License statement, or text beside guidance the template writes in an HTML comment
- * (an ERC's RFC 2119 key-words paragraph under its `<!-- ... -->`).
+ * a Copyright or License statement, or text beside an HTML comment that asks to remove the comment
+ * (an ERC's RFC 2119 key-words paragraph under `<!-- ... TODO: Remove this comment before submitting -->`).
  */
-function fixedText(s: Section): boolean {
-  return /^(?:copyright|licen[cs]e)\b/i.test(stripOptionalMark(s.heading.text)) || s.blocks.some((b) => b.kind === 'comment');
+function fixedText(s: Section, text: string): boolean {
+  if (/^(?:copyright|licen[cs]e)\b/i.test(stripOptionalMark(s.heading.text))) return true;
+  // "TODO: Remove this comment before submitting": the comment goes, the text beside it stays.
+  return s.blocks.some((b) => b.kind === 'comment' && /\b(?:remove|delete)\s+(?:this|these)\s+comments?\b/i.test(text.slice(b.span.start, b.span.end)));
 }
 
 /** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
