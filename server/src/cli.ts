@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
-import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateSchema } from './core';
+import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateError, type TemplateSchema } from './core';
 import { parseDocument } from './core/incremental';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
@@ -103,6 +103,8 @@ interface Opened {
   settings: Settings;
   templates: TemplateSchema[];
   workspace: Workspace;
+  /** Templates that could not be loaded (each already reported): `check` then exits with 2. */
+  templateErrors: TemplateError[];
 }
 
 /** Thrown after the configuration's errors are printed: the command stops with exit code 2. */
@@ -132,7 +134,7 @@ function openWorkspace(args: Args, io: Io): Opened {
   const { templates } = workspace;
   const config = workspace.configOf(root);
   const settings = workspace.settingsFor(root);
-  for (const e of errors) io.err(`proposal-kit: template error: ${e.message}\n`);
+  for (const e of errors) io.err(`proposal-kit: template error: ${shown(io.cwd, e.file)}:${e.line}: ${e.detail}\n`);
   if (config) {
     const issues = [...config.issues, ...unknownTemplateIssues(config.config, templates.map((t) => t.id))].sort((a, b) => a.span.start - b.span.start);
     if (issues.length) {
@@ -142,7 +144,7 @@ function openWorkspace(args: Args, io: Io): Opened {
       throw new ConfigFailure();
     }
   }
-  return { root, config, settings, templates, workspace };
+  return { root, config, settings, templates, workspace, templateErrors: errors };
 }
 
 function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
@@ -280,7 +282,11 @@ function check(args: Args, io: Io): number {
     io.out(formatText(reports));
     io.err(formatSummary(reports));
   }
-  if (errors.length) return 2;
+  const broken = ws.templateErrors.length;
+  if (broken) {
+    io.err(`proposal-kit: ${broken === 1 ? 'a template' : `${broken} templates`} could not be loaded (see above), so no document was checked against ${broken === 1 ? 'it' : 'them'}: fix ${broken === 1 ? 'it' : 'them'} and run again.\n`);
+  }
+  if (errors.length || broken) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

@@ -221,7 +221,8 @@ export function measureFamily(family: Family): FamilyResult {
     const reports = new Map<string, JsonFile>();
     for (const f of (JSON.parse(out || '{"files":[]}') as { files: JsonFile[] }).files) reports.set(f.path, f);
     const docs = markdownFiles(family.dir);
-    const present = new Set([...docs, ...[...reports.keys()]]);
+    // A label's document is there when it is a file of the family (a kep.yaml is checked only with the README beside it).
+    const present = new Set([...docs, ...[...reports.keys()], ...labels.map((l) => l.document).filter((d) => fs.existsSync(path.join(family.dir, d)))]);
     const byDoc = new Map<string, Label[]>();
     for (const l of labels) byDoc.set(l.document, [...(byDoc.get(l.document) ?? []), l]);
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkModel, parseTemplate, type TemplateSchema } from '../../server/src/core';
-import { isTemplateFile } from '../../server/src/core/detect';
+import { namedAsTemplate } from '../../server/src/core/detect';
 import { fixesFor, isTemplateText } from '../../server/src/core/fixes';
 import { parseDocument } from '../../server/src/core/incremental';
 import { LineIndex } from '../../server/src/core/text';
@@ -19,9 +19,11 @@ import { builtinTemplates, CORPUS } from '../unit/helpers';
 interface Doc {
   file: string;
   templates: TemplateSchema[];
-  /** For the template files among the proposals: the template to check them against, as if a proposal were written from it. */
-  forced?: string;
+  /** The family's template, for checking its own template files, which are not proposals, as if they were one. */
+  template: string;
 }
+
+const BUILT_IN: Record<string, string> = { enhancements: 'kep', ksql: 'klip', materialize: 'materialize', kepler: 'kepler' };
 
 function markdownUnder(dir: string): string[] {
   return fs
@@ -30,17 +32,10 @@ function markdownUnder(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-const TREE_TEMPLATE: Record<string, string> = { enhancements: 'kep', ksql: 'klip', materialize: 'materialize', kepler: 'kepler' };
-
 function corpus(): Doc[] {
   const docs: Doc[] = [];
   for (const family of fs.readdirSync(path.join(CORPUS, 'trees'), { withFileTypes: true }).filter((e) => e.isDirectory())) {
-    for (const file of markdownUnder(path.join(CORPUS, 'trees', family.name))) {
-      // The upstream template files are not proposals, but they are what a proposal left unwritten
-      // looks like: checked as their family, they exercise "Remove the template guidance".
-      const forced = isTemplateFile(file) ? TREE_TEMPLATE[family.name] : undefined;
-      docs.push({ file, templates: builtinTemplates(), ...(forced ? { forced } : {}) });
-    }
+    for (const file of markdownUnder(path.join(CORPUS, 'trees', family.name))) docs.push({ file, templates: builtinTemplates(), template: BUILT_IN[family.name] });
   }
   const manifest = fs.readFileSync(path.join(CORPUS, 'wild', 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter(Boolean);
   for (const row of manifest) {
@@ -52,10 +47,7 @@ function corpus(): Doc[] {
     } catch {
       continue; // a template that does not load gives no fixes to check
     }
-    for (const file of markdownUnder(root)) {
-      const own = file === path.join(root, main) || isTemplateFile(file);
-      docs.push({ file, templates: [template], ...(own ? { forced: template.id } : {}) });
-    }
+    for (const file of markdownUnder(root)) docs.push({ file, templates: [template], template: template.id });
   }
   return docs;
 }
@@ -70,7 +62,9 @@ describe('security: no quick fix deletes what the author wrote', function () {
     for (const doc of corpus()) {
       const text = fs.readFileSync(doc.file, 'utf8');
       const rel = path.relative(CORPUS, doc.file);
-      const result = checkModel(parseDocument(text), doc.templates, { path: rel, ...(doc.forced ? { template: doc.forced } : {}) });
+      // A template file is not a proposal; checked as one, its guidance is what the removals act on.
+      const forced = namedAsTemplate(rel) ? { template: doc.template } : {};
+      const result = checkModel(parseDocument(text), doc.templates, { path: rel, ...forced });
       if (!result.analysis) continue;
       const a = result.analysis;
       const lines = new LineIndex(text);

@@ -91,7 +91,7 @@ describe('plain markdown templates', () => {
     assert.equal(nameFromTitle('KLIP Number - Title'), 'KLIP');
     assert.equal(nameFromTitle('{short title}'), '');
     assert.equal(nameFromTitle(null), '');
-    assert.equal(titlePatternFrom('ADR-NNNN: [Short title] ({date})'), 'ADR-NNNN: {title} ({date})');
+    assert.equal(titlePatternFrom('ADR-NNNN: [Short title] ({date})'), 'ADR-{n}: {title} ({date})');
     assert.equal(titlePatternFrom('KLIP Number - Title'), 'KLIP {n} - {title}');
     assert.equal(titlePatternFrom('Architecture decision'), '{title}');
     assert.equal(titlePatternFrom(null), '{title}');
@@ -185,23 +185,42 @@ describe('Create Template from This File', () => {
     assert.equal(validateTemplateId('RFC', ['rfc']), "The workspace already has a template 'RFC': choose another id.");
   });
 
-  it('a plain document gets front matter with its id and name; the rest is kept as it is', () => {
+  it('a plain document gets front matter with its id and name under proposal-kit; the rest is kept as it is', () => {
     const text = '# Design Doc: <Title>\n\n## Goals\n\nWhat it must achieve.\n\n## Design\n';
     const made = templateFromDocument(text, 'design');
-    assert.deepEqual(made, { ok: true, text: `---\nid: design\nname: "Design Doc"\n---\n\n${text}`, name: 'Design Doc', sections: 2 });
+    assert.deepEqual(made, { ok: true, text: `---\nproposal-kit:\n  id: design\n  name: "Design Doc"\n---\n\n${text}`, name: 'Design Doc', sections: 2 });
     const t = parseTemplate(made.ok ? made.text : '', 'design.md');
     assert.deepEqual([t.id, t.titlePattern, t.sections[0].guidance], ['design', 'Design Doc: {title}', 'What it must achieve.']);
   });
 
-  it('front matter it has: the id replaced, a name it gives kept; CRLF stays CRLF', () => {
+  it('settings it has in the older form move under proposal-kit: the id replaced, a name it gives kept; CRLF stays CRLF', () => {
     const text = '---\r\nid: old\r\nname: Team RFC\r\noptional: [Appendix]\r\n---\r\n# RFC\r\n\r\n## Summary\r\n\r\n## Appendix\r\n';
     const made = templateFromDocument(text, 'rfc');
     assert.deepEqual(made, {
       ok: true,
-      text: '---\r\nid: rfc\r\nname: Team RFC\r\noptional: [Appendix]\r\n---\r\n# RFC\r\n\r\n## Summary\r\n\r\n## Appendix\r\n',
+      text: '---\r\nproposal-kit:\r\n  id: rfc\r\n  name: Team RFC\r\n  optional: [Appendix]\r\n---\r\n# RFC\r\n\r\n## Summary\r\n\r\n## Appendix\r\n',
       name: 'Team RFC',
       sections: 2,
     });
+  });
+
+  it("a document's own front matter stays as it is, beside proposal-kit: its keys are the template's fields", () => {
+    const text = '---\nstatus: "Draft | Review | Final"\nproposal-kit:\n  id: old\n  optional: [Appendix]\ncreated: YYYY-MM-DD\n---\n# RFC\n\n## Summary\n\n## Appendix\n';
+    const made = templateFromDocument(text, 'rfc');
+    assert.deepEqual(made, {
+      ok: true,
+      text: '---\nstatus: "Draft | Review | Final"\nproposal-kit:\n  id: rfc\n  name: "RFC"\n  optional: [Appendix]\ncreated: YYYY-MM-DD\n---\n# RFC\n\n## Summary\n\n## Appendix\n',
+      name: 'RFC',
+      sections: 2,
+    });
+    const t = parseTemplate(made.ok ? made.text : '', 'rfc.md');
+    assert.deepEqual(
+      t.metadata.map((f) => [f.name, f.kind, f.values.join('/'), f.source]),
+      [
+        ['status', 'text', 'Draft/Review/Final', 'front-matter'],
+        ['created', 'date', '', 'front-matter'],
+      ],
+    );
   });
 
   it('a document that cannot be a template says why', () => {

@@ -251,7 +251,7 @@ describe('line endings: "\\n", "\\r\\n" and a lone "\\r" are all line breaks', (
 
     it('Create Template from This File keeps every front matter line when lone "\\r" ends them', () => {
       const made = templateFromDocument('---\rid: old\rowner: Ada\r---\r# Doc\r## A\rText.\r', 'new');
-      assert.deepEqual(made, { ok: true, text: '---\rid: new\rname: "Doc"\rowner: Ada\r---\r# Doc\r## A\rText.\r', name: 'Doc', sections: 1 });
+      assert.deepEqual(made, { ok: true, text: '---\rproposal-kit:\r  id: new\r  name: "Doc"\rid: old\rowner: Ada\r---\r# Doc\r## A\rText.\r', name: 'Doc', sections: 1 });
     });
   });
 

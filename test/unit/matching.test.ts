@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkModel, parseProposal } from '../../server/src/core';
-import { isTemplateFile } from '../../server/src/core/detect';
+import { namedAsTemplate } from '../../server/src/core/detect';
 import { check, CORPUS, show, tpl } from './helpers';
 
 const DESIGN = tpl(
@@ -27,7 +27,9 @@ const DESIGN = tpl(
     '### Option 1',
     '#### Pros',
     '#### Cons',
-    '### Impact: ... 1',
+    '### Option 2',
+    '#### Pros',
+    '#### Cons',
     '## Acceptance Criteria',
     '- [ ] The template asks for this.',
     '## Motivation and background',
@@ -72,9 +74,10 @@ function doc(edit: (lines: string[]) => string[] = (l) => l): string[] {
 describe('matching what a reader sees', () => {
   it("a complete document: the setext title stands in the template's title slot; example headings, the template's own how-to and its kept copyright text are not asked for", () => {
     assert.equal(DESIGN.titleHeading, 'Title');
+    // Numbered slots (Option 1, Option 2, with all under them) stand for the author's own headings.
     assert.deepEqual(
-      DESIGN.sections.filter((s) => s.optional).map((s) => s.name),
-      ['Option 1', 'Pros', 'Cons', 'Impact: ... 1', 'How to Use This Template'],
+      DESIGN.sections.map((s) => `${s.name}${s.optional ? ' (optional)' : ''}`),
+      ['Summary', 'Goals', 'Non-Goals', 'Design', 'Test Plan', 'Options', 'Acceptance Criteria', 'Motivation and background', 'How to Use This Template (optional)', 'Copyright'],
     );
     assert.deepEqual(run(doc()), []);
   });
@@ -126,16 +129,20 @@ describe('matching what a reader sees', () => {
   });
 
   it("the template's own copy among the proposals is not a proposal, by its name or by its text", () => {
-    for (const p of ['keps/NNNN-kep-template/README.md', 'design-proposals/klip-template.md', 'docs/developer/proposal/EP-TEMPLATE.md', 'doc/developer/design/00000000_template.md', 'cfps/CFP-003-template.md', 'template.md', 'docs/adr/adr-template.md']) {
-      assert.equal(isTemplateFile(p), true, p);
+    for (const p of ['keps/NNNN-kep-template/README.md', 'design-proposals/klip-template.md', 'docs/developer/proposal/EP-TEMPLATE.md', 'doc/developer/design/00000000_template.md', 'template.md', 'docs/adr/adr-template.md']) {
+      assert.equal(namedAsTemplate(p), true, p);
     }
-    for (const p of ['keps/sig-apps/1234-pod-template-hash/README.md', 'rfcs/0042-templates.md', 'docs/template/0001-x.md', 'README.md']) {
-      assert.equal(isTemplateFile(p), false, p);
+    // A number of its own makes it a proposal (about templates, perhaps).
+    for (const p of ['keps/sig-apps/1234-pod-template/README.md', 'rfcs/0123-issue-template.md', 'docs/adr/0007-use-adr-template.md', 'rfcs/0042-templates.md', 'docs/template/0001-x.md', 'README.md']) {
+      assert.equal(namedAsTemplate(p), false, p);
     }
     const flux = path.join(CORPUS, 'wild', 'flux-rfc');
     const text = fs.readFileSync(path.join(flux, 'rfcs', 'RFC-0000', 'README.md'), 'utf8');
     const template = tpl(text, 'rfc.md');
     assert.equal(checkModel(parseProposal(text.replace(/\n/g, '\r\n')), [template], { path: 'docs/copy.md' }).detection, null);
+    // The same with front matter the team added to its template: the copy is told by the text after it.
+    const withSettings = tpl(`---\nproposal-kit:\n  id: rfc\n---\n${text}`, 'rfc.md');
+    assert.equal(checkModel(parseProposal(text), [withSettings], { path: 'docs/copy.md' }).detection, null);
     const real = fs.readFileSync(path.join(flux, 'rfcs', '0002-helm-oci', 'README.md'), 'utf8');
     assert.equal(checkModel(parseProposal(real), [template], { path: 'rfcs/0002-helm-oci/README.md' }).detection?.template.id, 'rfc');
   });

@@ -251,7 +251,9 @@ function isKeptText(spec: SectionSpec): boolean {
 function findTitle(model: ProposalModel, specs: SectionSpec[], templateHasTitle: boolean): Section | null {
   const first = model.sections[0];
   if (!first) return null;
-  const isSection = (): boolean => specs.some((s) => s.keys.includes(normalizeTitle(first.heading.text)));
+  // A section name, or one combined with others ("Goals / Non-Goals"), is not the title.
+  const key = normalizeTitle(first.heading.text);
+  const isSection = (): boolean => [key, ...headingParts(key)].some((k) => specs.some((s) => s.keys.includes(k)));
   if (first.heading.level !== 1) return templateHasTitle && !first.children.length && !isSection() ? first : null;
   if (isLoneTitle(model)) return first;
   // Several H1s: the first is the title unless it names a template section.
@@ -374,6 +376,8 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
   const text = model.text.slice(preamble.start, preamble.end);
   for (const line of metadataLines(text)) {
     const field = lookup(line.key);
+    // A field of the template's front matter is read from the document's front matter only.
+    if (field?.source === 'front-matter') continue;
     if (!field || entries.some((e) => e.field === field)) continue;
     entries.push({
       field,
@@ -390,7 +394,7 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
     for (const [key, raw] of Object.entries(fm.data)) {
       const field = lookup(key) ?? lookup(key.replace(/[-_]/g, ' '));
       if (!field || entries.some((e) => e.field === field)) continue;
-      const value = Array.isArray(raw) ? raw.map(String).join(', ') : raw === null || raw === undefined ? '' : String(raw);
+      const value = yamlText(raw);
       // The key's line (the first line when none starts with the key as it is, e.g. a quoted key).
       const keyRe = new RegExp(`^${escapeRe(key)}[ \\t]*:`);
       let line = 0;
@@ -411,6 +415,14 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
     }
   }
   return entries;
+}
+
+/** A front matter value as text: list items joined with commas, a mapping as `key: value` pairs. */
+function yamlText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (Array.isArray(raw)) return raw.map(yamlText).join(', ');
+  if (typeof raw === 'object') return Object.entries(raw as Record<string, unknown>).map(([k, v]) => `${k}: ${yamlText(v)}`).join(', ');
+  return String(raw);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
-import { copyKeyOf, isLoneTitle } from './template';
+import { isLoneTitle } from './template';
 import { normalizeTitle } from './normalize';
 
 export interface Detection {
@@ -15,8 +15,11 @@ export interface Detection {
   /** The version the document follows best: the template itself, or one of its older versions. */
   version: TemplateVersion;
   confidence: number;
-  reason: 'front-matter' | 'forced' | 'path' | 'title' | 'headings';
+  reason: 'front-matter' | 'forced' | 'path' | 'title' | 'headings' | 'metadata';
 }
+
+/** Heading scores closer than this are a tie. */
+const NEAR = 0.05;
 
 /** Documents whose best evidence is weaker than this are not treated as proposals. */
 export const MIN_CONFIDENCE = 0.4;
@@ -40,7 +43,7 @@ export function detectTemplate(
   forcedId?: string,
 ): Detection | null {
   if (!templates.length) return null;
-  const keys = headingKeys(model);
+  const keys = docOutline(model);
   const docDate = dateFromPath(path);
   const byId = (id: string): TemplateSchema | undefined => templates.find((t) => t.id === id);
 
@@ -54,19 +57,29 @@ export function detectTemplate(
     return { template: t, version: bestVersion(t, keys, docDate), confidence: 1, reason: 'front-matter' };
   }
 
-  // The template's own copy among the proposals: by its name (`0000-template.md`,
-  // `keps/NNNN-kep-template/README.md`) or its text.
-  if (path !== undefined && isTemplateFile(path)) return null;
-  const near = templates.filter((t) => t.copyKey.length <= model.text.length && model.text.length <= 2 * t.copyKey.length + 1024);
-  if (near.length) {
-    const key = copyKeyOf(model.text);
-    if (near.some((t) => t.copyKey === key)) return null;
-  }
+  // The template's own copy among the documents (`0000-template.md` beside the RFCs) is not a proposal.
+  const body = bodyText(model);
+  if (templates.some((t) => sameText(t.body, body)) || namedAsTemplate(path)) return null;
 
+  // A workspace template that fits wins over a built-in one: the team's own template is what its
+  // documents follow, even where a built-in family shares section names with it.
   let best: Detection | null = null;
-  const consider = (d: Detection): void => {
-    if (!best || d.confidence > best.confidence) best = d;
+  let bestOwn: Detection | null = null;
+  // Two outlines that fit a document almost equally (a built-in template and another's older
+  // version of it) are told apart by every heading, the document's own subsections included.
+  const flat = new Map<Detection, number>();
+  const beats = (d: Detection, than: Detection | null): boolean => {
+    if (!than) return true;
+    if (d.reason === 'headings' && than.reason === 'headings' && Math.abs(d.confidence - than.confidence) < NEAR) {
+      return (flat.get(d) ?? 0) > (flat.get(than) ?? 0);
+    }
+    return d.confidence > than.confidence;
   };
+  const consider = (d: Detection): void => {
+    if (beats(d, best)) best = d;
+    if (!d.template.builtin && beats(d, bestOwn)) bestOwn = d;
+  };
+  const fmKeys = frontMatterKeys(model);
   const normalPath = path ? path.replace(/\\/g, '/') : undefined;
   const title = titleText(model);
   for (const t of templates) {
@@ -77,25 +90,62 @@ export function detectTemplate(
     if (title !== null && t.detect.title?.test(title)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.8, similarity), reason: 'title' });
     }
-    consider({ template: t, version: bestVersion(t, keys, docDate), confidence: similarity, reason: 'headings' });
+    const byHeadings: Detection = { template: t, version: bestVersion(t, keys, docDate), confidence: similarity, reason: 'headings' };
+    const allHeadings = { keys: keys.keys, nested: keys.nested.map(() => false), parents: keys.parents };
+    flat.set(byHeadings, Math.max(similarityTo(t, allHeadings), ...t.versions.map((v) => similarityTo(v, allHeadings))));
+    consider(byHeadings);
+    // Front matter keys shared with the template's own add to an outline that fits at all (three
+    // sections in common): on their own they would claim a sibling template's documents.
+    const shared = sharedFields(t, fmKeys);
+    if (shared >= 0.5 && similarity > 0) {
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(similarity, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
+    }
   }
-  const found = best as Detection | null;
+  const own = bestOwn as Detection | null;
+  const found = own && own.confidence >= MIN_CONFIDENCE ? own : (best as Detection | null);
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
   return { ...found, confidence: Math.round(found.confidence * 100) / 100 };
 }
 
+/** The document's front matter keys, lower-cased, with '-' and '_' as spaces. */
+function frontMatterKeys(model: ProposalModel): Set<string> {
+  const data = model.frontMatter?.data;
+  return new Set(data ? Object.keys(data).map(fieldKey) : []);
+}
+
+function fieldKey(name: string): string {
+  return name.toLowerCase().replace(/[-_]+/g, ' ').trim();
+}
+
+/** The share of a template's own front matter fields (three or more) that the document's front matter has; 0 for other templates. */
+function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
+  const fields = t.metadata.filter((f) => f.source === 'front-matter');
+  if (fields.length < 3 || !docKeys.size) return 0;
+  return fields.filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length / fields.length;
+}
+
 /**
- * Whether a path names a template rather than a proposal: its file name, or for a `README.md` or
- * `index.md` its folder's name, ends in the word "template" (`klip-template.md`, `EP-TEMPLATE.md`,
- * `00000000_template.md`, `NNNN-kep-template/README.md`). Projects keep their template among the
- * proposals it is for; a proposal about templates ("pod-template-hash") does not end so.
+ * A file whose name says it is a template and carries no number of its own: `0000-template.md`,
+ * `klip-template.md`, `00000000_template.md`, `EP-TEMPLATE.md`, `keps/NNNN-kep-template/README.md`.
+ * (`1234-pod-template/README.md` is a proposal about pod templates.)
  */
-export function isTemplateFile(path: string): boolean {
-  const parts = path.replace(/\\/g, '/').split('/').filter((p) => p !== '');
-  const file = parts.pop() ?? '';
-  const stem = file.replace(/\.[^.]*$/, '');
-  const name = /^(readme|index)$/i.test(stem) ? (parts.pop() ?? '') : stem;
-  return /(^|[-_. ])template$/i.test(name);
+export function namedAsTemplate(path: string | undefined): boolean {
+  const parts = path?.replace(/\\/g, '/').split('/').filter(Boolean) ?? [];
+  let stem = (parts.pop() ?? '').replace(/\.(?:md|markdown)$/i, '');
+  if (/^(?:readme|index)$/i.test(stem) && parts.length) stem = parts[parts.length - 1];
+  return /(?:^|[-_])template$/i.test(stem) && !/[1-9]/.test(stem);
+}
+
+/** The text after the front matter. */
+function bodyText(model: ProposalModel): string {
+  return model.frontMatter ? model.text.slice(model.frontMatter.span.end) : model.text;
+}
+
+/** Equal but for line endings and white space at either end. */
+function sameText(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 64 + (a.length >> 4)) return false;
+  const norm = (x: string): string => x.replace(/\r\n?/g, '\n').trim();
+  return norm(a) === norm(b);
 }
 
 function titleText(model: ProposalModel): string | null {
@@ -103,17 +153,30 @@ function titleText(model: ProposalModel): string | null {
   return first && first.heading.level === 1 ? first.heading.text : null;
 }
 
+/** A document's headings for detection: their normalised titles, and which sit under another heading (not the title). */
+export interface DocOutline {
+  keys: string[];
+  nested: boolean[];
+  /** Each heading's parent heading (its index), or null. */
+  parents: (number | null)[];
+}
+
 /** The normalised headings of the document, except a lone H1 title. */
-export function headingKeys(model: ProposalModel): string[] {
-  const skipTitle = model.sections.length > 0 && model.sections[0].heading.level === 1 && isLoneTitle(model);
-  return model.sections.slice(skipTitle ? 1 : 0).map((s) => normalizeTitle(s.heading.text));
+export function docOutline(model: ProposalModel): DocOutline {
+  const title = model.sections.length > 0 && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const sections = model.sections.filter((s) => s !== title);
+  const parents = sections.map((s) => (s.parent !== null && s.parent !== title ? sections.indexOf(s.parent) : null));
+  return { keys: sections.map((s) => normalizeTitle(s.heading.text)), nested: parents.map((p) => p !== null), parents };
 }
 
 /**
  * Harmonic mean of two shares: the template's sections the document has, and the document's
- * headings that are template sections. Needs at least three sections in common.
+ * headings that are template sections, not counting the document's own subsections (a heading
+ * under another that is not a template section): they add detail, not another outline. Needs at
+ * least three sections in common.
  */
-export function similarityTo(version: TemplateVersion, docKeys: readonly string[]): number {
+export function similarityTo(version: TemplateVersion, doc: DocOutline): number {
+  const docKeys = doc.keys;
   if (!version.sections.length || !docKeys.length) return 0;
   const docSet = new Set(docKeys);
   const specKeys = new Set<string>();
@@ -124,8 +187,11 @@ export function similarityTo(version: TemplateVersion, docKeys: readonly string[
   }
   const docHits = docKeys.filter((k) => specKeys.has(k)).length;
   if (specHits < 3) return 0;
+  // A subsection counts only when its parent is not a template section (it then belongs to the document's own outline).
+  const parentKey = (i: number): string | null => (doc.parents[i] === null ? null : docKeys[doc.parents[i] as number]);
+  const counted = docKeys.filter((k, i) => specKeys.has(k) || !doc.nested[i] || !specKeys.has(parentKey(i) ?? '')).length;
   const recall = specHits / version.sections.length;
-  const precision = docHits / docKeys.length;
+  const precision = docHits / counted;
   return (2 * precision * recall) / (precision + recall);
 }
 
@@ -141,7 +207,9 @@ export function dateFromPath(path: string | undefined): string | null {
  * The version in force when the document was written (when its path tells the date), else the
  * current template; an older version wins when the document's headings fit it clearly better.
  */
-export function bestVersion(t: TemplateSchema, docKeys: readonly string[], docDate: string | null = null): TemplateVersion {
+export function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | null = null): TemplateVersion {
+  // Versions differ in their own subsections too: here every heading of the document counts.
+  const docKeys: DocOutline = { keys: outline.keys, nested: outline.keys.map(() => false), parents: outline.parents };
   const all: TemplateVersion[] = [t, ...t.versions];
   let best: TemplateVersion = t;
   if (docDate) {
@@ -169,9 +237,9 @@ export function bestVersion(t: TemplateSchema, docKeys: readonly string[], docDa
  * Whether the document has every required section the current template added since `older`: a
  * document brought up to date follows the current template, whatever its date.
  */
-function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: readonly string[]): boolean {
+function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: DocOutline): boolean {
   const oldKeys = new Set(older.sections.flatMap((s) => s.keys));
   const added = t.sections.filter((s) => !s.optional && !s.keys.some((k) => oldKeys.has(k)));
-  const doc = new Set(docKeys);
+  const doc = new Set(docKeys.keys);
   return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)));
 }

@@ -6,7 +6,7 @@
 import { slugify } from './normalize';
 import { parseDocument } from './incremental';
 import { splitLines } from './text';
-import { isLoneTitle, nameFromTitle, parseTemplate, TemplateError } from './template';
+import { isLoneTitle, nameFromTitle, parseTemplate, settingsPlace, SETTINGS_KEY, TemplateError } from './template';
 
 /** The id a file suggests: its name in kebab-case; a README takes its folder's name. */
 export function suggestedTemplateId(file: string): string {
@@ -20,8 +20,10 @@ export function suggestedTemplateId(file: string): string {
 export type NewTemplate = { ok: true; text: string; name: string; sections: number } | { ok: false; message: string };
 
 /**
- * The template text for a document: its front matter gets `id` (replacing one it has), and a
- * `name` from its title when it has none; a document without front matter gets both in a new one.
+ * The template text for a document: Proposal Kit's settings in its front matter get `id`
+ * (replacing one they have), and a `name` from its title when they have none. Settings go under
+ * `proposal-kit:`; front matter that held only settings (the older form) is moved there, and any
+ * other front matter is kept as it is: its keys are the fields the template's documents carry.
  * A document that cannot be a template (no headings, broken front matter) says why.
  */
 export function templateFromDocument(text: string, id: string): NewTemplate {
@@ -35,15 +37,31 @@ export function templateFromDocument(text: string, id: string): NewTemplate {
   }
   const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0].heading.text : null;
   const name = nameFromTitle(title) || id;
+  const settings = (own: string[]): string[] => [
+    `${SETTINGS_KEY}:`,
+    `  id: ${id}`,
+    ...(own.some((l) => /^\s+name\s*:/.test(l)) ? [] : [`  name: ${JSON.stringify(name)}`]),
+    ...own.filter((l) => !/^\s+id\s*:/.test(l)),
+  ];
   let out: string;
   const fm = model.frontMatter;
   if (fm) {
     const lines = splitLines(fm.raw);
-    const keep = lines.filter((l) => !/^id\s*:/.test(l));
-    const head = [`id: ${id}`, ...(keep.some((l) => /^name\s*:/.test(l)) ? [] : [`name: ${JSON.stringify(name)}`])];
-    out = text.slice(0, fm.rawStart) + [...head, ...keep].join(eol) + text.slice(fm.rawStart + fm.raw.length);
+    const place = settingsPlace(fm.data ?? {});
+    let next: string[];
+    if (place === 'whole') {
+      next = settings(lines.map((l) => (l.trim() ? `  ${l}` : l)));
+    } else if (place === 'nested') {
+      const at = lines.findIndex((l) => new RegExp(`^${SETTINGS_KEY}\\s*:`).test(l));
+      let end = at + 1;
+      while (end < lines.length && (/^\s/.test(lines[end]) || !lines[end].trim())) end++;
+      next = [...lines.slice(0, at), ...settings(lines.slice(at + 1, end)), ...lines.slice(end)];
+    } else {
+      next = [...settings([]), ...lines];
+    }
+    out = text.slice(0, fm.rawStart) + next.join(eol) + text.slice(fm.rawStart + fm.raw.length);
   } else {
-    out = `---${eol}id: ${id}${eol}name: ${JSON.stringify(name)}${eol}---${eol}${eol}${text.replace(/^\uFEFF/, '')}`;
+    out = `---${eol}${settings([]).join(eol)}${eol}---${eol}${eol}${text.replace(/^\uFEFF/, '')}`;
   }
   try {
     const t = parseTemplate(out, `${id}.md`);

@@ -68,6 +68,11 @@ export function filePattern(t: TemplateSchema, inFolder: boolean): string {
 
 /** Numbers already used, read from paths (files or folders, '/'-separated, relative to the same root as the pattern). */
 export function usedNumbers(pattern: string, paths: readonly string[]): number[] {
+  return numberedPaths(pattern, paths).map((p) => Number(p.digits));
+}
+
+/** The paths that follow a numbered pattern: each one's number as written, and the folder it is in. */
+function numberedPaths(pattern: string, paths: readonly string[]): { digits: string; dir: string }[] {
   const segments = pattern.split('/');
   const upTo = segments.findIndex((s) => usesNumber(s));
   if (upTo < 0) return [];
@@ -82,13 +87,47 @@ export function usedNumbers(pattern: string, paths: readonly string[]): number[]
   });
   // Any {sig} folder counts: KEP numbers are unique across SIGs.
   // The template's path is workspace data: it runs on the linear-time engine.
-  const matcher = compileRegex(`^(?:.*/)?${re}(?:/|$)`, { ignoreCase: true });
-  const out: number[] = [];
+  const matcher = compileRegex(`^(.*/)?${re}(?:/|$)`, { ignoreCase: true });
+  const out: { digits: string; dir: string }[] = [];
   for (const p of paths) {
     const m = matcher.exec(p.replace(/\\/g, '/'));
-    if (m) out.push(Number(m[1]));
+    if (m) out.push({ digits: m[2] ?? '', dir: m[1] ?? '' });
   }
   return out;
+}
+
+/** The width existing numbers are padded to (`0054` gives 4), or 0 when they are not padded. */
+export function numberWidth(pattern: string, paths: readonly string[]): number {
+  const padded = numberedPaths(pattern, paths).map((p) => p.digits).filter((d) => d.length > 1 && d.startsWith('0'));
+  return padded.length ? Math.max(...padded.map((d) => d.length)) : 0;
+}
+
+/**
+ * Where a new proposal goes when the template does not say (`file.path`): the naming its template
+ * file shows (`0000-template.md` gives `{n}-{slug}.md`, `adr-template.md` gives
+ * `adr-{n}-{slug}.md`) as the existing documents use it, in the folder of the highest number.
+ */
+export function inferredFilePattern(t: TemplateSchema, paths: readonly string[]): string | null {
+  if (t.file.explicit) return null;
+  const parts = t.source.replace(/\\/g, '/').split('/');
+  const file = parts.pop() ?? '';
+  const readme = /^readme\.md$/i.test(file);
+  const stem = readme ? (parts.pop() ?? '') : file.replace(/\.(?:md|markdown)$/i, '');
+  const tail = readme ? '/README.md' : '.md';
+  const run = /^(.*?)(?:0{3,}|N{3,}|X{3,})(.*)$/i.exec(stem);
+  const prefix = /^(.*?[-_])?template$/i.exec(stem)?.[1] ?? '';
+  const candidates = [
+    ...(run ? [`${run[1]}{n}${run[2].replace(/template/i, '{slug}') || '-{slug}'}`, `{n}${run[2].replace(/template/i, '{slug}') || '-{slug}'}`] : []),
+    ...(prefix ? [`${prefix}{n}-{slug}`] : []),
+    '{n}-{slug}',
+  ].map((c) => c + tail);
+  for (const c of candidates) {
+    const found = numberedPaths(c, paths.filter((p) => !/template/i.test(p)));
+    if (!found.length) continue;
+    const last = found.reduce((a, b) => (Number(b.digits) > Number(a.digits) ? b : a));
+    return last.dir + c;
+  }
+  return null;
 }
 
 export function nextNumber(pattern: string, paths: readonly string[]): number {
@@ -96,11 +135,11 @@ export function nextNumber(pattern: string, paths: readonly string[]): number {
   return used.length ? Math.max(...used) + 1 : 1;
 }
 
-export function scaffoldVars(input: ScaffoldInput, number: number | null): Vars {
-  const n = number === null ? '' : String(number);
+export function scaffoldVars(input: ScaffoldInput, number: number | null, width = 0): Vars {
+  const n = number === null ? '' : String(number).padStart(width, '0');
   return {
     n,
-    nnn: n.padStart(3, '0'),
+    nnn: n.replace(/^0+(?=\d)/, '').padStart(3, '0'),
     slug: slugify(input.title),
     slug_: slugify(input.title, '_'),
     title: input.title.trim(),
@@ -111,12 +150,60 @@ export function scaffoldVars(input: ScaffoldInput, number: number | null): Vars 
   };
 }
 
+/**
+ * The team's front matter for a new proposal: its keys as the template writes them, with the
+ * title, the date, the author and the number filled in; every other value is left for the author.
+ */
+export function renderFrontMatter(t: TemplateSchema, vars: Vars, eol: string): string | null {
+  if (t.frontMatter === null) return null;
+  const lines = t.frontMatter.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([A-Za-z][\w -]*?)[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
+    const field = m ? t.metadata.find((f) => f.source === 'front-matter' && f.name === m[1]) : undefined;
+    const value = m && field ? frontMatterValue(m[1], field.kind, vars) : undefined;
+    if (!m || value === undefined) {
+      out.push(lines[i]);
+      continue;
+    }
+    // A block list under the key (`Authors:` then `- John Doe`) is replaced as a whole.
+    let j = i + 1;
+    while (j < lines.length && /^\s+-|^-/.test(lines[j]) && !/^[A-Za-z]/.test(lines[j])) j++;
+    if (j > i + 1 && !m[2].trim()) {
+      const indent = /^(\s*)-/.exec(lines[i + 1])?.[1] ?? '  ';
+      out.push(`${m[1]}:`, `${indent}- ${value}`);
+      i = j - 1;
+    } else {
+      out.push(`${m[1]}: ${value}`);
+    }
+  }
+  return `---${eol}${out.join(eol)}${eol}---${eol}`;
+}
+
+function frontMatterValue(key: string, kind: string, vars: Vars): string | undefined {
+  if (/^title$/i.test(key)) return JSON.stringify(vars.title);
+  if (kind === 'date' || /^(?:created|date|start[-_ ]?date|creation[-_ ]?date)$/i.test(key)) return vars.date;
+  if (kind === 'people' && vars.author !== 'TBD') return JSON.stringify(vars.author);
+  if (/^(?:number|no)$/i.test(key) && vars.n) return String(Number(vars.n));
+  return undefined;
+}
+
 /** The new proposal's text: the template body with its title and metadata filled in. */
 export function renderProposal(t: TemplateSchema, vars: Vars): string {
+  const eol = parseProposal(t.body).lines.eol();
+  const head = renderFrontMatter(t, vars, eol);
+  const body = renderBody(t, vars);
+  if (head === null) return body;
+  return `${head}${body.startsWith(eol) ? '' : eol}${body}`;
+}
+
+function renderBody(t: TemplateSchema, vars: Vars): string {
   let body = t.body;
   const model = parseProposal(body);
   const first = model.sections[0];
   const titleLine = `# ${fill(t.titlePattern, vars)}`;
+  // A template without a title heading whose front matter holds the title (an ERC): no title line.
+  const titleInFrontMatter = t.titleHeading === null && t.metadata.some((f) => f.source === 'front-matter' && /^title$/i.test(f.name));
   let preambleStart = 0;
   let preambleEnd: number;
   if (first && first.heading.level === 1 && !isLoneTitle(model)) {
@@ -129,6 +216,8 @@ export function renderProposal(t: TemplateSchema, vars: Vars): string {
     preambleStart = first.heading.span.start + titleLine.length;
     const second = model.sections[1];
     preambleEnd = second ? second.heading.span.start + shift : body.length;
+  } else if (titleInFrontMatter) {
+    preambleEnd = first ? first.heading.span.start : body.length;
   } else {
     const eol = model.lines.eol();
     body = `${titleLine}${eol}${eol}${body}`;
@@ -153,9 +242,10 @@ export function renderProposal(t: TemplateSchema, vars: Vars): string {
 }
 
 export function scaffold(t: TemplateSchema, input: ScaffoldInput, existing: readonly string[], inFolder = false): Scaffold {
-  const pattern = filePattern(t, inFolder);
+  const inferred = inferredFilePattern(t, existing);
+  const pattern = inferred === null ? filePattern(t, inFolder) : inFolder ? inferred.split('/').slice(-(inferred.endsWith('/README.md') ? 2 : 1)).join('/') : inferred;
   const number = usesNumber(pattern) || usesNumber(t.titlePattern) ? (input.number ?? nextNumber(pattern, existing)) : null;
-  const vars = scaffoldVars(input, number);
+  const vars = scaffoldVars(input, number, numberWidth(pattern, existing));
   const path = fill(pattern, vars);
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
   return {

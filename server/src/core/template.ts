@@ -41,8 +41,12 @@ export interface MetadataField {
   kind: 'text' | 'people' | 'date' | 'link';
   values: string[];
   default?: string;
-  fill?: 'author' | 'date' | 'default';
+  fill?: 'author' | 'date' | 'default' | 'title';
   required: boolean;
+  /** Where documents write it: a `Key: value` line under the title (the default) or their front matter. */
+  source?: 'line' | 'front-matter';
+  /** The template leaves it empty (`null`, `[]`): a document may too. */
+  emptyAllowed?: boolean;
   /** The value the template itself shows (a placeholder), if the template has the line. */
   placeholder?: string;
 }
@@ -75,10 +79,9 @@ export interface TemplateSchema extends TemplateVersion {
   description: string;
   /** Where the template came from (file path or a label). */
   source: string;
-  /** The template file's text, white space collapsed: a document equal to it is the template's own copy. */
-  copyKey: string;
   titlePattern: string;
-  file: { path: string; companions: string[] };
+  /** `explicit`: the template's settings give the path; otherwise New Proposal follows the existing documents' naming. */
+  file: { path: string; companions: string[]; explicit?: boolean };
   detect: { paths: string[]; title: Pattern | null };
   metadata: MetadataField[];
   kepYaml: { required: string[]; status: string[]; stage: string[] } | null;
@@ -86,10 +89,14 @@ export interface TemplateSchema extends TemplateVersion {
   status: StatusSpec | null;
   /** The template text with its front matter removed: what a new proposal starts from. */
   body: string;
+  /** The team's own front matter, as the template writes it (without `proposal-kit:`): a new proposal carries it. */
+  frontMatter: string | null;
   /** Older versions, newest first. */
   versions: TemplateVersion[];
   /** Files created beside a new proposal (a KEP's kep.yaml), attached by whoever loads the template. */
   companionFiles: { name: string; text: string }[];
+  /** One of Proposal Kit's own templates (set by whoever loads it): a workspace template that fits a document wins over it. */
+  builtin?: boolean;
 }
 
 export class TemplateError extends Error {
@@ -105,11 +112,6 @@ export class TemplateError extends Error {
 }
 
 type Dict = Record<string, unknown>;
-
-/** A text with its white space collapsed and its ends trimmed, to tell a verbatim copy of a template. */
-export function copyKeyOf(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
-}
 
 /** How a template is parsed: a document's limits, with 10 s of time as a backstop. */
 export const TEMPLATE_LIMITS = { ...DEFAULT_LIMITS, budgetMs: 10_000 };
@@ -153,8 +155,12 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   if (fm?.error) {
     throw new TemplateError(source, lines.positionAt(fm.error.span.start).line + 1, fm.error.message);
   }
-  const data: Dict = fm?.data ?? {};
-  const at = (key: string): number => keyLine(fm ? fm.raw : '', key, fm ? lines.positionAt(fm.rawStart).line : 0);
+  const fmData: Dict = fm?.data ?? {};
+  const fmRaw = fm ? fm.raw : '';
+  const fmLine = fm ? lines.positionAt(fm.rawStart).line : 0;
+  const split = splitFrontMatter(fmData, (key, detail) => new TemplateError(source, keyLine(fmRaw, key, fmLine, false), detail));
+  const data = split.settings;
+  const at = (key: string): number => keyLine(fmRaw, key, fmLine, split.nested);
   const err = (key: string, detail: string): TemplateError => new TemplateError(source, at(key), detail);
 
   const bodyStart = fm ? fm.span.end : 0;
@@ -195,7 +201,10 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     const problem = globProblem(g);
     if (problem) throw err('detect', `"detect.paths" holds a glob Proposal Kit cannot use: ${problem}.`);
   }
-  const metadata = metadataFields(data.metadata === undefined ? inferredMetadata(model) : data.metadata, err, model);
+  const metadata =
+    data.metadata === undefined
+      ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model), err, model))
+      : metadataFields(data.metadata, err, model);
   const versions = versionList(data.versions, err, outlineRules);
 
   return {
@@ -203,17 +212,18 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     name: str(data.name, 'name', err) ?? (nameFromTitle(titleHeading) || id),
     description: str(data.description, 'description', err) ?? '',
     source,
-    copyKey: copyKeyOf(text),
     titlePattern: str(data.title, 'title', err) ?? titlePatternFrom(titleHeading),
     file: {
       path: relativeFilePath(str(fileSpec.path, 'file', err) ?? '{slug}.md', err),
       companions: stringList(fileSpec.companions, 'file', err).map((c) => companionName(c, err)),
+      explicit: fileSpec.path !== undefined,
     },
     detect: { paths: detectPaths, title: titleRe },
     metadata,
     kepYaml: kepYaml(data.kepYaml, err),
     status,
     body,
+    frontMatter: Object.keys(split.fields).length ? teamFrontMatter(fmRaw, split.nested) : null,
     version: 'current',
     date: data.date === undefined ? undefined : String(data.date),
     sections,
@@ -225,10 +235,13 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
 
 const LEADING_BREAK = new RegExp(`^${LINE_BREAK}`);
 
-/** A placeholder in braces, brackets or angle brackets: `{title}`, `[Title]`, `<name>`. */
-const PLACEHOLDER_SRC = String.raw`\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;
+/** A placeholder in braces (single or double), brackets or angle brackets: `{title}`, `{{TITLE}}`, `[Title]`, `<name>`. */
+const PLACEHOLDER_SRC = String.raw`\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SRC, 'g');
 const PLACEHOLDER_HEADING = new RegExp(String.raw`^\s*(?:${PLACEHOLDER_SRC})\s*$`);
+
+/** A title that describes itself: `Title of RFC` names the RFC's title and the template, `RFC`. */
+const TITLE_OF = /^\s*title of (?:the |this |your |an? )?([\w-]+)\s*$/i;
 
 /**
  * A plain template's display name: its title without the placeholders (`RFC: [Title]` gives
@@ -236,6 +249,8 @@ const PLACEHOLDER_HEADING = new RegExp(String.raw`^\s*(?:${PLACEHOLDER_SRC})\s*$
  */
 export function nameFromTitle(title: string | null): string {
   if (!title) return '';
+  const of = TITLE_OF.exec(title);
+  if (of) return of[1];
   return title
     .replace(PLACEHOLDER, ' ')
     .replace(/\b(?:title|number|NNNN|XXXX?)\b/gi, ' ')
@@ -251,16 +266,31 @@ export function nameFromTitle(title: string | null): string {
  */
 export function titlePatternFrom(title: string | null): string {
   if (!title) return '{title}';
+  if (TITLE_OF.test(title)) return '{title}';
+  // Slots in capitals name what goes there: `ADR {ADR-NUMBER}: {TITLE}` gives `ADR {n}: {title}`.
+  const slotted = title.replace(PLACEHOLDER, (m) => capitalSlot(m.replace(/^[{[<]+|[}\]>]+$/g, '')) ?? m).replace(/\b(?:NNNN?|XXXX?)\b/g, '{n}');
+  if (slotted.includes('{title}')) return slotted;
   let replaced = false;
-  const pattern = title.replace(PLACEHOLDER, (m) => {
-    if (replaced) return m;
+  const pattern = slotted.replace(PLACEHOLDER, (m) => {
+    if (replaced || /^\{(?:n|date|author)\}$/.test(m)) return m;
     replaced = true;
     return '{title}';
   });
   if (replaced) return pattern;
   // A title that names its parts in words: `KLIP Number - Title` gives `KLIP {n} - {title}`.
-  const words = title.replace(/\b(?:Number|NNNN|XXXX?)\b/g, '{n}').replace(/\bTitle\b/, '{title}');
+  const words = slotted.replace(/\b(?:Number|NNNN|XXXX?)\b/g, '{n}').replace(/\bTitle\b/, '{title}');
   return words.includes('{title}') ? words : '{title}';
+}
+
+/** The variable a slot in capitals stands for (`NUMBER`, `ADR-NUMBER`, `TITLE: ...`, `DATE`, `AUTHOR`), or null. */
+export function capitalSlot(inner: string): string | null {
+  const word = inner.split(':')[0].trim();
+  if (!word || word !== word.toUpperCase()) return null;
+  if (/^(?:[A-Z]+-)?(?:NUMBER|NUM|NO)$|^(?:N{2,}|X{3,})$/.test(word)) return '{n}';
+  if (/^TITLE$/.test(word)) return '{title}';
+  if (/^(?:DATE|YYYY-MM-DD)$/.test(word)) return '{date}';
+  if (/^AUTHORS?$/.test(word)) return '{author}';
+  return null;
 }
 
 /**
@@ -271,13 +301,13 @@ export function titlePatternFrom(title: string | null): string {
  */
 function inferredMetadata(model: ProposalModel): Dict[] {
   const out: Dict[] = [];
-  for (const line of metadataLines(preambleText(model).text)) {
+  // Lines inside HTML comments are instructions to the author, not fields.
+  const visible = preambleText(model).text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n\u2028\u2029]/g, ' '));
+  for (const line of metadataLines(visible)) {
     if (out.some((f) => String(f.name).toLowerCase() === line.key.toLowerCase())) continue;
-    const inner = /^\s*[{[<](.*)[}\]>]\s*$/.exec(line.value)?.[1] ?? line.value;
-    const values = inner.includes('|')
-      ? inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40)
-      : [];
-    const field: Dict = { name: line.key, required: false };
+    const values = alternativesIn(line.value);
+    // A field the template itself leaves empty (EEP 33's `Post-History:`) may stay empty.
+    const field: Dict = { name: line.key, required: false, ...(line.value.trim() ? {} : { emptyAllowed: true }) };
     if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
     else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
     else if (/^authors?$/i.test(line.key)) Object.assign(field, { kind: 'people', fill: 'author' });
@@ -286,35 +316,30 @@ function inferredMetadata(model: ProposalModel): Dict[] {
   return out;
 }
 
-/** The first heading is the title when it is an H1 and no other H1 follows it. */
-export function isLoneTitle(model: ProposalModel): boolean {
-  return model.sections.filter((s) => s.heading.level === 1).length === 1;
+/** The alternatives a value offers (`{proposed | accepted}`, `Draft | Final`), or none. */
+function alternativesIn(value: string): string[] {
+  const inner = /^\s*[{[<(](.*)[}\]>)]\s*$/s.exec(value)?.[1] ?? value;
+  if (!inner.includes('|')) return [];
+  return inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
 }
 
 /**
- * A heading the template gives as an example of the author's own: numbered ("Story 1", "Option
- * 2", "Section A"), elided ("Impact: ... 1"), or under "Examples"; or one about the template
- * itself ("How to Use This Template"). Optional, like its subsections.
- */
-const EXAMPLE_NUMBERED = /^(?:\p{L}+\s+)?(?:option|story|user story|section|alternative|approach|example|scenario|use case|idea|solution|choice|variant|phase|milestone|step)\s+(?:\d{1,2}|[A-Z])$/iu;
-
-function isExampleHeading(heading: string): boolean {
-  const text = heading.trim().replace(/[:.]$/, '');
-  return /\.\.\.|…/.test(text) || /\btemplate\b/i.test(text) || EXAMPLE_NUMBERED.test(text) || /^examples?$/i.test(text.trim());
-}
-
-/**
- * The template's title, which is not a section: its only H1, or a first heading with no
- * subsections that is a level below the sections after it (a setext "----" title over "===="
- * sections) or that reads as a title slot ("Title", "RFC-NNNN Title", "[Feature name]").
+ * A template's title: its first heading when that is a lone H1, an H1 that is all placeholder
+ * (`# [Title]`, with an appendix H1 later), or a heading deeper than the one after it (EEP 33's
+ * setext H2 title above its H1 sections). Text above it is a preamble for the author, not a section.
  */
 function templateTitle(model: ProposalModel): Section | null {
   const [first, next] = model.sections;
   if (!first) return null;
-  if (first.heading.level === 1 && isLoneTitle(model)) return first;
-  if (!next || first.children.length) return null;
-  const slot = /\btitle\b/i.test(first.heading.text) || /\b(?:NNNN|XXXX?)\b/.test(first.heading.text) || PLACEHOLDER_HEADING.test(first.heading.text);
-  return next.heading.level < first.heading.level || slot ? first : null;
+  if (first.heading.level === 1 && (isLoneTitle(model) || PLACEHOLDER_HEADING.test(first.heading.text))) return first;
+  // A first heading that only says "Title" (gRPC's setext `Title` above its `##` sections).
+  if (/^\W*title\W*$/i.test(first.heading.text) && model.sections.every((x) => x === first || x.heading.level >= first.heading.level)) return first;
+  return next && first.heading.level > next.heading.level ? first : null;
+}
+
+/** The first heading is the title when it is an H1 and no other H1 follows it. */
+export function isLoneTitle(model: ProposalModel): boolean {
+  return model.sections.filter((s) => s.heading.level === 1).length === 1;
 }
 
 /** What the front matter says about sections by title: applied to the template and its older outlines alike. */
@@ -325,22 +350,41 @@ interface OutlineRules {
   requiredFrom: Record<string, string>;
 }
 
-function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRules, text: string): SectionSpec[] {
+function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRules, text: string, withSlots = true): SectionSpec[] {
   const { optionalExtra, aliases } = rules;
   const optionalKeys = new Set(optionalExtra.map(normalizeTitle));
   const fromByKey = new Map(Object.entries(rules.requiredFrom).map(([k, v]) => [normalizeTitle(k), v]));
   const specs: SectionSpec[] = [];
   const indexOf = new Map<Section, number>();
+  const replaceableOnly = new Set<number>();
+  // Slots are read in the template itself; an older version's outline is taken as it lists its sections.
+  const slots = withSlots ? slotHeadings(model) : new Set<Section>();
   for (const s of model.sections) {
     if (s === title) continue;
-    // A heading that is all placeholder ("### {Option name}") stands for headings the author names.
+    // A heading that is all placeholder ("### {Option name}") stands for headings the author names,
+    // and so do numbered slots ("### Option 1:" with its "#### Pros", "### Section 2") with all under them.
     if (PLACEHOLDER_HEADING.test(s.heading.text)) continue;
+    let under: Section | null = s;
+    while (under && !slots.has(under)) under = under.parent;
+    if (under) continue;
     const parentSection = s.parent && s.parent !== title ? s.parent : null;
     const parent = parentSection ? (indexOf.get(parentSection) ?? null) : null;
     const key = normalizeTitle(s.heading.text);
-    const aliasKeys = (aliases[s.heading.text] ?? []).map(normalizeTitle);
+    const aliasKeys = [...(aliases[s.heading.text] ?? []), ...anchorNames(s, text)].map(normalizeTitle);
+    const guidance = guidanceText(s.blocks, text);
+    // A section about the template itself ("How to Use This Template") is for the author, not part of a proposal.
+    // Nor is an "Examples" section (KEP's older "Examples" of graduation criteria), with all under it.
+    const ownWords = saysOptional(guidance) || commentAboveSaysOptional(model, s, text) || /\btemplate\b/i.test(s.heading.text) || /^examples?$/i.test(stripOptionalMark(s.heading.text));
+    // "This section can be replaced with the actual documentation": the heading may go, what it asks for under it stays.
+    const replaceable = REPLACEABLE.test(guidance);
+    if (replaceable) replaceableOnly.add(specs.length);
     const optional =
-      hasOptionalMark(s.heading.text) || isExampleHeading(s.heading.text) || optionalKeys.has(key) || (parent !== null && specs[parent].optional);
+      hasOptionalMark(s.heading.text) ||
+      optionalKeys.has(key) ||
+      (parent !== null && specs[parent].optional && !replaceableOnly.has(parent)) ||
+      ownWords ||
+      replaceable;
+    if (ownWords || hasOptionalMark(s.heading.text) || optionalKeys.has(key)) replaceableOnly.delete(specs.length);
     const spec: SectionSpec = {
       index: specs.length,
       title: s.heading.text,
@@ -351,15 +395,97 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
       keys: [key, ...aliasKeys.filter((k) => k !== key)],
       optional,
       requiredFrom: fromByKey.get(key) ?? (parent !== null ? specs[parent].requiredFrom : null),
-      guidance: guidanceText(s.blocks, text),
+      guidance,
       body: text.slice(s.bodyStart, s.ownEnd),
-      guidanceBlocks: s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
+      guidanceBlocks: fixedText(s, text) ? [] : s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
     };
     if (parent !== null) specs[parent].children.push(spec.index);
     indexOf.set(s, spec.index);
     specs.push(spec);
   }
   return specs;
+}
+
+/**
+ * Whether a section's guidance makes it optional in the template's own words: it begins with
+ * "Optional" or "If applicable", or says "This section is optional", "may be omitted",
+ * "Omit this section if", "optional if/for/when/unless", "What future work, if any, ..."...
+ */
+export function saysOptional(guidance: string): boolean {
+  const start = guidance.replace(/^[\s{[(<_*>#-]+/, '');
+  if (/^(?:optional(?![a-z])|if applicable\b)/i.test(start)) return true;
+  return OPTIONAL_SAYING.test(guidance);
+}
+
+const OPTIONAL_SAYING = new RegExp(
+  [
+    String.raw`\bthis section is (?:optional|not required)\b`,
+    String.raw`\bthis section (?:may|can|could) be (?:omitted|removed|skipped|left out|deleted)\b`,
+    String.raw`\b(?:omit|remove|delete|skip) this section (?:if|when|unless)\b`,
+    String.raw`\boptional (?:if|for|when|unless)\b`,
+    String.raw`\bthis section should be removed before\b`,
+    String.raw`,\s*if any\s*,`,
+  ].join('|'),
+  'i',
+);
+
+const REPLACEABLE = /\bthis section (?:may|can) be replaced\b/i;
+
+/** An HTML comment right above a heading (no blank line between) that calls the section below optional or removable. */
+function commentAboveSaysOptional(model: ProposalModel, s: Section, text: string): boolean {
+  const i = model.sections.indexOf(s);
+  const before = i > 0 ? model.sections[i - 1].blocks.at(-1) : undefined;
+  if (!before || before.kind !== 'comment' || before.span.end > s.heading.span.start) return false;
+  if (/\n[ \t]*\r?\n/.test(text.slice(before.span.end, s.heading.span.start))) return false;
+  const said = text.slice(before.span.start, before.span.end).replace(/<!--|-->/g, '');
+  return /\b(?:optional|may be (?:omitted|removed)|can be (?:omitted|removed))\b/i.test(said);
+}
+
+/**
+ * The names a link reference definition right under a heading gives the section
+ * (`[design]: #detailed-design` gives "design" and "detailed design"): documents keep the line
+ * when they reword the heading.
+ */
+function anchorNames(s: Section, text: string): string[] {
+  const first = s.blocks[0];
+  if (!first || first.kind !== 'definition') return [];
+  const m = /^\s*\[([^\]\n]{1,60})\]:\s*#([\w-]{1,60})\s*$/.exec(text.slice(first.span.start, first.span.end));
+  return m ? [m[1].replace(/[-_]+/g, ' '), m[2].replace(/[-_]+/g, ' ')] : [];
+}
+
+/**
+ * Numbered slots: sibling headings the same but for a trailing number (`Section 1`, `Section 2`;
+ * `Option 1:`, `Option 2:`; `Deferred Milestone 1`, `Deferred Milestone 2`), and headings ending
+ * in an ellipsis for the author's words (`Impact: ... 1`).
+ */
+function slotHeadings(model: ProposalModel): Set<Section> {
+  const out = new Set<Section>();
+  // Two or three of them, numbered from 1: a template's example slots, not a list of real sections.
+  const stem = (t: string): string | null => /^(.*?)\s*[1-3]\s*:?\s*$/.exec(t)?.[1].toLowerCase() ?? null;
+  for (const s of model.sections) {
+    if (/(?:\.\.\.|…)\s*[1-3]?\s*:?\s*$/.test(s.heading.text)) {
+      out.add(s);
+      continue;
+    }
+    const mine = stem(s.heading.text);
+    if (mine === null) continue;
+    const siblings = model.sections.filter((o) => o.parent === s.parent && o.heading.level === s.heading.level);
+    const group = siblings.filter((o) => stem(o.heading.text) === mine).length;
+    const numbered = siblings.filter((o) => /^(.*?)\s*\d+\s*:?\s*$/.exec(o.heading.text)?.[1].toLowerCase() === mine).length;
+    if (group >= 2 && group === numbered) out.add(s);
+  }
+  return out;
+}
+
+/**
+ * Whether a section's visible text is text the template gives every proposal rather than guidance:
+ * a Copyright or License statement, or text beside an HTML comment that asks to remove the comment
+ * (an ERC's RFC 2119 key-words paragraph under `<!-- ... TODO: Remove this comment before submitting -->`).
+ */
+function fixedText(s: Section, text: string): boolean {
+  if (/^(?:copyright|licen[cs]e)\b/i.test(stripOptionalMark(s.heading.text))) return true;
+  // "TODO: Remove this comment before submitting": the comment goes, the text beside it stays.
+  return s.blocks.some((b) => b.kind === 'comment' && /\b(?:remove|delete)\s+(?:this|these)\s+comments?\b/i.test(text.slice(b.span.start, b.span.end)));
 }
 
 /** Guidance as plain text: HTML comments unwrapped, visible blocks as they are. */
@@ -378,8 +504,8 @@ function guidanceText(blocks: Block[], text: string): string {
 
 function outlineSpecs(outline: string, rules: OutlineRules): { sections: SectionSpec[]; title: string | null } {
   const model = parseProposal(outline);
-  const title = templateTitle(model);
-  return { sections: specsFrom(model, title, rules, outline), title: title?.heading.text ?? null };
+  const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  return { sections: specsFrom(model, title, rules, outline, false), title: title?.heading.text ?? null };
 }
 
 function versionList(value: unknown, err: (key: string, detail: string) => TemplateError, rules: OutlineRules): TemplateVersion[] {
@@ -431,6 +557,7 @@ function metadataFields(value: unknown, err: (key: string, detail: string) => Te
       default: f.default === undefined ? undefined : String(f.default),
       fill,
       required: f.required === undefined ? values.length > 0 : Boolean(f.required),
+      ...(f.emptyAllowed === true ? { emptyAllowed: true } : {}),
     };
     const line = findMetadataLine(preamble, [name, ...aliases]);
     if (line) field.placeholder = line.value;
@@ -554,10 +681,133 @@ export function findMetadataLine(preamble: { text: string; start: number }, name
   return null;
 }
 
-function keyLine(raw: string, key: string, firstLine: number): number {
+/** The one-based line of a front matter key: a top-level key, or one under `proposal-kit:` when `nested`. */
+function keyLine(raw: string, key: string, firstLine: number, nested: boolean): number {
   const lines = splitLines(raw);
-  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  let i: number;
+  if (nested) {
+    const base = lines.findIndex((l) => l.startsWith(`${SETTINGS_KEY}:`));
+    const inner = lines.slice(base + 1).findIndex((l) => new RegExp(`^[ \\t]+${escapeKey(key)}[ \\t]*:`).test(l));
+    i = inner < 0 ? base : base + 1 + inner;
+  } else {
+    i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  }
   return firstLine + (i < 0 ? 0 : i) + 1;
+}
+
+function escapeKey(key: string): string {
+  return key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The front matter key that holds Proposal Kit's own settings, apart from the team's keys. */
+export const SETTINGS_KEY = 'proposal-kit';
+
+/** Proposal Kit's settings, in the order the README gives them. */
+export const SETTINGS_KEYS = ['id', 'name', 'description', 'title', 'date', 'file', 'detect', 'metadata', 'kepYaml', 'status', 'requiredFrom', 'aliases', 'optional', 'versions'] as const;
+
+/**
+ * A team's template front matter and Proposal Kit's settings, apart. Settings live under
+ * `proposal-kit:`, and every other key is a field the team's documents carry. Front matter without
+ * that key is read as settings only when no team could have written it: every key is a setting
+ * and one of them is `id` or has the shape only a setting has (`status` with `order`, `file` with
+ * `path`, lists of `metadata`, `optional`, `versions`...). Otherwise it is all the team's.
+ */
+/** Where a front matter keeps Proposal Kit's settings: under `proposal-kit:`, as the whole of it (the older form), or nowhere. */
+export function settingsPlace(data: Dict): 'nested' | 'whole' | 'none' {
+  if (Object.prototype.hasOwnProperty.call(data, SETTINGS_KEY)) return 'nested';
+  return splitFrontMatter(data, () => new TemplateError('', 1, '')).fields === data ? 'none' : 'whole';
+}
+
+function splitFrontMatter(data: Dict, err: (key: string, detail: string) => TemplateError): { settings: Dict; fields: Dict; nested: boolean } {
+  if (Object.prototype.hasOwnProperty.call(data, SETTINGS_KEY)) {
+    const settings = data[SETTINGS_KEY];
+    if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
+      throw err(SETTINGS_KEY, `"${SETTINGS_KEY}" must be a mapping of Proposal Kit's settings (${SETTINGS_KEYS.join(', ')}).`);
+    }
+    const fields = plainMap<unknown>();
+    for (const [k, v] of Object.entries(data)) if (k !== SETTINGS_KEY) fields[k] = v;
+    const known = new Set<string>(SETTINGS_KEYS);
+    for (const k of Object.keys(settings)) {
+      if (!known.has(k)) throw err(SETTINGS_KEY, `"${SETTINGS_KEY}" has '${k}', which is not one of Proposal Kit's settings (${SETTINGS_KEYS.join(', ')}).`);
+    }
+    return { settings: settings as Dict, fields, nested: true };
+  }
+  const keys = Object.keys(data);
+  const known = new Set<string>(SETTINGS_KEYS);
+  const isMap = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const settingShape = (k: string, v: unknown): boolean => {
+    switch (k) {
+      case 'id':
+        return true;
+      case 'status':
+        return isMap(v) && 'order' in (v as Dict);
+      case 'file':
+      case 'detect':
+      case 'kepYaml':
+      case 'requiredFrom':
+      case 'aliases':
+        return isMap(v);
+      case 'metadata':
+      case 'versions':
+        return Array.isArray(v) && v.every(isMap);
+      case 'optional':
+        return Array.isArray(v);
+      default:
+        return false;
+    }
+  };
+  if (keys.length && keys.every((k) => known.has(k)) && keys.some((k) => settingShape(k, data[k]))) {
+    return { settings: data, fields: plainMap(), nested: false };
+  }
+  return { settings: plainMap(), fields: data, nested: false };
+}
+
+/**
+ * The fields of a team's own front matter: each key is a field its documents carry. A value of
+ * alternatives (`{proposed | rejected}`, `"Draft | Review | Final"`) gives the allowed values; a
+ * value naming `YYYY-MM-DD` makes a date; a value that is an instruction (`<URL>`, `(name of the
+ * main author)`, `"?"`, a sentence) is the template's placeholder; `null` or `[]` may stay empty.
+ * None is required: documents older than a key may lack it.
+ */
+function frontMatterFields(fields: Dict): MetadataField[] {
+  const out: MetadataField[] = [];
+  for (const [name, raw] of Object.entries(fields)) {
+    const emptyAllowed = raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0) || raw === '';
+    const text = typeof raw === 'object' || raw === undefined ? '' : String(raw);
+    const values = alternativesIn(text);
+    const field: MetadataField = { name, aliases: [], kind: 'text', values: [], required: false, source: 'front-matter' };
+    if (emptyAllowed) field.emptyAllowed = true;
+    if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
+    else if (/YYYY-MM-DD/i.test(text)) Object.assign(field, { kind: 'date', fill: 'date' });
+    else if (/^authors?$/i.test(name)) Object.assign(field, { kind: 'people', fill: 'author' });
+    else if (/^title$/i.test(name)) field.fill = 'title';
+    if (values.length < 2 && text && isInstruction(text)) field.placeholder = text;
+    else if (values.length < 2 && text) field.default = text;
+    out.push(field);
+  }
+  return out;
+}
+
+/** The front matter's own lines without the `proposal-kit:` block. */
+function teamFrontMatter(raw: string, nested: boolean): string {
+  const lines = splitLines(raw);
+  if (!nested) return lines.join('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${SETTINGS_KEY}:`));
+  let end = at + 1;
+  while (end < lines.length && (/^\s/.test(lines[end]) || !lines[end].trim())) end++;
+  return [...lines.slice(0, at), ...lines.slice(end)].join('\n');
+}
+
+/** Front matter fields, then the `Key: value` lines under the title that name no front matter field. */
+function withLines(fm: MetadataField[], lines: MetadataField[]): MetadataField[] {
+  const names = new Set(fm.map((f) => f.name.toLowerCase()));
+  return [...fm, ...lines.filter((f) => !names.has(f.name.toLowerCase()))];
+}
+
+/** A front matter value that tells the author what to write rather than being one: bracketed, a question mark, a date pattern or a sentence. */
+function isInstruction(value: string): boolean {
+  const v = value.trim();
+  return /^[<([{].*[>)\]}]$/s.test(v) || /^\?+$/.test(v) || /YYYY-MM-DD/i.test(v) || v.split(/\s+/).length > 3;
 }
 
 function str(v: unknown, key: string, err: (key: string, detail: string) => TemplateError): string | undefined {

@@ -226,7 +226,8 @@ export class Workspace {
     const unique = dirs.filter((d, i) => dirs.findIndex((x) => key(x) === key(d)) === i);
     const { templates, errors } = this.host.loadTemplates(unique);
     this.templates = templates;
-    this.templateFiles = new Set(templates.map((t) => p.resolve(t.source)));
+    // A template that failed to load is still a template, not a proposal to check.
+    this.templateFiles = new Set([...templates.map((t) => p.resolve(t.source)), ...errors.map((e) => p.resolve(e.file))]);
     return { errors, refused };
   }
 

@@ -15,6 +15,7 @@ export function builtinTemplatesDir(): string {
 export function loadTemplateDirs(dirs: readonly TemplateDir[]): LoadedTemplates {
   const byId = new Map<string, TemplateSchema>();
   const errors: TemplateError[] = [];
+  const builtinDir = path.resolve(builtinTemplatesDir());
   for (const entry of dirs) {
     const dir = typeof entry === 'string' ? entry : entry.dir;
     const within = typeof entry === 'string' ? undefined : entry.within;
@@ -49,6 +50,7 @@ export function loadTemplateDirs(dirs: readonly TemplateDir[]): LoadedTemplates 
           if (!isInside(dir, companion)) throw new TemplateError(file, 1, `The companion file ${companion} named in "file.companions" is a symbolic link out of the template's folder; companions are read only from the template's own folder.`);
           t.companionFiles.push({ name, text: readTemplateText(companion, 'companion file') });
         }
+        if (path.resolve(dir) === builtinDir) t.builtin = true;
         seenHere.set(t.id, file);
         byId.set(t.id, t); // a later folder replaces an earlier one's template with the same id
       } catch (e) {

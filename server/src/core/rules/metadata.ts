@@ -9,6 +9,7 @@ function check(entry: MetadataEntry): string | null {
   const { field } = entry;
   const value = bareValue(entry.value);
   const label = field.name;
+  if (!value && field.emptyAllowed) return null;
   if (!value) return `${label} has no value: fill it in${field.values.length ? ` (one of ${field.values.join(', ')})` : ''}.`;
   const isTemplateText = field.placeholder !== undefined && normalizeProse(field.placeholder) === normalizeProse(entry.value);
   if (field.values.length) {

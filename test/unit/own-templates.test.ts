@@ -1,0 +1,399 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli';
+import { checkModel, detectTemplate, parseProposal, parseTemplate, TemplateError } from '../../server/src/core';
+import { saysOptional } from '../../server/src/core/template';
+import { namedAsTemplate } from '../../server/src/core/detect';
+import { builtinTemplates, CORPUS } from './helpers';
+
+const WILD = path.join(CORPUS, 'wild');
+
+/** Each family's main template, as MANIFEST.tsv names it. */
+function mainTemplates(): { family: string; file: string }[] {
+  const rows = fs.readFileSync(path.join(WILD, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1);
+  return rows.map((r) => r.split('\t')).map((c) => ({ family: c[0], file: path.join(WILD, c[0], c[3]) }));
+}
+
+const wild = (family: string, rel: string): string => fs.readFileSync(path.join(WILD, family, rel), 'utf8');
+
+describe("teams' own templates, as they are", () => {
+  describe('front matter: the team fields and Proposal Kit settings apart', () => {
+    it('every main template of the wild corpus loads as it is', () => {
+      const loaded = mainTemplates().map(({ family, file }) => {
+        const t = parseTemplate(fs.readFileSync(file, 'utf8'), path.basename(file));
+        return `${family}: ${t.id}, ${t.sections.length} sections`;
+      });
+      assert.deepEqual(loaded, [
+        'npm-rfc: 0000-template, 7 sections',
+        'nixos-rfc: 0000-template, 9 sections',
+        'grpc-proposal: GRFC-TEMPLATE, 8 sections',
+        'cometbft-adr: adr-template, 11 sections',
+        'cilium-cfp: CFP-003-template, 8 sections',
+        'flux-rfc: README, 9 sections',
+        'ethereum-erc: erc-template, 9 sections',
+        'cardano-cip: CIP-TEMPLATE, 8 sections',
+        'tensorflow-rfc: yyyymmdd-rfc-template, 15 sections',
+        'chia-chip: chip-template, 10 sections',
+        'erlang-eep: eep-0033, 5 sections',
+        'xrpl-xls: XLS_TEMPLATE, 11 sections',
+      ]);
+    });
+
+    it("npm's status, title and null keys are its documents' fields: null may stay null, 'proposed' is only a default", () => {
+      const t = parseTemplate(wild('npm-rfc', 'accepted/0000-template.md'), '0000-template.md');
+      assert.equal(t.status, null);
+      assert.equal(t.titlePattern, '{title}');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.placeholder ?? null, f.default ?? null, f.emptyAllowed ?? false, f.source]),
+        [
+          ['title', 'text', 'A human-readable title for this RFC', null, false, 'front-matter'],
+          ['number', 'text', null, null, true, 'front-matter'],
+          ['status', 'text', null, 'proposed', false, 'front-matter'],
+          ['created', 'text', null, null, true, 'front-matter'],
+          ['accepted_at', 'text', null, null, true, 'front-matter'],
+          ['implemented_at', 'text', null, null, true, 'front-matter'],
+          ['withdrawn_at', 'text', null, null, true, 'front-matter'],
+          ['implementation', 'text', null, null, true, 'front-matter'],
+        ],
+      );
+    });
+
+    it("Ethereum's <angle> values are placeholders, a yyyy-mm-dd one a date; the TODO line in a comment is no field", () => {
+      const t = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.placeholder ?? f.default ?? null]),
+        [
+          ['title', 'text', '<The EIP title is a few words, not a complete sentence>'],
+          ['description', 'text', '<Description is one full (short) sentence>'],
+          [
+            'author',
+            'people',
+            "<a comma separated list of the author's or authors' name + GitHub username (in parenthesis), or name and email (in angle brackets).  Example, FirstName LastName (@GitHubUsername), FirstName LastName <foo@bar.com>, FirstName (@GitHubUsername) and GitHubUsername (@GitHubUsername)>",
+          ],
+          ['discussions-to', 'text', '<URL>'],
+          ['status', 'text', 'Draft'],
+          ['type', 'text', '<Standards Track, Meta, or Informational>'],
+          ['category', 'text', '<Core, Networking, Interface, or ERC>'],
+          ['created', 'date', '<date created on, in ISO 8601 (yyyy-mm-dd) format>'],
+          ['requires', 'text', '<EIP number(s)>'],
+        ],
+      );
+    });
+
+    it('alternatives in a team value are the allowed values', () => {
+      const t = parseTemplate('---\nstatus: "{proposed | rejected | accepted}"\nphase: "Draft | Review | Final"\ndate: YYYY-MM-DD\n---\n# RFC: <Title>\n\n## Summary\n', 'rfc.md');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.values.join('/'), f.default ?? null]),
+        [
+          ['status', 'text', 'proposed/rejected/accepted', 'proposed'],
+          ['phase', 'text', 'Draft/Review/Final', 'Draft'],
+          ['date', 'date', '', null],
+        ],
+      );
+    });
+
+    it('settings under proposal-kit: beside the team keys; the older form (settings only) is still read', () => {
+      const nested = parseTemplate('---\nstatus: Draft\nproposal-kit:\n  id: rfc\n  status:\n    order: [Draft, Final]\n---\n# RFC\n\n## Summary\n', 'x.md');
+      assert.deepEqual([nested.id, nested.status?.order, nested.metadata.map((f) => f.name)], ['rfc', ['Draft', 'Final'], ['status']]);
+      const older = parseTemplate('---\nid: rfc\nname: Team RFC\noptional: [Appendix]\n---\n# RFC\n\n## Summary\n\n## Appendix\n', 'x.md');
+      assert.deepEqual([older.id, older.name, older.sections.map((s) => s.optional)], ['rfc', 'Team RFC', [false, true]]);
+      // title and date alone could be a team's keys: they are its fields, not settings.
+      const team = parseTemplate('---\ntitle: <Title>\ndate: YYYY-MM-DD\n---\n## Summary\n', 'team.md');
+      assert.deepEqual([team.id, team.titlePattern, team.metadata.map((f) => f.name)], ['team', '{title}', ['title', 'date']]);
+    });
+
+    it('a bad setting under proposal-kit: is refused at its line', () => {
+      const bad = (text: string): string => {
+        try {
+          parseTemplate(text, 't.md');
+          return 'loaded';
+        } catch (e) {
+          return e instanceof TemplateError ? e.message : String(e);
+        }
+      };
+      assert.equal(
+        bad('---\ntitle: x\nproposal-kit:\n  id: t\n  status: draft\n---\n## A\n'),
+        't.md:5: "status" must be a mapping with "order", and optionally "field", "draft" and "approved".',
+      );
+      assert.equal(
+        bad('---\nproposal-kit:\n  id: t\n  colour: red\n---\n## A\n'),
+        't.md:2: "proposal-kit" has \'colour\', which is not one of Proposal Kit\'s settings (id, name, description, title, date, file, detect, metadata, kepYaml, status, requiredFrom, aliases, optional, versions).',
+      );
+    });
+  });
+
+  describe('optional sections, in the template\'s own words', () => {
+    it('guidance that says so makes a section optional, in each wild template that has such words', () => {
+      const optional = mainTemplates().map(({ family, file }) => {
+        const t = parseTemplate(fs.readFileSync(file, 'utf8'), path.basename(file));
+        return `${family}: ${t.sections.filter((x) => x.optional).map((x) => x.name).join(' | ')}`;
+      });
+      assert.deepEqual(optional, [
+        // {{This section is optional if ...}}; {{THIS SECTION SHOULD BE REMOVED BEFORE RATIFICATION}}
+        'npm-rfc: Prior Art | Unresolved Questions and Bikeshedding',
+        // "What future work, if any, ..."; "If applicable, have a look at..." is the third sentence
+        // of Prior art: advice, not a mark.
+        'nixos-rfc: Future work',
+        // "This section may be omitted if there are none."; "(if applicable)" in the heading
+        'grpc-proposal: Temporary environment variable protection | Open issues',
+        'cometbft-adr: ',
+        'cilium-cfp: ',
+        // "this section can be replaced with the actual documentation" (its subsections stay
+        // required); <!-- Optional if existing discussions and/or issues are linked ... -->
+        'flux-rfc: Proposal | User Stories',
+        // <!-- This section is optional. --> and "This section is optional for non-Core EIPs."
+        'ethereum-erc: Motivation | Backwards Compatibility | Test Cases | Reference Implementation',
+        'cardano-cip: ',
+        // "This section is optional."
+        'tensorflow-rfc: Detailed Design',
+        'chia-chip: ',
+        // a section about the template itself
+        'erlang-eep: How to Use This Template',
+        'xrpl-xls: 2. Motivation | 5. Backwards Compatibility | 6. Test Plan | 7. Reference Implementation | Appendix | Appendix A: FAQ | A.1: [Question]',
+      ]);
+    });
+
+    it('the words that make a section optional, and advice that does not', () => {
+      const yes = ['Optional: a diagram.', '_Optional_ if the change is small.', 'If applicable, the migration steps.', 'Omit this section if nothing changes.', 'This section may be removed when unused.'];
+      const no = ['Explain the design. If applicable, compare with other projects.', 'The key words "OPTIONAL" and "MAY" are to be read as in RFC 2119.', 'List the optional flags.'];
+      assert.deepEqual(yes.map(saysOptional), [true, true, true, true, true]);
+      assert.deepEqual(no.map(saysOptional), [false, false, false]);
+    });
+
+    it('an HTML comment right above a heading that calls it optional', () => {
+      const t = parseTemplate('# RFC\n\n## Summary\n\nSay it.\n<!-- optional: remove if not needed -->\n## Appendix\n\n## Risks\n', 'rfc.md');
+      assert.deepEqual(t.sections.map((x) => [x.name, x.optional]), [['Summary', false], ['Appendix', true], ['Risks', false]]);
+    });
+
+    it('text before the real title is a preamble; the title is no section', () => {
+      const xls = parseTemplate(wild('xrpl-xls', 'templates/XLS_TEMPLATE.md'), 'XLS_TEMPLATE.md');
+      assert.deepEqual([xls.titleHeading, xls.titlePattern, xls.sections[0].name, xls.sections[0].parent], ['[Title]', '{title}', '1. Abstract', null]);
+      const grfc = parseTemplate(wild('grpc-proposal', 'GRFC-TEMPLATE.md'), 'GRFC-TEMPLATE.md');
+      assert.deepEqual([grfc.titleHeading, grfc.titlePattern, grfc.sections[0].name], ['Title', '{title}', 'Abstract']);
+      const eep = parseTemplate(wild('erlang-eep', 'eeps/eep-0033.md'), 'eep-0033.md');
+      // EEP 33 leaves Post-History empty: a document may too.
+      assert.deepEqual(eep.metadata.filter((f) => f.emptyAllowed).map((f) => f.name), ['Post-History']);
+      assert.deepEqual([eep.titleHeading, eep.sections.map((x) => x.name)], [
+        'EEP 33: Sample Markdown EEP Template',
+        ['Abstract', 'Rationale', 'How to Use This Template', 'Markdown EEP Formatting Requirements', 'Copyright'],
+      ]);
+    });
+
+    it("a link reference line under a heading names the section: NixOS RFC 0145's '# Design' is 'Detailed design'", () => {
+      const t = parseTemplate(wild('nixos-rfc', '0000-template.md'), '0000-template.md');
+      assert.deepEqual(t.sections[2].keys, ['detailed design', 'design']);
+      const doc = parseProposal(wild('nixos-rfc', 'rfcs/0145-doc-strings.md'));
+      const missing = checkModel(doc, [t], { template: t.id }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+      assert.equal(missing.includes("Missing required section 'Detailed design' (expected after 'Motivation')."), false);
+    });
+
+    it("numbered slot headings stand for the author's own, with all under them: Cilium's CFP template", () => {
+      const t = parseTemplate(wild('cilium-cfp', 'cfps/CFP-003-template.md'), 'CFP-003-template.md');
+      // "### Section 1/2", "### Impact: ... 1", "### Key Question: ... 2", "### Option 1:/2:" with
+      // "#### Pros/Cons", "### Deferred Milestone 1/2" are not sections.
+      assert.deepEqual(
+        t.sections.map((x) => x.name),
+        ['Summary', 'Motivation', 'Goals', 'Non-Goals', 'Proposal', 'Overview', 'Impacts / Key Questions', 'Future Milestones'],
+      );
+    });
+
+    it('fixed text is not guidance: a Copyright statement, and visible text beside guidance in a comment', () => {
+      const erc = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      const chip = parseTemplate(wild('chia-chip', 'chip-template.md'), 'chip-template.md');
+      const blocks = (t: typeof erc, name: string) => t.sections.find((x) => x.name === name)?.guidanceBlocks;
+      assert.deepEqual([blocks(erc, 'Specification'), blocks(erc, 'Copyright'), blocks(chip, 'Copyright')], [[], [], []]);
+      const doc = parseProposal(wild('ethereum-erc', 'ERCS/erc-6982.md'));
+      const placeholders = checkModel(doc, [erc], { template: erc.id }).findings.filter((f) => f.rule === 'placeholder');
+      assert.deepEqual(placeholders, []);
+    });
+
+    it('an ERC without Test Cases gets no missing-section for it; the template calls it optional', () => {
+      const t = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      const doc = parseProposal(wild('ethereum-erc', 'ERCS/erc-5267.md'));
+      const result = checkModel(doc, [t], { path: 'ERCS/erc-5267.md', template: t.id });
+      assert.deepEqual(result.findings.filter((f) => f.rule === 'missing-section'), []);
+    });
+  });
+
+  describe('new proposals from it', () => {
+    it('slots in capitals in the title are filled like braces', () => {
+      const pattern = (file: string, family: string) => parseTemplate(wild(family, file), path.basename(file)).titlePattern;
+      assert.equal(pattern('docs/references/architecture/adr-template.md', 'cometbft-adr'), 'ADR {n}: {title}');
+      assert.equal(pattern('accepted/0000-template.md', 'npm-rfc'), '{title}');
+      assert.equal(pattern('rfcs/RFC-0000/README.md', 'flux-rfc'), 'RFC-{n} {title}');
+      // "Title of RFC" describes the title: the title is all of it, the template is an RFC.
+      const tf = parseTemplate(wild('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md'), 'yyyymmdd-rfc-template.md');
+      assert.deepEqual([tf.titlePattern, tf.name], ['{title}', 'RFC']);
+    });
+  });
+
+  describe('which documents follow it', () => {
+    it("the template's own copy among the documents is not a proposal, whatever its line endings", () => {
+      const text = wild('nixos-rfc', '0000-template.md');
+      const t = parseTemplate(text, '0000-template.md');
+      assert.equal(detectTemplate(parseProposal(text), '0000-template.md', [t]), null);
+      assert.equal(detectTemplate(parseProposal(text.replace(/\n/g, '\r\n')), 'rfcs/0000-template.md', [t]), null);
+      const rfc = detectTemplate(parseProposal(wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md')), 'rfcs/0106-nix-release-schedule.md', [t]);
+      assert.deepEqual([rfc?.template.id, rfc?.reason], ['0000-template', 'metadata']);
+    });
+
+    it('a file named as a template, without a number of its own, is not a proposal', () => {
+      const names = ['accepted/0000-template.md', 'design-proposals/klip-template.md', 'doc/developer/design/00000000_template.md', 'docs/developer/proposal/EP-TEMPLATE.md', 'keps/NNNN-kep-template/README.md', 'templates/XLS_TEMPLATE.md'];
+      assert.deepEqual(names.map(namedAsTemplate), [true, true, true, true, true, true]);
+      const proposals = ['keps/sig-apps/1234-pod-template/README.md', 'rfcs/0042-templates.md', 'cfps/CFP-003-template.md', 'docs/templating.md'];
+      assert.deepEqual(proposals.map(namedAsTemplate), [false, false, false, false]);
+    });
+
+    const detect = (family: string, template: string, doc: string, text = wild(family, doc)) => {
+      const t = parseTemplate(wild(family, template), path.basename(template));
+      const d = detectTemplate(parseProposal(text), doc, [...builtinTemplates(), t]);
+      return d ? `${d.template.id} ${d.confidence} ${d.reason}` : 'none';
+    };
+
+    it("a workspace template that fits wins over a built-in one: NixOS RFC 0106 is not a Materialize design doc", () => {
+      const doc = 'rfcs/0106-nix-release-schedule.md';
+      const body = wild('nixos-rfc', doc).replace(/^---[\s\S]*?\n---\n/, '');
+      assert.equal(detectTemplate(parseProposal(body), doc, builtinTemplates())?.template.id, 'materialize');
+      assert.equal(detect('nixos-rfc', '0000-template.md', doc, body), '0000-template 0.75 headings');
+    });
+
+    it("front matter keys shared with the template's own are evidence", () => {
+      assert.equal(detect('nixos-rfc', '0000-template.md', 'rfcs/0106-nix-release-schedule.md'), '0000-template 0.9 metadata');
+      assert.equal(detect('npm-rfc', 'accepted/0000-template.md', 'accepted/0054-make-scripts-install-opt-in.md'), '0000-template 0.9 metadata');
+      // The withdrawal template has the same front matter but not the outline: not claimed on its keys alone.
+      assert.equal(detect('npm-rfc', 'accepted/0000-template.md', 'withdrawn/0000-template.md'), 'none');
+    });
+
+    it("a document's own subsections inside the template's sections do not dilute its score", () => {
+      // 20221116 has the template's sections, and "Software Emulation" of its own under Design Proposal.
+      assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', 'rfcs/20221116-enable-stochastic-rounding.md'), 'yyyymmdd-rfc-template 0.81 headings');
+    });
+  });
+
+  describe('check, in a workspace with a wild template copied in as it is', () => {
+    let tmp: string;
+    beforeEach(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-own-'));
+    });
+    afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    const put = (rel: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, rel), text);
+    };
+    const run = (args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), cwd: tmp });
+      return { code, out, err };
+    };
+
+    it('NixOS: a front matter value still the template\'s instruction is reported at the value', () => {
+      put('.proposals/templates/0000-template.md', wild('nixos-rfc', '0000-template.md'));
+      put('rfcs/0106-nix-release-schedule.md', wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md'));
+      const r = run(['check', '--format', 'json', 'rfcs']);
+      const findings = JSON.parse(r.out).files[0].findings.filter((f: { rule: string }) => f.rule === 'metadata');
+      assert.deepEqual(
+        findings.map((f: { message: string; range: unknown }) => [f.message, f.range]),
+        [
+          [
+            "co-authors is still the template's placeholder '(find a buddy later to help out with the RFC)': replace it with the real value.",
+            { start: { line: 4, character: 12 }, end: { line: 4, character: 57 } },
+          ],
+        ],
+      );
+    });
+
+    it('npm: an accepted RFC with null dates gets no metadata finding', () => {
+      put('.proposals/templates/0000-template.md', wild('npm-rfc', 'accepted/0000-template.md'));
+      put('accepted/0054-make-scripts-install-opt-in.md', wild('npm-rfc', 'accepted/0054-make-scripts-install-opt-in.md'));
+      const r = run(['check', '--format', 'json', 'accepted']);
+      assert.equal(r.err.includes('template error'), false);
+      const report = JSON.parse(r.out).files[0];
+      assert.equal(report.template.id, '0000-template');
+      assert.deepEqual(report.findings.filter((f: { rule: string }) => f.rule === 'metadata'), []);
+    });
+
+    const copy = (family: string, rel: string, to = rel): void => put(to, wild(family, rel));
+
+    it('new, npm: number width from the existing files, the team front matter with title, number and date filled', () => {
+      copy('npm-rfc', 'accepted/0000-template.md', '.proposals/templates/0000-template.md');
+      copy('npm-rfc', 'accepted/0054-make-scripts-install-opt-in.md');
+      copy('npm-rfc', 'implemented/0052-registry-scoped-keyfile-and-certfile.md');
+      const r = run(['new', '--template', '0000-template', '--title', 'Scoped install scripts', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('accepted', '0055-scoped-install-scripts.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'accepted', '0055-scoped-install-scripts.md'), 'utf8');
+      assert.equal(
+        text.split('\n').slice(0, 15).join('\n'),
+        [
+          '---',
+          'title: "Scoped install scripts"',
+          'number: 55',
+          'status: proposed',
+          'created: 2026-12-02',
+          'accepted_at: null',
+          'implemented_at: null',
+          'withdrawn_at: null',
+          'implementation: null',
+          '---',
+          '',
+          '# Scoped install scripts',
+          '',
+          '## Summary',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('new, CometBFT: the {ADR-NUMBER} and {TITLE} slots filled, three digits as the ADRs beside it', () => {
+      copy('cometbft-adr', 'docs/references/architecture/adr-template.md', '.proposals/templates/adr-template.md');
+      copy('cometbft-adr', 'docs/references/architecture/adr-119-dog-mempool-gossip.md');
+      copy('cometbft-adr', 'docs/references/architecture/tendermint-core/adr-009-ABCI-design.md');
+      const r = run(['new', '--template', 'adr-template', '--title', 'Predictable mempool', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('docs', 'references', 'architecture', 'adr-120-predictable-mempool.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'docs', 'references', 'architecture', 'adr-120-predictable-mempool.md'), 'utf8');
+      assert.equal(text.split('\n')[0], '# ADR 120: Predictable mempool');
+    });
+
+    it('new, NixOS: the team keys carried, the date and author filled, the instructions left for the author', () => {
+      copy('nixos-rfc', '0000-template.md', '.proposals/templates/0000-template.md');
+      copy('nixos-rfc', 'rfcs/0180-broken-package-removal.md');
+      const r = run(['new', '--template', '0000-template', '--title', 'Flake schemas', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('rfcs', '0181-flake-schemas.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'rfcs', '0181-flake-schemas.md'), 'utf8');
+      assert.equal(
+        text.split('\n').slice(0, 12).join('\n'),
+        [
+          '---',
+          'feature: (fill me in with a unique ident, my_awesome_feature)',
+          'start-date: 2026-12-02',
+          'author: "Ada Lovelace"',
+          'co-authors: (find a buddy later to help out with the RFC)',
+          'shepherd-team: (names, to be nominated and accepted by RFC steering committee)',
+          'shepherd-leader: (name to be appointed by RFC steering committee)',
+          'related-issues: (will contain links to implementation PRs)',
+          '---',
+          '',
+          '# Summary',
+          '[summary]: #summary',
+        ].join('\n'),
+      );
+    });
+
+    it('a template that cannot be loaded: its file, line and reason, and exit code 2', () => {
+      put('.proposals/templates/0000-template.md', wild('nixos-rfc', '0000-template.md'));
+      put('.proposals/templates/broken.md', '---\nfeature: x\nproposal-kit: [1]\n---\n## A\n');
+      put('rfcs/0106-nix-release-schedule.md', wild('nixos-rfc', 'rfcs/0106-nix-release-schedule.md'));
+      const r = run(['check', 'rfcs']);
+      assert.equal(r.code, 2);
+      const lines = r.err.split('\n');
+      assert.equal(
+        lines[0],
+        `proposal-kit: template error: .proposals/templates/broken.md:3: "proposal-kit" must be a mapping of Proposal Kit's settings (id, name, description, title, date, file, detect, metadata, kepYaml, status, requiredFrom, aliases, optional, versions).`,
+      );
+      assert.equal(lines.at(-2), 'proposal-kit: a template could not be loaded (see above), so no document was checked against it: fix it and run again.');
+    });
+  });
+});
