@@ -132,13 +132,13 @@ export const DECISION_PROBLEMS: readonly PlacedProblem[] = [
 ];
 
 /** New Proposal from the workspace template goes where .proposalkit.json's newProposalFolders says. */
-export const NEW_DECISION = { name: 'madr', file: 'docs/decisions/faster-builds.md', lines: ['# Faster Builds', '', '* Status: proposed'] };
+export const NEW_DECISION = { name: 'madr', file: 'docs/decisions/0003-faster-builds.md', lines: ['# Faster Builds', '', '* Status: proposed'] };
 
 /** A plain team template turned into a workspace template with Create Template from This File. */
 export const TEAM_TEMPLATE_SOURCE = 'docs/team-rfc.md';
 export const TEAM_TEMPLATE_ID = 'team-rfc';
 export const TEAM_TEMPLATE_FILE = '.proposals/templates/team-rfc.md';
-export const TEAM_TEMPLATE_HEADER = '---\nid: team-rfc\nname: "RFC"\n---\n\n';
+export const TEAM_TEMPLATE_HEADER = '---\nproposal-kit:\n  id: team-rfc\n  name: "RFC"\n---\n\n';
 /** A proposal that names the new template in its front matter: checked once the template exists. */
 export const TEAM_RFC = 'docs/rfcs/0001-cache-builds.md';
 export const TEAM_RFC_PROBLEMS: readonly PlacedProblem[] = [
