@@ -36,7 +36,7 @@ const doc = (status: string, frontMatter = ''): string =>
 
 describe('status-aware requirements', () => {
   it('reads "status" and "requiredFrom" from the front matter; subsections inherit requiredFrom', () => {
-    assert.deepEqual(TPL.status, { field: 'Status', order: ['Draft', 'Accepted', 'Done'], draft: ['Draft'], approved: ['Accepted', 'Done'] });
+    assert.deepEqual(TPL.status, { field: 'Status', order: ['Draft', 'Accepted', 'Done'], draft: ['Draft'], approved: ['Accepted', 'Done'], releases: [], releaseField: 'stage' });
     assert.deepEqual(
       TPL.sections.map((s) => `${s.name}:${s.requiredFrom}`),
       ['Summary:null', 'Motivation:null', 'Design:Accepted', 'API:Accepted', 'Alternatives:null'],
@@ -109,7 +109,7 @@ describe('status-aware requirements', () => {
     it('the upstream kep.yaml says implementable: the questionnaire counts, empty sections are errors', () => {
       assert.match(kepYaml, /^status: implementable$/m);
       const r = check(readme, template('kep'), { path: p, companions: { kepYaml } });
-      assert.deepEqual(r.analysis?.status, { value: 'implementable', source: 'kep.yaml', stage: 'approved' });
+      assert.deepEqual(r.analysis?.status, { value: 'implementable', source: 'kep.yaml', stage: 'approved', release: 'beta' });
       assert.equal(r.analysis?.required(prr!), true);
       // 'Version Skew Strategy' answers "n/a": an answer, not an empty section.
       assert.deepEqual(r.progress, { written: 28, required: 29 });
@@ -121,7 +121,8 @@ describe('status-aware requirements', () => {
     it('provisional: the questionnaire is not required yet and empty sections are hints', () => {
       const r = check(readme, template('kep'), { path: p, companions: { kepYaml: kepYaml.replace('status: implementable', 'status: provisional') } });
       assert.equal(r.analysis?.required(prr!), false);
-      assert.deepEqual(r.progress, { written: 16, required: 17 });
+      // Nor are the Test Plan and Graduation Criteria: "not required until targeted at a release".
+      assert.deepEqual(r.progress, { written: 11, required: 12 });
       assert.deepEqual(r.findings.filter((f) => f.rule === 'empty-section').map((f) => `${f.range.start.line + 1} ${f.severity}`), ['482 hint']);
     });
   });
@@ -147,6 +148,23 @@ describe('status-aware requirements', () => {
     assert.deepEqual(unresolved(kepYaml.replace(/^status: .*$/m, 'status: implementable')), [
       "631:5-631:21 warning placeholder Unresolved question marked '<<[UNRESOLVED]>>' left in 'Design Details' of a proposal that is implementable: resolve it and remove the marker.",
     ]);
+  });
+
+  it('KEP: what upstream needs only from beta is asked of an implementable KEP from beta on (5517 is alpha)', () => {
+    const dir = path.join(CORPUS, 'trees', 'enhancements', 'keps', 'sig-scheduling', '5517-dra-node-allocatable-resources');
+    const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const kepYaml = fs.readFileSync(path.join(dir, 'kep.yaml'), 'utf8');
+    assert.match(kepYaml, /^stage: alpha$/m);
+    const p = 'keps/sig-scheduling/5517-dra-node-allocatable-resources/README.md';
+    const empties = (yaml: string): string[] =>
+      check(readme, template('kep'), { path: p, companions: { kepYaml: yaml } })
+        .findings.filter((f) => f.rule === 'empty-section')
+        .map((f) => f.section ?? '');
+    const alpha = empties(kepYaml.replace(/^status: .*$/m, 'status: implementable'));
+    assert.equal(alpha.includes('Troubleshooting'), false);
+    assert.equal(alpha.includes('Rollout, Upgrade and Rollback Planning'), false);
+    const beta = empties(kepYaml.replace(/^status: .*$/m, 'status: implementable').replace(/^stage: alpha$/m, 'stage: beta'));
+    assert.deepEqual(beta.filter((s) => s === 'Troubleshooting' || s === 'Rollout, Upgrade and Rollback Planning').sort(), ['Rollout, Upgrade and Rollback Planning', 'Troubleshooting']);
   });
 
   describe('Kepler: the design sections from Accepted on', () => {
@@ -176,18 +194,18 @@ describe('status-aware requirements', () => {
     const dir = path.join('keps', 'sig-apps', '4242-job-retry-budget');
     const empty = `${dir.split(path.sep).join('/')}/README.md:76:1 %s empty-section Section 'Risks and Mitigations' is empty: write it, or say why it does not apply ("N/A: <reason>").`;
 
-    it('provisional: the empty section is a hint, the questionnaire does not count', () => {
+    it('provisional: the empty section is a hint; the questionnaire, Test Plan and Graduation Criteria do not count', () => {
       const r = run();
       assert.ok(r.out.split('\n').includes(empty.replace('%s', 'hint')), r.out);
-      assert.match(r.err, /4242-job-retry-budget\/README\.md: kep, 15 of 17 required sections written/);
+      assert.match(r.err, /4242-job-retry-budget\/README\.md: kep, 10 of 12 required sections written/);
     });
 
-    it('implementable: the same section is an error, the questionnaire counts', () => {
+    it('implementable at alpha: the same section is an error, the questionnaire counts but for what it needs only from beta', () => {
       const file = path.join(folder(), dir, 'kep.yaml');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('status: provisional', 'status: implementable'));
       const r = run();
       assert.ok(r.out.split('\n').includes(empty.replace('%s', 'error')), r.out);
-      assert.match(r.err, /4242-job-retry-budget\/README\.md: kep, 27 of 29 required sections written/);
+      assert.match(r.err, /4242-job-retry-budget\/README\.md: kep, 22 of 24 required sections written/);
     });
   });
 });

@@ -42,6 +42,8 @@ export interface DocumentStatus {
   source: 'metadata' | 'front-matter' | 'kep.yaml';
   /** How empty sections are reported in this status: a hint in a draft, an error once approved. */
   stage: 'draft' | 'approved' | null;
+  /** The release stage the proposal is targeted at (a KEP's `stage`: alpha, beta, stable), when the template has them and the document says. */
+  release?: string;
 }
 
 /** Files beside the document that bear on its checks (a KEP's kep.yaml), as text. */
@@ -442,15 +444,23 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
     const v = bareValue(value);
     return v ? { value: v, source, stage: stageOf(v) } : null;
   };
-  const entry = metadata.find((e) => e.field.name.toLowerCase() === name || e.field.aliases.some((x) => x.toLowerCase() === name));
-  if (entry) return found(entry.value, entry.source === 'front-matter' ? 'front-matter' : 'metadata');
-  const fmValue = valueOfKey(model.frontMatter?.data ?? null, name);
-  if (fmValue !== null) return found(fmValue, 'front-matter');
-  if (companions.kepYaml !== undefined) {
-    const yamlValue = valueOfKey(readYamlMapping(companions.kepYaml), name);
-    if (yamlValue !== null) return found(yamlValue, 'kep.yaml');
-  }
-  return null;
+  const yaml = companions.kepYaml !== undefined ? readYamlMapping(companions.kepYaml) : null;
+  /** A field's value: a metadata line, then front matter, then kep.yaml. */
+  const lookup = (field: string): { value: string; source: DocumentStatus['source'] } | null => {
+    const key = field.toLowerCase();
+    const entry = metadata.find((e) => e.field.name.toLowerCase() === key || e.field.aliases.some((x) => x.toLowerCase() === key));
+    if (entry) return { value: entry.value, source: entry.source === 'front-matter' ? 'front-matter' : 'metadata' };
+    const fmValue = valueOfKey(model.frontMatter?.data ?? null, key);
+    if (fmValue !== null) return { value: fmValue, source: 'front-matter' };
+    const yamlValue = companions.kepYaml !== undefined ? valueOfKey(yaml, key) : null;
+    return yamlValue !== null ? { value: yamlValue, source: 'kep.yaml' } : null;
+  };
+  const at = lookup(name);
+  const status = at ? found(at.value, at.source) : null;
+  if (!status || !spec.releases.length) return status;
+  const release = lookup(spec.releaseField);
+  const value = release ? allowedValue(bareValue(release.value), spec.releases) : undefined;
+  return value ? { ...status, release: value } : status;
 }
 
 /** A scalar under `key` (matched without case) in a mapping, as text; null when there is none. */
@@ -471,13 +481,21 @@ function statusReached(template: TemplateSchema, status: DocumentStatus | null):
   if (!spec || !status) return () => true;
   const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
   const order = lower(spec.order);
+  const releases = lower(spec.releases);
+  const release = status.release ? releases.indexOf(status.release.toLowerCase()) : -1;
+  // Required from a release stage: once the proposal is approved (a draft is not targeted at a
+  // release) and its stage is that one or a later one; an approved one that names no stage is
+  // taken to be targeted.
+  const fromRelease = (from: string): boolean => status.stage === 'approved' && (release < 0 || release >= releases.indexOf(from.toLowerCase()));
+  const isRelease = (from: string): boolean => releases.includes(from.toLowerCase());
   const at = order.indexOf(allowedValue(status.value, order) ?? '');
   if (at < 0) {
     const field = template.metadata.find((f) => f.name.toLowerCase() === spec.field.toLowerCase());
     const known = [...spec.draft, ...spec.approved, ...(field?.values ?? []), ...(template.kepYaml?.status ?? [])];
-    return allowedValue(status.value, known) !== undefined ? () => false : () => true;
+    const reached = allowedValue(status.value, known) === undefined;
+    return (from) => (isRelease(from) ? reached || fromRelease(from) : reached);
   }
-  return (from) => at >= order.indexOf(from.toLowerCase());
+  return (from) => (isRelease(from) ? fromRelease(from) : at >= order.indexOf(from.toLowerCase()));
 }
 
 /** Strips emphasis and code marks around a metadata value: "_Merged_" -> "Merged". */

@@ -61,6 +61,12 @@ export interface StatusSpec {
   draft: string[];
   /** Statuses in which an empty section is an error. */
   approved: string[];
+  /**
+   * Release stages a proposal is targeted at, in order (a KEP's `stage` in kep.yaml: alpha, beta,
+   * stable), read from `releaseField`; `requiredFrom` may name one. Empty when the template has none.
+   */
+  releases: string[];
+  releaseField: string;
 }
 
 export interface TemplateVersion {
@@ -579,7 +585,7 @@ function kepYaml(value: unknown, err: (key: string, detail: string) => TemplateE
 function statusSpec(value: unknown, err: (key: string, detail: string) => TemplateError): StatusSpec | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw err('status', '"status" must be a mapping with "order", and optionally "field", "draft" and "approved".');
+    throw err('status', '"status" must be a mapping with "order", and optionally "field", "draft", "approved", "releases" and "releaseField".');
   }
   const v = value as Dict;
   const spec: StatusSpec = {
@@ -587,6 +593,8 @@ function statusSpec(value: unknown, err: (key: string, detail: string) => Templa
     order: stringList(v.order, 'status', err),
     draft: stringList(v.draft, 'status', err),
     approved: stringList(v.approved, 'status', err),
+    releases: stringList(v.releases, 'status', err),
+    releaseField: str(v.releaseField, 'status', err) ?? 'stage',
   };
   if (!spec.order.length) throw err('status', '"status.order" must list the statuses a proposal goes through, in order.');
   return spec;
@@ -599,8 +607,9 @@ function requiredFromMap(value: unknown, status: StatusSpec | null, err: (key: s
   const out = plainMap<string>();
   for (const [title, from] of Object.entries(value as Dict)) {
     const s = String(from);
-    if (!status.order.some((o) => o.toLowerCase() === s.toLowerCase())) {
-      throw err('requiredFrom', `"requiredFrom" gives '${title}' the status '${s}', which is not in "status.order" (${status.order.join(', ')}).`);
+    if (![...status.order, ...status.releases].some((o) => o.toLowerCase() === s.toLowerCase())) {
+      const releases = status.releases.length ? ` or "status.releases" (${status.releases.join(', ')})` : '';
+      throw err('requiredFrom', `"requiredFrom" gives '${title}' the status '${s}', which is not in "status.order" (${status.order.join(', ')})${releases}.`);
     }
     out[title] = s;
   }
