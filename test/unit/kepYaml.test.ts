@@ -161,7 +161,7 @@ describe('kep.yaml', () => {
         "keps/sig-apps/4242-job-retry-budget/kep.yaml:2:13 error kep-yaml kep-number 4243 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
         "keps/sig-apps/4242-job-retry-budget/kep.yaml:22:8 error kep-yaml stage 'GA' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
       ]);
-      assert.match(r.err, /^Checked 2 files, 1 proposal: 3 errors, 1 warning, 1 note\.$/m);
+      assert.match(r.err, /^Checked 2 files, 1 proposal: 2 errors, 2 warnings, 1 note\.$/m);
       assert.equal(r.code, 1);
     });
 

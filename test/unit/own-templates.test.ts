@@ -115,7 +115,7 @@ describe("teams' own templates, as they are", () => {
       };
       assert.equal(
         bad('---\ntitle: x\nproposal-kit:\n  id: t\n  status: draft\n---\n## A\n'),
-        't.md:5: "status" must be a mapping with "order", and optionally "field", "draft", "approved", "releases" and "releaseField".',
+        't.md:5: "status" must be a mapping with "order", and optionally "field", "draft", "approved", "history", "releases" and "releaseField".',
       );
       assert.equal(
         bad('---\nproposal-kit:\n  id: t\n  colour: red\n---\n## A\n'),

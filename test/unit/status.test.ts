@@ -36,7 +36,7 @@ const doc = (status: string, frontMatter = ''): string =>
 
 describe('status-aware requirements', () => {
   it('reads "status" and "requiredFrom" from the front matter; subsections inherit requiredFrom', () => {
-    assert.deepEqual(TPL.status, { field: 'Status', order: ['Draft', 'Accepted', 'Done'], draft: ['Draft'], approved: ['Accepted', 'Done'], releases: [], releaseField: 'stage' });
+    assert.deepEqual(TPL.status, { field: 'Status', order: ['Draft', 'Accepted', 'Done'], draft: ['Draft'], approved: ['Accepted', 'Done'], history: [], releases: [], releaseField: 'stage' });
     assert.deepEqual(
       TPL.sections.map((s) => `${s.name}:${s.requiredFrom}`),
       ['Summary:null', 'Motivation:null', 'Design:Accepted', 'API:Accepted', 'Alternatives:null'],
@@ -148,6 +148,21 @@ describe('status-aware requirements', () => {
     assert.deepEqual(unresolved(kepYaml.replace(/^status: .*$/m, 'status: implementable')), [
       "631:5-631:21 warning placeholder Unresolved question marked '<<[UNRESOLVED]>>' left in 'Design Details' of a proposal that is implementable: resolve it and remove the marker.",
     ]);
+  });
+
+  it('a proposal that is history (an implemented KEP) gets hints only; a severity you set wins', () => {
+    const dir = path.join(CORPUS, 'real', 'kep');
+    const readme = fs.readFileSync(path.join(dir, '4802-windows-node-shutdown.README.md'), 'utf8');
+    const kepYaml = fs.readFileSync(path.join(dir, '4802-windows-node-shutdown.kep.yaml'), 'utf8').replace(/^status: .*$/m, 'status: implemented');
+    const p = 'keps/sig-windows/4802-windows-node-shutdown/README.md';
+    const r = check(readme, template('kep'), { path: p, companions: { kepYaml } });
+    assert.deepEqual(r.analysis?.status, { value: 'implemented', source: 'kep.yaml', stage: 'history', release: 'beta' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'empty-section').map(show), [
+      `482:1-482:13 hint empty-section Section 'Drawbacks' is empty: write it, or say why it does not apply ("N/A: <reason>").`,
+    ]);
+    assert.deepEqual([...new Set(r.findings.map((f) => f.severity))], ['hint']);
+    const set = check(readme, template('kep'), { path: p, companions: { kepYaml }, severities: { 'empty-section': 'warning' } });
+    assert.deepEqual(set.findings.filter((f) => f.rule === 'empty-section').map((f) => f.severity), ['warning']);
   });
 
   it('KEP: what upstream needs only from beta is asked of an implementable KEP from beta on (5517 is alpha)', () => {

@@ -41,7 +41,7 @@ export interface DocumentStatus {
   value: string;
   source: 'metadata' | 'front-matter' | 'kep.yaml';
   /** How empty sections are reported in this status: a hint in a draft, an error once approved. */
-  stage: 'draft' | 'approved' | null;
+  stage: 'draft' | 'approved' | 'history' | null;
   /** The release stage the proposal is targeted at (a KEP's `stage`: alpha, beta, stable), when the template has them and the document says. */
   release?: string;
 }
@@ -437,6 +437,7 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
   const name = spec.field.toLowerCase();
   const stageOf = (value: string): DocumentStatus['stage'] => {
     if (allowedValue(value, spec.draft)) return 'draft';
+    if (allowedValue(value, spec.history)) return 'history';
     if (allowedValue(value, spec.approved)) return 'approved';
     return null;
   };
@@ -486,7 +487,7 @@ function statusReached(template: TemplateSchema, status: DocumentStatus | null):
   // Required from a release stage: once the proposal is approved (a draft is not targeted at a
   // release) and its stage is that one or a later one; an approved one that names no stage is
   // taken to be targeted.
-  const fromRelease = (from: string): boolean => status.stage === 'approved' && (release < 0 || release >= releases.indexOf(from.toLowerCase()));
+  const fromRelease = (from: string): boolean => (status.stage === 'approved' || status.stage === 'history') && (release < 0 || release >= releases.indexOf(from.toLowerCase()));
   const isRelease = (from: string): boolean => releases.includes(from.toLowerCase());
   const at = order.indexOf(allowedValue(status.value, order) ?? '');
   if (at < 0) {

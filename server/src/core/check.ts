@@ -4,7 +4,7 @@ import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
 import { DOCUMENT_RULES } from './rules';
 import type { TemplateSchema } from './template';
-import type { Finding, RuleId, SeveritySetting } from './types';
+import type { Finding, RuleId, Severity, SeveritySetting } from './types';
 
 export interface CheckOptions {
   /** The document's path (relative or absolute, '/' or '\\'), used for template detection. */
@@ -38,11 +38,15 @@ export function checkModel(model: ProposalModel, templates: readonly TemplateSch
 
 export function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
   const findings: Finding[] = [];
+  // Severity follows the proposal's life: a draft gets hints and warnings, an approved proposal
+  // errors, and one that is history (implemented, withdrawn) is not shouted at: hints only.
+  const stage = analysis.status?.stage;
+  const lifecycle = (s: Severity): Severity => (stage === 'history' ? 'hint' : stage === 'draft' && s === 'error' ? 'warning' : s);
   for (const rule of DOCUMENT_RULES) {
     const configured = severities[rule.id];
     if (configured === 'off') continue;
     // A rule may suggest a severity for one finding (an empty section in a draft); a setting wins.
-    for (const f of rule.check(analysis)) findings.push({ ...f, severity: configured ?? f.severity ?? rule.severity });
+    for (const f of rule.check(analysis)) findings.push({ ...f, severity: configured ?? lifecycle(f.severity ?? rule.severity) });
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

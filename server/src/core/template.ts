@@ -62,6 +62,11 @@ export interface StatusSpec {
   /** Statuses in which an empty section is an error. */
   approved: string[];
   /**
+   * Statuses of a proposal that is history (implemented, merged, withdrawn, replaced): its findings
+   * are hints, unless a severity is set for the rule.
+   */
+  history: string[];
+  /**
    * Release stages a proposal is targeted at, in order (a KEP's `stage` in kep.yaml: alpha, beta,
    * stable), read from `releaseField`; `requiredFrom` may name one. Empty when the template has none.
    */
@@ -585,7 +590,7 @@ function kepYaml(value: unknown, err: (key: string, detail: string) => TemplateE
 function statusSpec(value: unknown, err: (key: string, detail: string) => TemplateError): StatusSpec | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw err('status', '"status" must be a mapping with "order", and optionally "field", "draft", "approved", "releases" and "releaseField".');
+    throw err('status', '"status" must be a mapping with "order", and optionally "field", "draft", "approved", "history", "releases" and "releaseField".');
   }
   const v = value as Dict;
   const spec: StatusSpec = {
@@ -593,6 +598,7 @@ function statusSpec(value: unknown, err: (key: string, detail: string) => Templa
     order: stringList(v.order, 'status', err),
     draft: stringList(v.draft, 'status', err),
     approved: stringList(v.approved, 'status', err),
+    history: stringList(v.history, 'status', err),
     releases: stringList(v.releases, 'status', err),
     releaseField: str(v.releaseField, 'status', err) ?? 'stage',
   };

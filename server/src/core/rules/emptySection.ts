@@ -16,7 +16,7 @@ export const emptySection: Rule = {
       const stage = a.status?.stage;
       out.push({
         rule: 'empty-section' as const,
-        ...(stage ? { severity: stage === 'draft' ? ('hint' as const) : ('error' as const) } : {}),
+        ...(stage ? { severity: stage === 'approved' ? ('error' as const) : ('hint' as const) } : {}),
         message,
         range: a.model.lines.rangeOf(p.section.heading.span),
         section: p.spec.name,
