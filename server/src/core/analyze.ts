@@ -445,7 +445,9 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
     const v = bareValue(value);
     return v ? { value: v, source, stage: stageOf(v) } : null;
   };
-  const yaml = companions.kepYaml !== undefined ? readYamlMapping(companions.kepYaml) : null;
+  // kep.yaml is parsed only when the document itself does not say, and then once.
+  let yaml: Record<string, unknown> | null | undefined;
+  const yamlData = (): Record<string, unknown> | null => (yaml === undefined ? (yaml = readYamlMapping(companions.kepYaml ?? '')) : yaml);
   /** A field's value: a metadata line, then front matter, then kep.yaml. */
   const lookup = (field: string): { value: string; source: DocumentStatus['source'] } | null => {
     const key = field.toLowerCase();
@@ -453,7 +455,7 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
     if (entry) return { value: entry.value, source: entry.source === 'front-matter' ? 'front-matter' : 'metadata' };
     const fmValue = valueOfKey(model.frontMatter?.data ?? null, key);
     if (fmValue !== null) return { value: fmValue, source: 'front-matter' };
-    const yamlValue = companions.kepYaml !== undefined ? valueOfKey(yaml, key) : null;
+    const yamlValue = companions.kepYaml !== undefined ? valueOfKey(yamlData(), key) : null;
     return yamlValue !== null ? { value: yamlValue, source: 'kep.yaml' } : null;
   };
   const at = lookup(name);

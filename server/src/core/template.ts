@@ -125,7 +125,7 @@ export class TemplateError extends Error {
 type Dict = Record<string, unknown>;
 
 /** How a template is parsed: a document's limits, with 10 s of time as a backstop. */
-export const TEMPLATE_LIMITS = { ...DEFAULT_LIMITS, budgetMs: 10_000 };
+const TEMPLATE_LIMITS = { ...DEFAULT_LIMITS, budgetMs: 10_000 };
 
 export function parseTemplate(text: string, source: string): TemplateSchema {
   if (text.includes('\u0000')) throw new TemplateError(source, 1, 'This is a binary file, not a markdown template.');
