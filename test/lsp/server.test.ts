@@ -14,6 +14,8 @@ const offsetOfLine = (text: string, line: number) => text.split('\n').slice(0, l
 const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
 const KLIP_URI = 'file:///work/ws/design-proposals/klip-59-json-functions.md';
 const KLIP_TEXT = fs.readFileSync(path.join(SHARED, 'klip', 'klip-59-json-functions.md'), 'utf8');
+/** KLIP-59 is Merged (history: hints only); in development it gets the rules' own severities. */
+const KLIP_IN_DEVELOPMENT = KLIP_TEXT.replace('**Status**: _Merged_', '**Status**: _In development_');
 
 let version = 1;
 async function open(s: Session, uri: string, text: string): Promise<void> {
@@ -43,11 +45,13 @@ describe('language server over stdio', function () {
     const items = await pull(s, KLIP_URI);
     assert.deepEqual(items.map(brief), [
       "32:1 missing-section Missing required section 'Value/Return' (expected after 'What is not in scope').",
+      "273:1 missing-section Missing required section 'LOEs and Delivery Milestones' (expected after 'Test plan').",
       "277:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
       "277:1 missing-section Missing required section 'Security Implications' (expected after 'Documentation Updates').",
     ]);
     assert.equal(items[0].source, 'proposal-kit');
-    assert.equal(items[0].severity, 1);
+    // KLIP-59 is Merged: a proposal that is history gets hints.
+    assert.equal(items[0].severity, 4);
     assert.equal(items[0].codeDescription?.href, 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md#missing-section');
   });
 
@@ -76,8 +80,8 @@ describe('language server over stdio', function () {
     })) as CodeAction[];
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
       ["Insert section 'Value/Return'", 'quickfix', true],
-      ['Insert all 3 missing sections', 'quickfix', false],
-      ['Insert all missing sections (3)', 'source.insertMissingSections', false],
+      ['Insert all 4 missing sections', 'quickfix', false],
+      ['Insert all missing sections (4)', 'source.insertMissingSections', false],
     ]);
     assert.deepEqual(actions[0].diagnostics, [target]);
     const edits = editsFor(actions[0].edit, KLIP_URI);
@@ -91,6 +95,7 @@ describe('language server over stdio', function () {
     const items = await pull(s, KLIP_URI);
     assert.deepEqual(items.map(brief), [
       "37:1 empty-section Section 'Value/Return' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      "277:1 missing-section Missing required section 'LOEs and Delivery Milestones' (expected after 'Test plan').",
       "281:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
       "281:1 missing-section Missing required section 'Security Implications' (expected after 'Documentation Updates').",
     ]);
@@ -117,6 +122,7 @@ describe('language server over stdio', function () {
     await change(s, KLIP_URI, after);
     assert.deepEqual((await pull(s, KLIP_URI)).map(brief), [
       "37:1 empty-section Section 'Value/Return' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      "277:1 missing-section Missing required section 'LOEs and Delivery Milestones' (expected after 'Test plan').",
       "281:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
       "281:1 missing-section Missing required section 'Security Implications' (expected after 'Documentation Updates').",
     ]);
@@ -128,17 +134,22 @@ describe('language server over stdio', function () {
     const edit = (await s.connection.sendRequest('proposalKit/insertSections', { textDocument: { uri: KLIP_URI } })) as WorkspaceEdit;
     const after = applyEdits(KLIP_TEXT, editsFor(edit, KLIP_URI));
     const at = offsetOfLine(KLIP_TEXT, 36);
+    // LOEs goes after the Test plan, before '## Documentation Updates' (line 277).
+    const loes = offsetOfLine(KLIP_TEXT, 276);
+    assert.equal(KLIP_TEXT.slice(loes).split('\n')[0], '## Documentation Updates');
     const expected =
       KLIP_TEXT.slice(0, at) +
       inserted('Value/Return') +
-      KLIP_TEXT.slice(at) +
+      KLIP_TEXT.slice(at, loes) +
+      inserted('LOEs and Delivery Milestones') +
+      KLIP_TEXT.slice(loes) +
       `\n${inserted('Compatibility Implications')}${inserted('Security Implications')}`.replace(/\n+$/, '\n');
     assert.equal(after, expected);
     await change(s, KLIP_URI, after);
     const items = await pull(s, KLIP_URI);
     assert.deepEqual(items.filter((d) => d.code === 'missing-section'), []);
     assert.deepEqual(items.filter((d) => d.severity === 1), []);
-    assert.equal(items.filter((d) => d.code === 'empty-section').length, 3);
+    assert.equal(items.filter((d) => d.code === 'empty-section').length, 4);
   });
 
   it('fix a heading level, pick a status; guidance recognised only by its voice is not removed', async () => {
@@ -246,7 +257,7 @@ describe('language server over stdio', function () {
     await open(s, KLIP_URI, KLIP_TEXT);
     const o = (await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri: KLIP_URI } })) as OutlineResult;
     assert.deepEqual(o.template, { id: 'klip', name: 'KLIP', version: 'current' });
-    assert.deepEqual(o.progress, { written: 7, required: 10 });
+    assert.deepEqual(o.progress, { written: 7, required: 11 });
     assert.deepEqual(o.entries.map((e) => `${e.title}:${e.state}${e.required ? '' : ' (optional)'}`), [
       'Motivation and background:written',
       'What is in scope:written',
@@ -255,7 +266,7 @@ describe('language server over stdio', function () {
       'Public APIS:written',
       'Design:written',
       'Test plan:written',
-      'LOEs and Delivery Milestones:missing (optional)',
+      'LOEs and Delivery Milestones:missing',
       'Documentation Updates:written',
       'Compatibility Implications:missing',
       'Security Implications:missing',
@@ -278,7 +289,7 @@ describe('language server without pull diagnostics', function () {
     try {
       await open(s, KLIP_URI, KLIP_TEXT);
       const pushed = await s.waitFor<{ uri: string; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.uri === KLIP_URI);
-      assert.equal(pushed.diagnostics.length, 3);
+      assert.equal(pushed.diagnostics.length, 4);
       const v = await change(s, KLIP_URI, '# KLIP 59 - JSON functions\n');
       const again = await s.waitFor<{ version: number; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.version === v);
       assert.equal(again.diagnostics.filter((d) => d.code === 'missing-section').length, 10);
@@ -305,15 +316,16 @@ describe('language server settings', function () {
   it('per-rule severities and the proposal globs are read per document', async () => {
     const s = await startSession({ configuration: { rules: { 'missing-section': 'hint', 'section-order': 'off' }, files: ['design-proposals/**'] }, rootUri: 'file:///work/ws' });
     try {
-      await open(s, KLIP_URI, KLIP_TEXT);
+      await open(s, KLIP_URI, KLIP_IN_DEVELOPMENT);
       const items = await pull(s, KLIP_URI);
       assert.deepEqual(items.map((d) => [d.code, d.severity]), [
         ['missing-section', 4],
         ['missing-section', 4],
         ['missing-section', 4],
+        ['missing-section', 4],
       ]);
       const elsewhere = 'file:///work/ws/notes/klip-59-json-functions.md';
-      await open(s, elsewhere, KLIP_TEXT);
+      await open(s, elsewhere, KLIP_IN_DEVELOPMENT);
       assert.deepEqual(await pull(s, elsewhere), []);
     } finally {
       await s.close();
@@ -335,15 +347,16 @@ describe('language server settings, from a client that cannot be asked for them'
     });
     try {
       const first = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === KLIP_URI && p.diagnostics.length > 0);
-      await open(s, KLIP_URI, KLIP_TEXT);
+      await open(s, KLIP_URI, KLIP_IN_DEVELOPMENT);
       assert.deepEqual(severities(await first), [
+        ['missing-section', 4],
         ['missing-section', 4],
         ['missing-section', 4],
         ['missing-section', 4],
       ]);
       const elsewhere = 'file:///work/ws/notes/klip-59-json-functions.md';
       const quiet = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === elsewhere);
-      await open(s, elsewhere, KLIP_TEXT);
+      await open(s, elsewhere, KLIP_IN_DEVELOPMENT);
       assert.deepEqual((await quiet).diagnostics, []);
 
       // New settings replace the old ones whole: the rule's default severity is back, the files glob gone.
@@ -351,6 +364,7 @@ describe('language server settings, from a client that cannot be asked for them'
       const noted = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === elsewhere && p.diagnostics.length > 0);
       await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { proposalKit: { rules: { 'section-order': 'off' } } } });
       assert.deepEqual(severities(await after), [
+        ['missing-section', 1],
         ['missing-section', 1],
         ['missing-section', 1],
         ['missing-section', 1],

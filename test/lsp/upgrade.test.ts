@@ -35,8 +35,11 @@ describe('language server: older template versions', function () {
       assert.equal(
         after,
         [
-          ...lines.slice(0, 33),
-          `${inserted('The Problem')}${inserted('Success Criteria')}## Out of Scope`,
+          // "## Context" stands for the current template's "The Problem": Success Criteria goes after it, before Goals.
+          ...lines.slice(0, 24),
+          `${inserted('Success Criteria')}## Goals`,
+          ...lines.slice(25, 33),
+          '## Out of Scope',
           ...lines.slice(34, 42),
           `${inserted('Solution Proposal')}${inserted('Minimal Viable Prototype')}## Overview`,
           ...lines.slice(43),

@@ -31,6 +31,8 @@ describe('cli', () => {
     '',
     '**Author**: Ada |',
     '**Status**: WIP |',
+    '**Release Target**: 0.30 |',
+    '**Discussion**: https://github.com/confluentinc/ksql/pull/9',
     '',
     '## Motivation and background',
     'Because.',
@@ -62,8 +64,8 @@ describe('cli', () => {
       r.out,
       [
         "design-proposals/klip-9-pause.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
-        "design-proposals/klip-9-pause.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
-        "design-proposals/klip-9-pause.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+        "design-proposals/klip-9-pause.md:18:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+        "design-proposals/klip-9-pause.md:22:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
         '',
       ].join('\n'),
     );
@@ -76,8 +78,8 @@ describe('cli', () => {
   it('check: a file with old Mac line endings (lone "\\r") or a mix of all three gets the same findings at the same lines', () => {
     const want = [
       "design-proposals/klip-9-pause.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
-      "design-proposals/klip-9-pause.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
-      "design-proposals/klip-9-pause.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+      "design-proposals/klip-9-pause.md:18:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      "design-proposals/klip-9-pause.md:22:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
       '',
     ].join('\n');
     let k = 0;
@@ -113,7 +115,7 @@ describe('cli', () => {
       message: "Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
       section: 'Compatibility Implications',
       field: null,
-      range: { start: { line: 19, character: 0 }, end: { line: 19, character: 24 } },
+      range: { start: { line: 21, character: 0 }, end: { line: 21, character: 24 } },
     });
     assert.equal(doc.files[0].findings[0].section, null);
     assert.equal(doc.files[0].findings[0].rule, 'metadata');
@@ -131,7 +133,7 @@ describe('cli', () => {
     const missing = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'missing-section');
     assert.deepEqual(missing.locations[0].physicalLocation, {
       artifactLocation: { uri: 'design-proposals/klip-9-pause.md', uriBaseId: '%SRCROOT%' },
-      region: { startLine: 20, startColumn: 1, endLine: 20, endColumn: 25 },
+      region: { startLine: 22, startColumn: 1, endLine: 22, endColumn: 25 },
     });
     assert.equal(missing.level, 'error');
     assert.equal(runObj.tool.driver.rules[0].helpUri, 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md#missing-section');

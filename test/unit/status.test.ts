@@ -77,16 +77,16 @@ describe('status-aware requirements', () => {
     assert.deepEqual(r.findings.filter((f) => f.rule === 'empty-section').map((f) => f.severity), ['information']);
   });
 
-  it('a known status off the way (Rejected) needs no later section; an unknown one keeps the whole outline', () => {
+  it('a status off the way (Rejected), an unknown one (WIP) or none needs no section required only from a status on', () => {
     const rejected = check(doc('**Status**: Rejected'), TPL);
     assert.deepEqual(rejected.findings.map((f) => `${f.severity} ${f.rule}`), ['warning empty-section']);
     assert.deepEqual(rejected.progress, { written: 2, required: 3 });
     const unknown = check(doc('**Status**: WIP'), TPL);
     assert.deepEqual(unknown.analysis?.status, { value: 'WIP', source: 'metadata', stage: null });
-    assert.deepEqual(unknown.progress, { written: 2, required: 5 });
+    assert.deepEqual(unknown.progress, { written: 2, required: 3 });
     const none = check(doc(''), TPL);
     assert.equal(none.analysis?.status, null);
-    assert.deepEqual(none.progress, { written: 2, required: 5 });
+    assert.deepEqual(none.progress, { written: 2, required: 3 });
   });
 
   it('reads the status from front matter, then from kep.yaml; the document itself comes first', () => {

@@ -20,7 +20,7 @@ describe('older template versions', () => {
       const r = check(text, MATERIALIZE, { path: upstream });
       assert.equal(r.detection?.version.version, '2023-05-08');
       assert.deepEqual(r.findings.filter((f) => f.rule === 'template-version').map(show), [
-        "1:1-1:17 information template-version Written with an older Materialize template (2023-05-08): the current template adds 'The Problem', 'Success Criteria', 'Solution Proposal' and 'Minimal Viable Prototype' and renames 'Non-Goals' to 'Out of Scope'. Add the sections and rename the headings to follow the current template.",
+        "1:1-1:17 information template-version Written with an older Materialize template (2023-05-08): the current template adds 'Success Criteria', 'Solution Proposal' and 'Minimal Viable Prototype' and renames 'Non-Goals' to 'Out of Scope'. Add the sections and rename the headings to follow the current template.",
       ]);
     });
 
@@ -29,12 +29,17 @@ describe('older template versions', () => {
       const finding = r.findings.find((f) => f.rule === 'template-version');
       const fixes = fixesFor(r.analysis!, finding!, r.findings);
       assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [['Update to the current Materialize template', true]]);
+      assert.equal(lines[6], '## Context');
+      assert.equal(lines[24], '## Goals');
       assert.equal(lines[33], '## Non-Goals');
       assert.equal(lines[42], '## Overview');
       const after = applyEdits(text, fixes[0].edits);
+      // "Context" stands for the current template's "The Problem": Success Criteria goes after it.
       const expected = [
-        ...lines.slice(0, 33),
-        `${inserted('The Problem')}${inserted('Success Criteria')}## Out of Scope`,
+        ...lines.slice(0, 24),
+        `${inserted('Success Criteria')}## Goals`,
+        ...lines.slice(25, 33),
+        '## Out of Scope',
         ...lines.slice(34, 42),
         `${inserted('Solution Proposal')}${inserted('Minimal Viable Prototype')}## Overview`,
         ...lines.slice(43),

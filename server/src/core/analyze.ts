@@ -9,6 +9,7 @@ import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 import { readYamlMapping } from './kepYaml';
 import { LineIndex } from './text';
+import { matchByRole } from './roles';
 
 export type SectionState = 'written' | 'empty' | 'guidance' | 'todo';
 
@@ -145,6 +146,12 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   }
 
   const elsewhere = matchElsewhere(model.sections, title, specs, byKey, present, specOf);
+  const byRole = matchByRole(model.sections, title, specs, (s) => present.get(s.index)?.section, (s) => specOf.has(s));
+  for (const [section, spec] of byRole) {
+    specOf.set(section, spec);
+    present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
+    elsewhere.add(section);
+  }
 
   const writtenMemo = new Map<Section, boolean>();
   for (const p of present.values()) {
@@ -398,11 +405,13 @@ function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: 
       if (!field || entries.some((e) => e.field === field)) continue;
       const value = yamlText(raw);
       // The key's line (the first line when none starts with the key as it is, e.g. a quoted key).
-      const keyRe = new RegExp(`^${escapeRe(key)}[ \\t]*:`);
+      // (Indented in a <pre> block.)
+      const keyRe = new RegExp(`^[ \\t]*${escapeRe(key)}[ \\t]*:`);
       let line = 0;
       while (line < rawLines.lineCount && !keyRe.test(lineText(line))) line++;
       if (line === rawLines.lineCount) line = 0;
-      const keyStart = fm.rawStart + rawLines.lineStart(line);
+      const indent = /^[ \t]*/.exec(lineText(line))?.[0].length ?? 0;
+      const keyStart = fm.rawStart + rawLines.lineStart(line) + indent;
       const valueEnd = fm.rawStart + rawLines.lineEnd(line);
       const colon = model.text.indexOf(':', keyStart);
       let valueStart = colon < 0 || colon > valueEnd ? valueEnd : colon + 1;
@@ -475,13 +484,14 @@ function valueOfKey(data: Record<string, unknown> | null, key: string): string |
 }
 
 /**
- * Whether the document has reached a status, for `requiredFrom`. With no status, or one the
- * template does not know, the whole outline applies; a known status off the main path (rejected,
- * withdrawn) has reached none of it.
+ * Whether the document has reached a status, for `requiredFrom`. Without a status, with a status
+ * off the main path (rejected, withdrawn), or with one the template does not know, none of it.
  */
 function statusReached(template: TemplateSchema, status: DocumentStatus | null): (from: string) => boolean {
   const spec = template.status;
-  if (!spec || !status) return () => true;
+  if (!spec) return () => true;
+  // Without a status what the proposal needs cannot be told: only what it always needs.
+  if (!status) return () => false;
   const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
   const order = lower(spec.order);
   const releases = lower(spec.releases);
@@ -492,12 +502,9 @@ function statusReached(template: TemplateSchema, status: DocumentStatus | null):
   const fromRelease = (from: string): boolean => (status.stage === 'approved' || status.stage === 'history') && (release < 0 || release >= releases.indexOf(from.toLowerCase()));
   const isRelease = (from: string): boolean => releases.includes(from.toLowerCase());
   const at = order.indexOf(allowedValue(status.value, order) ?? '');
-  if (at < 0) {
-    const field = template.metadata.find((f) => f.name.toLowerCase() === spec.field.toLowerCase());
-    const known = [...spec.draft, ...spec.approved, ...(field?.values ?? []), ...(template.kepYaml?.status ?? [])];
-    const reached = allowedValue(status.value, known) === undefined;
-    return (from) => (isRelease(from) ? reached || fromRelease(from) : reached);
-  }
+  // A status off the way, or one the template does not know (a typo, "WIP": the metadata rule says
+  // so), has reached none of it: what it needs cannot be told.
+  if (at < 0) return (from) => isRelease(from) && fromRelease(from);
   return (from) => (isRelease(from) ? fromRelease(from) : at >= order.indexOf(from.toLowerCase()));
 }
 

@@ -8,7 +8,8 @@ import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
 import { isLoneTitle } from './template';
-import { normalizeTitle } from './normalize';
+import { escapeRe, normalizeTitle } from './normalize';
+import { sameRole } from './roles';
 
 export interface Detection {
   template: TemplateSchema;
@@ -94,17 +95,34 @@ export function detectTemplate(
     const allHeadings = { keys: keys.keys, nested: keys.nested.map(() => false), parents: keys.parents };
     flat.set(byHeadings, Math.max(similarityTo(t, allHeadings), ...t.versions.map((v) => similarityTo(v, allHeadings))));
     consider(byHeadings);
-    // Front matter keys shared with the template's own add to an outline that fits at all (three
+    // Front matter keys shared with the template's own add to an outline that fits at all (two
     // sections in common): on their own they would claim a sibling template's documents.
+    // A document named like the template (`XLS-0005-.../README.md` beside `XLS_TEMPLATE.md`) needs
+    // only two sections in common.
     const shared = sharedFields(t, fmKeys);
-    if (shared >= 0.5 && similarity > 0) {
-      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(similarity, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
+    const common = namedLike(t, normalPath) ? 2 : 3;
+    const loose = Math.max(similarityTo(t, keys, common), ...t.versions.map((v) => similarityTo(v, keys, common)));
+    if (shared >= 0.5 && loose > 0) {
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(loose, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
     }
   }
   const own = bestOwn as Detection | null;
   const found = own && own.confidence >= MIN_CONFIDENCE ? own : (best as Detection | null);
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
   return { ...found, confidence: Math.round(found.confidence * 100) / 100 };
+}
+
+/**
+ * Whether a folder or file on the document's path starts with the name the template's file gives
+ * its proposals, then a number: `XLS_TEMPLATE.md` names `XLS-0005-...`, `CIP-TEMPLATE.md` names
+ * `CIP-0001`, not `CPS-0011`.
+ */
+function namedLike(t: TemplateSchema, path: string | undefined): boolean {
+  const stem = (t.source.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.(?:md|markdown)$/i, '');
+  const prefix = /^(.*?)[-_ ]?template$/i.exec(stem)?.[1] ?? '';
+  if (!path || prefix.length < 2 || !/[a-z]/i.test(prefix)) return false;
+  const re = new RegExp(`^${escapeRe(prefix)}[-_ ]?\\d`, 'i');
+  return path.split('/').some((part) => re.test(part));
 }
 
 /** The document's front matter keys, lower-cased, with '-' and '_' as spaces. */
@@ -173,9 +191,9 @@ export function docOutline(model: ProposalModel): DocOutline {
  * Harmonic mean of two shares: the template's sections the document has, and the document's
  * headings that are template sections, not counting the document's own subsections (a heading
  * under another that is not a template section): they add detail, not another outline. Needs at
- * least three sections in common.
+ * least `minCommon` sections in common.
  */
-export function similarityTo(version: TemplateVersion, doc: DocOutline): number {
+export function similarityTo(version: TemplateVersion, doc: DocOutline, minCommon = 3): number {
   const docKeys = doc.keys;
   if (!version.sections.length || !docKeys.length) return 0;
   const docSet = new Set(docKeys);
@@ -186,7 +204,7 @@ export function similarityTo(version: TemplateVersion, doc: DocOutline): number 
     if (s.keys.some((k) => docSet.has(k))) specHits++;
   }
   const docHits = docKeys.filter((k) => specKeys.has(k)).length;
-  if (specHits < 3) return 0;
+  if (specHits < minCommon) return 0;
   // A subsection counts only when its parent is not a template section (it then belongs to the document's own outline).
   const parentKey = (i: number): string | null => (doc.parents[i] === null ? null : docKeys[doc.parents[i] as number]);
   const counted = docKeys.filter((k, i) => specKeys.has(k) || !doc.nested[i] || !specKeys.has(parentKey(i) ?? '')).length;
@@ -205,7 +223,8 @@ export function dateFromPath(path: string | undefined): string | null {
 
 /**
  * The version in force when the document was written (when its path tells the date), else the
- * current template; an older version wins when the document's headings fit it clearly better.
+ * current template; another version wins when the document's headings fit it clearly better, or as
+ * well with a heading only that version has.
  */
 export function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | null = null): TemplateVersion {
   // Versions differ in their own subsections too: here every heading of the document counts.
@@ -221,11 +240,22 @@ export function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: str
       .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? 1 : (dateOf(a) as string) > (dateOf(b) as string) ? -1 : a === t ? -1 : 1));
     if (inForce.length) best = inForce[0];
   }
-  let bestScore = similarityTo(best, docKeys) + 0.05;
+  // Another version wins when it fits clearly better, or at least as well while the document has a
+  // heading that only that version has (KLIP's "Performance Implications", which the current
+  // template dropped): evidence of when it was written.
+  const current = new Set(t.sections.flatMap((s) => s.keys));
+  // An optional section (the old KEP's example headings, which documents keep using) tells nothing.
+  const optional = (v: TemplateVersion, s: TemplateVersion['sections'][number]): boolean => s.optional || (s.parent !== null && optional(v, v.sections[s.parent]));
+  const hasOwnHeading = (v: TemplateVersion): boolean =>
+    v !== t && v.sections.some((s) => !optional(v, s) && !current.has(s.keys[0]) && s.keys.some((k) => docKeys.keys.includes(k)));
+  const base = best;
+  const baseScore = similarityTo(base, docKeys);
+  let bestScore = -1;
   for (const v of all) {
-    if (v === best) continue;
+    if (v === base) continue;
     const score = similarityTo(v, docKeys);
-    if (score > bestScore) {
+    const wins = score > baseScore + 0.05 || (score >= baseScore && hasOwnHeading(v) && !hasOwnHeading(base));
+    if (wins && score > bestScore) {
       best = v;
       bestScore = score;
     }
@@ -234,12 +264,13 @@ export function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: str
 }
 
 /**
- * Whether the document has every required section the current template added since `older`: a
+ * Whether the document has every required section the current template added since `older`, by
+ * its title or under another that reads as it (`sameRole`): a
  * document brought up to date follows the current template, whatever its date.
  */
 function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: DocOutline): boolean {
   const oldKeys = new Set(older.sections.flatMap((s) => s.keys));
   const added = t.sections.filter((s) => !s.optional && !s.keys.some((k) => oldKeys.has(k)));
   const doc = new Set(docKeys.keys);
-  return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)));
+  return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)) || docKeys.keys.some((k) => sameRole(s, k)));
 }

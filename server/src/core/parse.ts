@@ -28,6 +28,11 @@ export interface FrontMatter {
   rawStart: number;
   data: Record<string, unknown> | null;
   error: { span: Span; message: string } | null;
+  /**
+   * How the document writes it: YAML between `---` fences, or `key: value` lines in an HTML
+   * `<pre>` block before everything else (XRPL's XLS standards), read as plain strings.
+   */
+  form?: 'pre';
 }
 
 export interface Heading {
@@ -234,6 +239,10 @@ export function assemble(text: string, pieces: readonly { base: number; items: r
       }
       adjacent = false;
       const block = shiftBlock(item.block, piece.base);
+      if (!frontMatter && !current && !leadingBlocks.length && block.type === 'html') {
+        frontMatter = readPreBlock(text, block.span);
+        if (frontMatter) continue;
+      }
       if (current) current.blocks.push(block);
       else leadingBlocks.push(block);
     }
@@ -351,6 +360,28 @@ function yamlTooDeep(raw: string): number | null {
     }
   }
   return null;
+}
+
+const PRE_BLOCK = /^<pre>[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*<\/pre>[ \t]*$/i;
+const PRE_LINE = /^[ \t]*([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+
+/**
+ * Metadata as `key: value` lines in a `<pre>` block that opens the document, or null when the
+ * block is anything else. Values are the text as written (brackets and bars are not YAML here).
+ */
+function readPreBlock(text: string, span: Span): FrontMatter | null {
+  const m = PRE_BLOCK.exec(text.slice(span.start, span.end));
+  if (!m) return null;
+  const raw = m[1];
+  const data: Record<string, unknown> = {};
+  for (const line of raw.split(/\r\n?|\n/)) {
+    if (!line.trim()) continue;
+    const kv = PRE_LINE.exec(line);
+    if (!kv) return null;
+    data[kv[1]] = kv[2] ?? '';
+  }
+  if (Object.keys(data).length < 2) return null;
+  return { span, raw, rawStart: span.start + text.slice(span.start, span.end).indexOf(raw), data, error: null, form: 'pre' };
 }
 
 function readFrontMatter(text: string, span: Span, raw: string): FrontMatter {

@@ -49,6 +49,8 @@ export interface MetadataField {
   emptyAllowed?: boolean;
   /** The value the template itself shows (a placeholder), if the template has the line. */
   placeholder?: string;
+  /** Values that earlier versions of the template showed (the template's `placeholders`): left in, they are placeholders too. */
+  placeholders?: string[];
 }
 
 /** How a template's status values bear on what a proposal must have written. */
@@ -174,7 +176,8 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const at = (key: string): number => keyLine(fmRaw, key, fmLine, split.nested);
   const err = (key: string, detail: string): TemplateError => new TemplateError(source, at(key), detail);
 
-  const bodyStart = fm ? fm.span.end : 0;
+  // Metadata in a <pre> block stays in the body: a new proposal writes it the same way.
+  const bodyStart = fm && fm.form !== 'pre' ? fm.span.end : 0;
   const body = text.slice(bodyStart).replace(LEADING_BREAK, '');
 
   const titleSection = templateTitle(model);
@@ -216,7 +219,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     data.metadata === undefined
       ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model), err, model))
       : metadataFields(data.metadata, err, model);
-  const versions = versionList(data.versions, err, outlineRules);
+  const versions = versionList(data.versions, err, outlineRules, titleHeading);
 
   return {
     id,
@@ -234,7 +237,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     kepYaml: kepYaml(data.kepYaml, err),
     status,
     body,
-    frontMatter: Object.keys(split.fields).length ? teamFrontMatter(fmRaw, split.nested) : null,
+    frontMatter: Object.keys(split.fields).length && fm?.form !== 'pre' ? teamFrontMatter(fmRaw, split.nested) : null,
     version: 'current',
     date: data.date === undefined ? undefined : String(data.date),
     sections,
@@ -322,6 +325,9 @@ function inferredMetadata(model: ProposalModel): Dict[] {
     if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
     else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
     else if (/^authors?$/i.test(line.key)) Object.assign(field, { kind: 'people', fill: 'author' });
+    // One plain word (`Status: Draft`) is the value a new proposal starts with, not a placeholder:
+    // a document may keep it.
+    else if (/^[\p{L}][\p{L}\p{N}-]*$/u.test(line.value.trim())) Object.assign(field, { default: line.value.trim(), fill: 'default', startsWith: true });
     out.push(field);
   }
   return out;
@@ -513,13 +519,19 @@ function guidanceText(blocks: Block[], text: string): string {
   return parts.filter(Boolean).join('\n\n');
 }
 
-function outlineSpecs(outline: string, rules: OutlineRules): { sections: SectionSpec[]; title: string | null } {
+/**
+ * An older outline's sections and title. Its first heading is the title as in a template, and also
+ * when it reads as the current template's title (KLIP's `# KLIP Number - Title` above a later H1).
+ */
+function outlineSpecs(outline: string, rules: OutlineRules, currentTitle: string | null): { sections: SectionSpec[]; title: string | null } {
   const model = parseProposal(outline);
-  const title = model.sections.length && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
+  const first = model.sections[0];
+  const sameTitle = first !== undefined && currentTitle !== null && normalizeTitle(first.heading.text) === normalizeTitle(currentTitle);
+  const title = templateTitle(model) ?? (sameTitle ? first : null);
   return { sections: specsFrom(model, title, rules, outline, false), title: title?.heading.text ?? null };
 }
 
-function versionList(value: unknown, err: (key: string, detail: string) => TemplateError, rules: OutlineRules): TemplateVersion[] {
+function versionList(value: unknown, err: (key: string, detail: string) => TemplateError, rules: OutlineRules, currentTitle: string | null): TemplateVersion[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw err('versions', '"versions" must be a list of {version, outline} entries.');
   return value.map((v: unknown, i) => {
@@ -529,7 +541,7 @@ function versionList(value: unknown, err: (key: string, detail: string) => Templ
     if (typeof outline !== 'string' || !outline.trim()) {
       throw err('versions', `Entry ${i + 1} of "versions" needs an "outline": the older template's headings, one per line.`);
     }
-    const { sections, title } = outlineSpecs(outline, rules);
+    const { sections, title } = outlineSpecs(outline, rules, currentTitle);
     return {
       version: String(entry.version ?? `v${i + 1}`),
       date: entry.date === undefined ? undefined : String(entry.date),
@@ -560,6 +572,7 @@ function metadataFields(value: unknown, err: (key: string, detail: string) => Te
     const name = String(f.name);
     const aliases = stringList(f.aliases, 'metadata', err);
     const values = stringList(f.values, 'metadata', err);
+    const placeholders = stringList(f.placeholders, 'metadata', err);
     const field: MetadataField = {
       name,
       aliases,
@@ -569,9 +582,10 @@ function metadataFields(value: unknown, err: (key: string, detail: string) => Te
       fill,
       required: f.required === undefined ? values.length > 0 : Boolean(f.required),
       ...(f.emptyAllowed === true ? { emptyAllowed: true } : {}),
+      ...(placeholders.length ? { placeholders } : {}),
     };
     const line = findMetadataLine(preamble, [name, ...aliases]);
-    if (line) field.placeholder = line.value;
+    if (line && f.startsWith !== true) field.placeholder = line.value;
     return field;
   });
 }

@@ -23,7 +23,11 @@ export interface Rename {
 export interface Upgrade {
   /** The same document analysed against the current template. */
   current: Analysis;
-  /** Sections of the current template that its older version did not have and the document lacks. */
+  /**
+   * Sections of the current template that its older version did not have and the document lacks:
+   * those it requires now, and, when the document has a section only the older version has, those
+   * it requires from a later status too; a subsection is named with its parent when both are new.
+   */
   added: SectionSpec[];
   /** The document's headings that carry a title the current template changed. */
   renamed: Rename[];
@@ -34,8 +38,19 @@ export function upgradeOf(a: Analysis): Upgrade | null {
   if (a.version === a.template) return null;
   const current = analyze(a.model, a.template, a.template, a.companions);
   const oldKeys = new Set(a.version.sections.flatMap((s) => s.keys));
-  const missing = new Set(missingSpecs(current).map((s) => s.index));
-  const added = current.template.sections.filter((s) => missing.has(s.index) && !s.keys.some((k) => oldKeys.has(k)));
+  const isNew = (s: SectionSpec): boolean => !s.keys.some((k) => oldKeys.has(k));
+  const lacks = (s: SectionSpec): boolean => !current.present.has(s.index) && !current.inline.has(s.index);
+  const missingNow = new Set(missingSpecs(current).map((s) => s.index));
+  // A document that has a section only the older version has (a 2019 KLIP's Performance
+  // Implications) was surely written with it: what the current template requires from a later
+  // status is named too. Otherwise only what it requires now.
+  const currentKeys = new Set(a.template.sections.flatMap((s) => s.keys));
+  const evidence = a.version.sections.some((s) => !s.optional && !s.keys.some((k) => currentKeys.has(k)) && a.present.has(s.index));
+  const added = current.template.sections.filter((s) => {
+    if (s.optional || !isNew(s) || !lacks(s) || !(missingNow.has(s.index) || evidence)) return false;
+    const parent = s.parent === null ? null : current.template.sections[s.parent];
+    return !parent || !(isNew(parent) && lacks(parent));
+  });
   const renamed: Rename[] = [];
   for (const p of a.present.values()) {
     if (a.specOf.get(p.section) !== p.spec) continue;
@@ -65,6 +80,7 @@ export function upgradeEdits(u: Upgrade): TextEdit[] {
     // Only the title changes: numbering, emphasis and an optional mark around it stay as written.
     edits.push({ range: a.model.lines.rangeOf(range), newText: at < 0 ? r.to.title : r.to.name });
   }
-  edits.push(...insertSectionsEdits(a, missingSpecs(a)));
+  const insert = new Map([...missingSpecs(a), ...u.added].map((s) => [s.index, s]));
+  edits.push(...insertSectionsEdits(a, [...insert.values()].sort((x, y) => x.index - y.index)));
   return edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }

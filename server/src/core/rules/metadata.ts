@@ -4,6 +4,8 @@ import { scanPlaceholders, shorten } from '../placeholders';
 import { type RawFinding, type Rule } from './rule';
 
 const DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
+/** An address, a markdown or autolink, or a pull request or issue reference (`#123`, `owner/repo#123`). */
+const LINK = /[a-z][a-z0-9+.-]*:\/\/\S|\]\(\S|\]\[|<[a-z]+:|(?:^|[\s(])[\w.-]*(?:\/[\w.-]+)?#\d+\b|\bwww\.\S/i;
 
 function check(entry: MetadataEntry): string | null {
   const { field } = entry;
@@ -11,7 +13,8 @@ function check(entry: MetadataEntry): string | null {
   const label = field.name;
   if (!value && field.emptyAllowed) return null;
   if (!value) return `${label} has no value: fill it in${field.values.length ? ` (one of ${field.values.join(', ')})` : ''}.`;
-  const isTemplateText = field.placeholder !== undefined && normalizeProse(field.placeholder) === normalizeProse(entry.value);
+  const shown = normalizeProse(entry.value);
+  const isTemplateText = [field.placeholder, ...(field.placeholders ?? [])].some((p) => p !== undefined && normalizeProse(p) === shown);
   if (field.values.length) {
     // A value the template shows and allows ("Draft") is fine; its list of choices left in is not.
     const allowed = allowedValue(value, field.values);
@@ -24,6 +27,7 @@ function check(entry: MetadataEntry): string | null {
   const hits = scanPlaceholders([{ kind: 'text', value: entry.value, span: entry.valueSpan }]);
   if (hits.length) return `${label} still holds the placeholder '${hits[0].text}': replace it with the real value.`;
   if (field.kind === 'date' && !DATE.test(value)) return `${label} '${value}' is not a date: write it as YYYY-MM-DD.`;
+  if (field.kind === 'link' && !LINK.test(entry.value)) return `${label} '${shorten(value)}' is not a link: give the address (https://...) or a [text](address) link.`;
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { normalizeTitle } from '../normalize';
 import type { Analysis } from '../analyze';
 import type { SectionSpec } from '../template';
 import type { Span } from '../types';
@@ -48,13 +49,26 @@ function anchorSpan(a: Analysis, spec: SectionSpec): Span {
  * section: once the parent is in place, it no longer counts as the parent's subsection).
  */
 export function subsectionsWith(a: Analysis, spec: SectionSpec): SectionSpec[] {
+  // A section named before the status that requires it (an update to the current template) comes
+  // with the subsections required from that same status.
+  const needed = (s: SectionSpec): boolean => a.required(s) || (!a.required(spec) && !s.optional && s.requiredFrom === spec.requiredFrom);
   return spec.children
     .map((i) => a.version.sections[i])
     .filter((s) => {
-      if (!a.required(s) || a.inline.has(s.index)) return false;
+      if (!needed(s) || a.inline.has(s.index)) return false;
       const p = a.present.get(s.index);
       return !p || p.section.heading.level > s.level;
     });
+}
+
+/**
+ * Whether the document wrote `parent` as one undivided section under a heading of its own words
+ * ("## Problem" for "Problem Statement"): it did not take the template's outline there, so its
+ * text holds what the template's subsections ask for, and their headings are not missing.
+ */
+function foldedInto(a: Analysis, parent: SectionSpec): boolean {
+  const p = a.present.get(parent.index);
+  return p !== undefined && p.state === 'written' && p.section.children.length === 0 && normalizeTitle(p.section.heading.text) !== parent.keys[0];
 }
 
 /** Required template sections that are absent; a missing parent is reported once, for its subtree. */
@@ -64,6 +78,7 @@ export function missingSpecs(a: Analysis): SectionSpec[] {
     if (a.present.has(spec.index) || a.inline.has(spec.index) || !a.required(spec)) continue;
     const parent = spec.parent === null ? null : a.version.sections[spec.parent];
     if (parent && !a.present.has(parent.index)) continue; // reported with its parent
+    if (parent && foldedInto(a, parent)) continue;
     out.push(spec);
   }
   return out;

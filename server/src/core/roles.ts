@@ -1,0 +1,113 @@
+/**
+ * What a section is for, whatever its heading says. Proposals name the same part in many ways ("Test
+ * plan", "Testing", "Tests"; "Design", "Approach", "Proposed solution"); a reader still sees it. Two
+ * titles are taken for the same part when they share their words (after a light stemming) or belong
+ * to one of the roles below, and only where the template expects the part (see `matchByRole`).
+ */
+import type { Section } from './parse';
+import type { SectionSpec } from './template';
+import { normalizeTitle } from './normalize';
+
+/**
+ * The parts most proposal templates share, each with the titles people give it. A title is in a
+ * role when its normalised form is one of them. Kept short on purpose: the shared-words test
+ * handles plain variations; these are the renamings no word overlap can see.
+ */
+const ROLES: readonly (readonly string[])[] = [
+  ['design', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec'],
+  ['alternatives', 'alternatives considered', 'approaches', 'options', 'options considered', 'considered alternatives', 'other approaches', 'rejected alternatives', 'alternative approaches', 'other options'],
+  ['test plan', 'testing', 'tests', 'testing plan', 'testing strategy', 'test strategy', 'test coverage', 'validation', 'verification'],
+  ['public apis', 'public api', 'api', 'apis', 'api changes', 'syntax', 'syntax changes', 'proposed syntax', 'proposed syntax changes', 'interface', 'interfaces', 'user interface', 'user facing changes', 'public interfaces'],
+  ['motivation', 'why', 'rationale', 'problem', 'problem statement', 'the problem', 'context', 'background'],
+  ['drawbacks', 'risks', 'downsides', 'cons', 'disadvantages'],
+  ['compatibility', 'backward compatibility', 'backwards compatibility', 'compatibility implications', 'migration', 'upgrade'],
+  ['security', 'security implications', 'security considerations'],
+  ['documentation', 'docs', 'documentation updates', 'documentation changes'],
+];
+
+const STOP = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'for', 'in', 'on', 'with', 'what', 'how', 'is', 'are', 'not', 'this', 'section']);
+
+/** A word reduced to a rough stem: "testing", "tests", "tested" all give "test". */
+function stem(word: string): string {
+  return word.replace(/(?:ing|ed|es|s)$/, '') || word;
+}
+
+function words(key: string): Set<string> {
+  return new Set(key.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
+}
+
+function roleOf(key: string): number {
+  return ROLES.findIndex((r) => r.includes(key));
+}
+
+/** Whether a heading (normalised) reads as the template section `spec`. */
+export function sameRole(spec: SectionSpec, key: string): boolean {
+  // "Proposal: Eager state sync" is a proposal: the words before a colon name the part.
+  const role = roleOf(key.includes(':') ? key.slice(0, key.indexOf(':')).trim() : key);
+  if (role >= 0 && spec.keys.some((k) => roleOf(k) === role)) return true;
+  const mine = words(key);
+  if (!mine.size) return false;
+  // Every word of the heading is one of the section's, the heading names at least half of them,
+  // and the last, which says what the section is ("Proposal" for "Design Proposal"; "Implementation"
+  // alone is not "Implementation History").
+  // A combined title ("Examples and Interactions") counts each part as a title of its own.
+  const titles = spec.keys.flatMap((k) => [k, ...k.split(/\s*\/\s*|\s+and\s+|\s*,\s*/).filter((p) => p && p !== k)]);
+  return titles.some((k) => {
+    const theirs = [...words(k)];
+    const shared = [...mine].filter((w) => theirs.includes(w)).length;
+    return shared === mine.size && shared * 2 >= theirs.length && mine.has(theirs[theirs.length - 1]);
+  });
+}
+
+/**
+ * Template sections still missing, found under another name where the template expects them: a
+ * heading no section claimed, between the sections present before and after the missing one, that
+ * reads as it (`sameRole`). Each heading stands for one section; a section with several candidates
+ * takes the first. Returns the headings taken, each with its section.
+ */
+export function matchByRole(
+  sections: readonly Section[],
+  title: Section | null,
+  specs: readonly SectionSpec[],
+  presentAt: (spec: SectionSpec) => Section | undefined,
+  claimed: (section: Section) => boolean,
+): Map<Section, SectionSpec> {
+  const out = new Map<Section, SectionSpec>();
+  const order = new Map(sections.map((s, i) => [s, i]));
+  const isUnder = (spec: SectionSpec, ancestor: SectionSpec): boolean => {
+    for (let p = spec.parent; p !== null; p = specs[p].parent) if (p === ancestor.index) return true;
+    return false;
+  };
+  const at = (spec: SectionSpec): number | undefined => {
+    const s = presentAt(spec) ?? [...out].find(([, v]) => v === spec)?.[0];
+    return s === undefined ? undefined : order.get(s);
+  };
+  for (const spec of specs) {
+    if (presentAt(spec) !== undefined) continue;
+    let lo = -1;
+    for (let j = spec.index - 1; j >= 0; j--) {
+      const i = isUnder(specs[j], spec) ? undefined : at(specs[j]);
+      if (i !== undefined) {
+        lo = i;
+        break;
+      }
+    }
+    let hi = sections.length;
+    for (let j = spec.index + 1; j < specs.length; j++) {
+      const i = isUnder(specs[j], spec) ? undefined : at(specs[j]);
+      if (i !== undefined) {
+        hi = i;
+        break;
+      }
+    }
+    for (let i = lo + 1; i < hi; i++) {
+      const s = sections[i];
+      if (s === title || claimed(s) || out.has(s)) continue;
+      if (sameRole(spec, normalizeTitle(s.heading.text))) {
+        out.set(s, spec);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * Sections under other words where the template expects them, undivided sections, the version a
+ * document follows, link fields and metadata in a <pre> block: each as a reader of the document
+ * would judge it.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sameRole } from '../../server/src/core/roles';
+import { check, CORPUS, show, template, tpl } from './helpers';
+
+const RFC = tpl(
+  [
+    '# RFC: {title}',
+    '',
+    '**Status**: Draft',
+    '',
+    '## Summary',
+    'One paragraph.',
+    '## Motivation',
+    'Why.',
+    '## Design',
+    'How.',
+    '## Test plan',
+    'How it is tested.',
+    '## Problem Statement',
+    'What hurts.',
+    '### Current Limitations',
+    'What is missing today.',
+    '## Implementation History',
+    'Dates.',
+    '',
+  ].join('\n'),
+  'rfc-template.md',
+);
+
+const doc = (...lines: string[]): string => ['# RFC: Retries', '', '**Status**: Draft', '', ...lines, ''].join('\n');
+const missing = (text: string): string[] => check(text, RFC).findings.filter((f) => f.rule === 'missing-section').map(show);
+
+describe('sections under other words', () => {
+  it('sameRole: shared words, or the same part of a proposal; not a word in common alone', () => {
+    const spec = (title: string) => RFC.sections.find((s) => s.title === title)!;
+    assert.equal(sameRole(spec('Test plan'), 'testing'), true);
+    assert.equal(sameRole(spec('Design'), 'approach'), true);
+    assert.equal(sameRole(spec('Design'), 'proposal: eager state sync'), true);
+    assert.equal(sameRole(spec('Motivation'), 'background'), true);
+    assert.equal(sameRole(spec('Implementation History'), 'implementation'), false);
+    assert.equal(sameRole(spec('Test plan'), 'rollout'), false);
+  });
+
+  it('a heading where the template expects the section stands for it: "### Testing" under Design, "## Approach"', () => {
+    const text = doc('## Summary', 'S.', '## Motivation', 'M.', '## Approach', 'A.', '### Testing', 'Unit tests.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(text), []);
+    const r = check(text, RFC);
+    assert.equal(r.progress?.written, r.progress?.required);
+    // Found elsewhere, so neither out of order nor at a wrong level.
+    assert.deepEqual(r.findings.map(show), []);
+  });
+
+  it('only between the sections around it: a "Testing" heading before the Motivation is not the Test plan', () => {
+    const text = doc('## Summary', 'S.', '## Testing', 'T.', '## Motivation', 'M.', '## Design', 'D.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(text), ["11:1-11:10 error missing-section Missing required section 'Test plan' (expected after 'Design')."]);
+  });
+
+  it('a section written as one undivided text under its own heading is not told its subsections are missing', () => {
+    const flat = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem', 'Today nothing retries.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(flat), []);
+    // Under the template's own title the subsection is still asked for.
+    const same = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem Statement', 'Today nothing retries.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(same), ["13:1-13:21 error missing-section Missing required section 'Current Limitations' (expected at the start of 'Problem Statement')."]);
+  });
+});
+
+describe('the version a 2019 KLIP follows', () => {
+  const file = path.join(CORPUS, 'trees', 'ksql', 'design-proposals', 'klip-10-suppress.md');
+  const text = fs.readFileSync(file, 'utf8');
+
+  it('its Performance Implications tells the 2019 template; the note names what the current one added', () => {
+    const r = check(text, template('klip'), { path: 'design-proposals/klip-10-suppress.md' });
+    assert.equal(r.detection?.version.version, '2019-05-28');
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'template-version' || f.rule === 'metadata').map(show), [
+      "1:1-1:33 information template-version Written with an older KLIP template (2019-05-28): the current template adds 'LOEs and Delivery Milestones'. Add it to follow the current template.",
+      "6:17-6:51 warning metadata Discussion is still the template's placeholder '_link to the design discussion PR_': replace it with the real value.",
+    ]);
+  });
+});
+
+describe('link fields', () => {
+  const klip = (discussion: string): string[] =>
+    check(['# KLIP 9 - Pause', '', '**Author**: Ada |', '**Release Target**: 0.30 |', '**Status**: In Discussion |', `**Discussion**: ${discussion}`, '', '## Motivation and background', 'M.', ''].join('\n'), template('klip'))
+      .findings.filter((f) => f.rule === 'metadata')
+      .map((f) => f.message);
+
+  it('a value with no address, link or reference is not a link', () => {
+    assert.deepEqual(klip('link'), ["Discussion 'link' is not a link: give the address (https://...) or a [text](address) link."]);
+  });
+
+  it('an address, a markdown link, a reference link or a pull request number is', () => {
+    for (const ok of ['https://github.com/confluentinc/ksql/pull/8550', '[GitHub PR](https://github.com/confluentinc/ksql/pull/8550)', '[#3117][pr]', '#3117', 'confluentinc/ksql#3117']) {
+      assert.deepEqual(klip(ok), [], ok);
+    }
+  });
+});
+
+describe('metadata in a <pre> block (XRPL XLS)', () => {
+  const XLS = tpl(
+    [
+      '<pre>',
+      '  xls: [XLS number]',
+      '  title: [The title is a few words]',
+      '  status: [Draft | Final | Living]',
+      '  created: YYYY-MM-DD',
+      '</pre>',
+      '',
+      '# [Title]',
+      '',
+      '## 1. Abstract',
+      '_[What it is.]_',
+      '## 2. Specification',
+      '_[How it works.]_',
+      '## 3. Security Considerations',
+      '_[What could go wrong.]_',
+      '',
+    ].join('\n'),
+    'XLS_TEMPLATE.md',
+  );
+
+  it('the template reads its keys as the documents\' fields, and keeps the block in a new proposal\'s body', () => {
+    assert.deepEqual(
+      XLS.metadata.map((f) => [f.name, f.kind, f.values]),
+      [
+        ['xls', 'text', []],
+        ['title', 'text', []],
+        ['status', 'text', ['Draft', 'Final', 'Living']],
+        ['created', 'date', []],
+      ],
+    );
+    assert.equal(XLS.frontMatter, null);
+    assert.ok(XLS.body.startsWith('<pre>\n  xls: [XLS number]\n'));
+  });
+
+  it('a document\'s block gives its status and dates; a value that is not allowed is reported at its place', () => {
+    const text = ['<pre>', '  xls: 5', '  title: Tagged Addresses', '  status: Finished', '  created: 2019-06-04', '</pre>', '', '# Abstract', 'A.', '# Specification', 'S.', '# Security Considerations', 'None.', ''].join('\n');
+    const r = check(text, XLS, { path: 'XLS-0005-tagged-addresses/README.md' });
+    assert.equal(r.detection?.template.id, 'XLS_TEMPLATE');
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'metadata').map(show), [
+      "4:11-4:19 warning metadata status 'Finished' is not an allowed value: expected one of Draft, Final, Living.",
+    ]);
+  });
+});
