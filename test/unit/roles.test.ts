@@ -148,3 +148,21 @@ describe('metadata in a <pre> block (XRPL XLS)', () => {
     ]);
   });
 });
+
+describe('the author\'s own text and the template\'s notes on writing', () => {
+  const SAMPLE = tpl(['# Title', '', '## Abstract', 'What it is.', '## Motivation', 'Why.', '## Rationale', 'Why this way.', '## Markdown Formatting Requirements', 'How to write it.', ''].join('\n'), 'eep-sample.md');
+  const doc = (abstract: string): string =>
+    ['# EEP 99: Retries', '', '## Abstract', abstract, '', '[why]: https://example.org/why', '## Motivation', 'M.', '## Rationale', 'R.', ''].join('\n');
+
+  it('a section on how to format the document is not one a proposal must have', () => {
+    assert.equal(SAMPLE.sections.find((s) => s.title === 'Markdown Formatting Requirements')?.optional, true);
+    assert.deepEqual(check(doc('A.'), SAMPLE).findings.map(show), []);
+  });
+
+  it('"[Some words] [ref]" with the reference defined is a link, not a placeholder; without the reference it is one', () => {
+    assert.deepEqual(check(doc('For example: [Why no retry macro] [why].'), SAMPLE).findings.map(show), []);
+    assert.deepEqual(check(doc('For example: [Why no retry macro].'), SAMPLE).findings.map(show), [
+      "4:14-4:34 warning placeholder Placeholder '[Why no retry macro]' left in 'Abstract': replace it with your own text.",
+    ]);
+  });
+});

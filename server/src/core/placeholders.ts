@@ -36,9 +36,10 @@ function isInstruction(match: string, value: string, index: number): boolean {
 
 const TEXT_PATTERNS: Pattern[] = [
   // [Enhancement Title], [GitHub IDs], [Describe the problem]: a bracketed instruction of two or
-  // more words that is not a link, a task box or a citation, over one line break at most.
+  // more words that is not a link (`[text](url)`, `[text][ref]`, `[text] [ref]`: a text ending in a
+  // space before another inline is one), a task box or a citation, over one line break at most.
   {
-    re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\][\r\n]*(?:\r\n|\s)[^\][\r\n]*)\](?![([:])/g,
+    re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\][\r\n]*(?:\r\n|\s)[^\][\r\n]*)\](?![([:])(?![ \t]\[[^\]\s][^\]]*\])(?![ \t]+$)/g,
     expected: () => 'your own text',
     accept: isInstruction,
   },

@@ -391,7 +391,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
     const guidance = guidanceText(s.blocks, text);
     // A section about the template itself ("How to Use This Template") is for the author, not part of a proposal.
     // Nor is an "Examples" section (KEP's older "Examples" of graduation criteria), with all under it.
-    const ownWords = saysOptional(guidance) || commentAboveSaysOptional(model, s, text) || /\btemplate\b/i.test(s.heading.text) || /^examples?$/i.test(stripOptionalMark(s.heading.text));
+    const ownWords = saysOptional(guidance) || commentAboveSaysOptional(model, s, text) || /\b(?:template|formatting|markdown)\b/i.test(s.heading.text) || /^examples?$/i.test(stripOptionalMark(s.heading.text));
     // "This section can be replaced with the actual documentation": the heading may go, what it asks for under it stays.
     const replaceable = REPLACEABLE.test(guidance);
     if (replaceable) replaceableOnly.add(specs.length);
