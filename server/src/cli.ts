@@ -183,6 +183,7 @@ const CHECK_WORKER = 'proposal-kit check';
 function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
   // Each thread's own view of the workspace: which files are proposals, and their companions.
   const ws = new Workspace(nodeWorkspaceHost(), { folders: [ctx.root], trusted: false, reader: 'cli' });
+  ws.templates = ctx.templates;
   return (index) => {
     const file = ctx.files[index];
     const name = shown(ctx.cwd, file);

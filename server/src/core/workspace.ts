@@ -271,11 +271,26 @@ export class Workspace {
    */
   checkPlan(file: string | undefined, settings: Settings, forced?: string): CheckPlan | null {
     if (file !== undefined && (this.isTemplate(file) || this.configKind(file) !== null)) return null;
+    if (file !== undefined && forced === undefined && this.isAttachment(file)) return null;
     if (forced !== undefined) return { template: forced };
     const rel = file === undefined ? undefined : this.relativePath(file);
     if (rel === undefined) return { template: undefined };
     if (!isProposalPath(settings, rel)) return null;
     return { template: templateForPath(settings, rel) };
+  }
+
+  /**
+   * Whether `file` is other markdown in a proposal's own folder: a template that keeps each
+   * proposal as a folder's README.md with a companion (a KEP's kep.yaml) makes the folder holding
+   * that companion a proposal's, and its other files notes and attachments, not proposals.
+   */
+  isAttachment(file: string): boolean {
+    const p = this.host.path;
+    if (/^readme\.md$/i.test(p.basename(file))) return false;
+    const dir = p.dirname(file);
+    return this.templates.some(
+      (t) => /(?:^|\/)readme\.md$/i.test(t.file.path) && t.file.companions.some((c) => this.host.readText(p.join(dir, c)) !== undefined),
+    );
   }
 
   /** kep.yaml's path for a KEP's README.md (any case), else null. */
