@@ -18,7 +18,7 @@ import type { Finding } from '../core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from '../core/assist';
 import { fixesFor, insertSectionsEdits, missingSections } from '../core/fixes';
 import { outlineOf } from '../core/outline';
-import { GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type OutlineResult } from '../protocol';
+import { GuidanceRequest, InsertSectionsRequest, OutlineRequest, type OutlineResult } from '../protocol';
 import type { Analysed, Analyses } from './analyses';
 import { configDocument, type ServerContext } from './context';
 
@@ -125,13 +125,13 @@ function registerAssists(ctx: ServerContext, analyses: Analyses): void {
 }
 
 function registerCustomRequests(ctx: ServerContext, analyses: Analyses): void {
-  handle(ctx.connection, OutlineRequest, async (params): Promise<OutlineResult | null> => {
+  ctx.connection.onRequest(OutlineRequest, async (params): Promise<OutlineResult | null> => {
     const a = await analyses.analysed(params.textDocument.uri);
     if (!a?.result.analysis) return null;
     return { uri: params.textDocument.uri, version: a.version, ...outlineOf(a.result.analysis) };
   });
 
-  handle(ctx.connection, InsertSectionsRequest, async (params): Promise<WorkspaceEdit | null> => {
+  ctx.connection.onRequest(InsertSectionsRequest, async (params): Promise<WorkspaceEdit | null> => {
     const analysis = (await analyses.analysed(params.textDocument.uri))?.result.analysis;
     if (!analysis) return null;
     const specs = params.sections
@@ -141,7 +141,7 @@ function registerCustomRequests(ctx: ServerContext, analyses: Analyses): void {
     return { changes: { [params.textDocument.uri]: insertSectionsEdits(analysis, specs) } };
   });
 
-  handle(ctx.connection, GuidanceRequest, async (params) => {
+  ctx.connection.onRequest(GuidanceRequest, async (params) => {
     const analysis = (await analyses.analysed(params.textDocument.uri))?.result.analysis;
     if (!analysis) return null;
     const h = hoverAt(analysis, params.position, true);
