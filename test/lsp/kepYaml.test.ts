@@ -81,8 +81,9 @@ describe('language server: kep.yaml', function () {
   it('closing the README clears the findings of a kep.yaml that is not open', async () => {
     fs.writeFileSync(yamlFile, yamlText.replace('kep-number: 4242', 'kep-number: 4241'));
     await open(s, readmeUri, readmeText);
+    // The KEP is provisional, a draft: a warning (2), as the README's own errors are.
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "2:13-2:17 1 kep-yaml kep-number 4241 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
+      "2:13-2:17 2 kep-yaml kep-number 4241 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
     ]);
     await close(s, readmeUri);
     assert.deepEqual((await published(2)).diagnostics, []);

@@ -35,12 +35,12 @@ export interface ConfigRead {
 }
 
 export const CONFIG_FILE = '.proposalkit.json';
-export const PACKAGE_KEY = 'proposalkit';
+const PACKAGE_KEY = 'proposalkit';
 
 /** The keys, in the order the README and the schema give them. */
 export const CONFIG_KEYS = ['$schema', 'files', 'templateFor', 'rules', 'templates', 'newProposalFolders', 'author'] as const;
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 export function emptyConfig(): ProjectConfig {
   return { files: [], templateFor: [], rules: {}, templates: [], newProposalFolders: [], author: '' };

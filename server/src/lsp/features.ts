@@ -16,7 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from '../core/assist';
-import { fixesFor, insertSectionsEdits, missingSections } from '../core/fixes';
+import { fixesFor } from '../core/fixes';
+import { insertSectionsEdits } from '../core/insert';
+import { missingSpecs } from '../core/missing';
 import { outlineOf } from '../core/outline';
 import { GuidanceRequest, InsertSectionsRequest, OutlineRequest, type OutlineResult } from '../protocol';
 import type { Analysed, Analyses } from './analyses';
@@ -72,7 +74,7 @@ function registerCodeActions(ctx: ServerContext, analyses: Analyses): void {
     const wanted = params.context.only;
     const wants = (kind: string): boolean => !wanted || wanted.some((w) => kind === w || kind.startsWith(`${w}.`));
     const actions = wants(CodeActionKind.QuickFix) ? quickFixes(a, params, token) : [];
-    const missing = missingSections(analysis);
+    const missing = missingSpecs(analysis);
     if (missing.length && wants(CodeActionKind.Source)) {
       actions.push({
         title: `Insert all missing sections (${missing.length})`,
@@ -136,7 +138,7 @@ function registerCustomRequests(ctx: ServerContext, analyses: Analyses): void {
     if (!analysis) return null;
     const specs = params.sections
       ? params.sections.map((i) => analysis.version.sections[i]).filter((s) => s && !analysis.present.has(s.index))
-      : missingSections(analysis);
+      : missingSpecs(analysis);
     if (!specs.length) return null;
     return { changes: { [params.textDocument.uri]: insertSectionsEdits(analysis, specs) } };
   });
