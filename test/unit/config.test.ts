@@ -85,6 +85,10 @@ describe('configuration file', () => {
     assert.deepEqual(issues(''), ['1:1 Not valid JSON: The file ends where a value was expected.']);
     assert.deepEqual(issues('[]'), ['1:1 The configuration must be a JSON object, e.g. { "files": ["docs/rfcs/*.md"] }; found a list.']);
     assert.deepEqual(issues('{} {}'), ['1:4 Not valid JSON: Unexpected \'{\' after the end of the JSON value.']);
+    assert.deepEqual(issues('{ "author": "Ada\tLovelace" }'), ['1:17 Not valid JSON: A JSON string cannot hold a control character such as a tab: write it as an escape (\\t, \\uXXXX).']);
+    assert.deepEqual(issues('{ "author": "Ada\n" }'), ['1:17 Not valid JSON: A JSON string cannot span lines: close it with " on the same line.']);
+    assert.deepEqual(issues('{ "files": [1.] }'), ['1:13 Not valid JSON: This is not a JSON number: write digits, with an optional fraction and exponent (e.g. 5, 0.5, 1e3).']);
+    assert.deepEqual(issues(`{ "files": ${'['.repeat(70)}`), ['1:75 Not valid JSON: Objects and lists are nested more than 64 levels deep here; a configuration needs only a few levels.']);
   });
 
   it('the JSON reader agrees with JSON.parse on values', () => {
