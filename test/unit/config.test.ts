@@ -125,6 +125,19 @@ describe('configuration file', () => {
     ]);
   });
 
+  it('values are checked against the JSON schema the editor uses: spaces alone are empty, __proto__ is a key like any other', () => {
+    const text = '{ "files": ["  ", "docs/*.md"], "templateFor": { "a/*.md": "  " }, "newProposalFolders": { "madr": 7 }, "__proto__": { "files": [] } }';
+    const read = readProjectConfig(text, 'file');
+    assert.deepEqual(issues(text, read), [
+      '1:13 An entry of "files" is empty: remove it or fill it in.',
+      '1:60 "templateFor" maps "a/*.md" to empty text; expected text, e.g. { "docs/decisions/*.md": "madr" }.',
+      '1:100 "newProposalFolders" maps "madr" to a number; expected text, e.g. { "madr": "docs/decisions" }.',
+      '1:105 Unknown key "__proto__": the keys are files, templateFor, rules, templates, newProposalFolders, author.',
+    ]);
+    assert.deepEqual(read.config?.files, ['docs/*.md']);
+    assert.deepEqual(read.config?.templateFor, []);
+  });
+
   it('the JSON schema lists exactly the keys, rules and severities the reader accepts', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'proposalkit.schema.json'), 'utf8'));
     assert.deepEqual(Object.keys(schema.properties), [...CONFIG_KEYS]);
