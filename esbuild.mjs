@@ -23,6 +23,8 @@ const contexts = await Promise.all(
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      // jsonc-parser's main build is UMD, whose require() calls esbuild cannot follow: use its ES modules.
+      alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       sourcemap: !production,
       minify: production,
       legalComments: 'none',

@@ -3,7 +3,7 @@
  * crashed server by itself (up to 4 times in 3 minutes) and only logs the restart; the user should
  * hear about the first one, once per session, and not about every one after it.
  */
-export const RESTART_MESSAGE = "Proposal Kit's language server stopped and was restarted.";
+const RESTART_MESSAGE = "Proposal Kit's language server stopped and was restarted.";
 
 export class RestartNotice {
   private shown = false;

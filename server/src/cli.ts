@@ -206,7 +206,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     };
     const kepYaml = ws.kepYamlFor(file);
     if (kepYaml === null || companions.kepYaml === undefined || !result.detection?.template.kepYaml) return { report };
-    const findings = kepYamlFindingsFor(companions.kepYaml, { model, template: result.detection.template }, ctx.severities);
+    const findings = kepYamlFindingsFor(companions.kepYaml, { model, template: result.detection.template, status: result.analysis?.status ?? null }, ctx.severities);
     return { report, companion: { path: shown(ctx.cwd, kepYaml), template: null, progress: null, findings } };
   };
 }

@@ -1,28 +1,16 @@
 /**
  * Proposal Kit's custom LSP messages, typed once: the server and the VS Code client both import
- * this file, so a change to a message changes both sides.
+ * this file, so a change to a message changes both sides. They are vscode-jsonrpc request and
+ * notification types: vscode-languageserver and vscode-languageclient resolve one
+ * vscode-languageserver-protocol (and so one vscode-jsonrpc), so `connection.onRequest(type, …)`
+ * and `client.sendRequest(type, …)` check the parameters and the result against these.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Outline } from './core/outline';
 
-/**
- * A request's method name, typed with its parameters and result. Plain data rather than a
- * vscode-jsonrpc RequestType: the server and the client libraries each bring their own
- * vscode-jsonrpc, and a RequestType from one is not assignable to the other.
- */
-export interface Request<P, R> {
-  readonly method: string;
-  /** Never set: carries the types. */
-  readonly types?: [P, R];
-}
-
-export interface Notification<P> {
-  readonly method: string;
-  readonly types?: P;
-}
-
-const request = <P, R>(method: string): Request<P, R> => ({ method });
-const notification = <P>(method: string): Notification<P> => ({ method });
+const request = <P, R>(method: string): RequestType<P, R, void> => new RequestType<P, R, void>(method);
+const notification = <P>(method: string): NotificationType<P> => new NotificationType<P>(method);
 
 export type { OutlineState, OutlineNode as OutlineEntry } from './core/outline';
 
@@ -135,19 +123,3 @@ export interface AnalysisChanged {
 }
 
 export const AnalysisChangedNotification = notification<AnalysisChanged>('proposalKit/analysisChanged');
-
-/** Anything with an onRequest/sendRequest of method strings: the server's and the client's connections. */
-export interface RequestReceiver {
-  onRequest(method: string, handler: (params: never) => unknown): unknown;
-}
-export interface RequestSender {
-  sendRequest(method: string, params: unknown): Promise<unknown>;
-}
-
-export function handle<P, R>(on: RequestReceiver, req: Request<P, R>, handler: (params: P) => Promise<R> | R): void {
-  on.onRequest(req.method, handler as (params: never) => unknown);
-}
-
-export function send<P, R>(to: RequestSender, req: Request<P, R>, params: P): Promise<R> {
-  return to.sendRequest(req.method, params) as Promise<R>;
-}

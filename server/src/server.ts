@@ -164,7 +164,7 @@ class ProposalServer {
     if (!a || documents.get(uri)?.version !== a.version) return;
     if (!this.ctx.caps.pull) await connection.sendDiagnostics({ uri, version: a.version, diagnostics: await diagnosticsFor(this.ctx, this.analyses, uri) });
     const note: AnalysisChanged = { uri, version: a.version, isProposal: a.result.detection !== null };
-    await connection.sendNotification(AnalysisChangedNotification.method, note);
+    await connection.sendNotification(AnalysisChangedNotification, note);
   }
 
   /** A change to a kep.yaml changes its README's status: check the README again. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { changeDocument as change, closeDocument as close, openDocument as open, pullDiagnostics as pull, startSession, type Session } from './client';
+import { AnalysisChangedNotification } from '../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const brief = (d: Diagnostic): string => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${String(d.code)} ${String(d.message)}`;
@@ -57,7 +58,7 @@ describe('language server: kep.yaml', function () {
 
   it('a clean kep.yaml beside a README publishes nothing', async () => {
     await open(s, readmeUri, readmeText);
-    await s.waitFor('proposalKit/analysisChanged', (p: { uri: string }) => p.uri === readmeUri);
+    await s.waitFor(AnalysisChangedNotification.method, (p: { uri: string }) => p.uri === readmeUri);
     assert.deepEqual(s.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics'), []);
   });
 
@@ -80,8 +81,9 @@ describe('language server: kep.yaml', function () {
   it('closing the README clears the findings of a kep.yaml that is not open', async () => {
     fs.writeFileSync(yamlFile, yamlText.replace('kep-number: 4242', 'kep-number: 4241'));
     await open(s, readmeUri, readmeText);
+    // The KEP is provisional, a draft: a warning (2), as the README's own errors are.
     assert.deepEqual((await published(1)).diagnostics.map(brief), [
-      "2:13-2:17 1 kep-yaml kep-number 4241 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
+      "2:13-2:17 2 kep-yaml kep-number 4241 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
     ]);
     await close(s, readmeUri);
     assert.deepEqual((await published(2)).diagnostics, []);

@@ -7,7 +7,7 @@ import { firstLineToWrite } from '../../server/src/core/cursor';
 import { templateFromDocument } from '../../server/src/core/newTemplate';
 import { scaffold } from '../../server/src/core/scaffold';
 import { localDate } from '../../server/src/core/workspace';
-import type { NewFileResult, ProposalTemplateInfo } from '../../server/src/protocol';
+import { CreateTemplateRequest, NewProposalRequest, ProposalTemplatesRequest, TemplateIdRequest, type NewFileResult } from '../../server/src/protocol';
 import { template } from '../unit/helpers';
 import { openDocument, startSession, TempFolder, type Session } from './client';
 
@@ -67,20 +67,20 @@ describe('language server: New Proposal and Create Template requests', function 
 
   it('offers the templates, with the SIG the KEP folder names', async () => {
     s = await startSession({ rootUri: folder() });
-    const offered = (await s.connection.sendRequest('proposalKit/proposalTemplates', { workspaceFolder: folder() })) as ProposalTemplateInfo[];
+    const offered = await s.connection.sendRequest(ProposalTemplatesRequest, { workspaceFolder: folder() });
     assert.deepEqual(
       offered.map((t) => [t.id, t.sig]),
       [['kep', 'node'], ['kepler', undefined], ['klip', undefined], ['materialize', undefined]],
     );
     const clicked = URI.file(path.join(ws, 'keps', 'sig-apps')).toString();
-    const there = (await s.connection.sendRequest('proposalKit/proposalTemplates', { workspaceFolder: folder(), folder: clicked })) as ProposalTemplateInfo[];
+    const there = await s.connection.sendRequest(ProposalTemplatesRequest, { workspaceFolder: folder(), folder: clicked });
     assert.equal(there.find((t) => t.id === 'kep')?.sig, 'apps');
   });
 
   it('answers with an edit that creates the next-numbered KLIP and where the cursor goes; writes nothing itself', async () => {
     write('design-proposals/klip-1-first.md', '# KLIP 1 - First\n');
     s = await startSession({ rootUri: folder() });
-    const result = (await s.connection.sendRequest('proposalKit/newProposal', { workspaceFolder: folder(), template: 'klip', title: ' Faster Builds ' })) as NewFileResult;
+    const result = await s.connection.sendRequest(NewProposalRequest, { workspaceFolder: folder(), template: 'klip', title: ' Faster Builds ' });
     const file = path.join(ws, 'design-proposals', 'klip-2-faster-builds.md');
     const text = scaffold(template('klip'), { title: 'Faster Builds', author: 'Ada Lovelace', date: localDate(new Date()), number: 2 }, []).text;
     assert.equal(text.split('\n')[0], '# KLIP 2 - Faster Builds');
@@ -91,7 +91,7 @@ describe('language server: New Proposal and Create Template requests', function 
 
   it('a KEP comes with its kep.yaml, in the folder the configuration names, and a message naming both', async () => {
     s = await startSession({ rootUri: folder() });
-    const result = (await s.connection.sendRequest('proposalKit/newProposal', { workspaceFolder: folder(), template: 'kep', title: 'Faster Builds', sig: 'sig-node' })) as NewFileResult;
+    const result = await s.connection.sendRequest(NewProposalRequest, { workspaceFolder: folder(), template: 'kep', title: 'Faster Builds', sig: 'sig-node' });
     const changes = result.edit.documentChanges as { kind?: string; uri?: string }[];
     assert.deepEqual(
       changes.filter((c) => c.kind === 'create').map((c) => path.relative(ws, URI.parse(c.uri as string).fsPath)),
@@ -105,7 +105,7 @@ describe('language server: New Proposal and Create Template requests', function 
     try {
       fs.symlinkSync(outside, path.join(ws, 'linked'));
       s = await startSession({ rootUri: folder() });
-      const ask = (params: Record<string, unknown>): Promise<string> => failure(s!.connection.sendRequest('proposalKit/newProposal', { workspaceFolder: folder(), template: 'klip', title: 'X', ...params }));
+      const ask = (params: Record<string, unknown>): Promise<string> => failure(s!.connection.sendRequest(NewProposalRequest, { workspaceFolder: folder(), template: 'klip', title: 'X', ...params }));
       assert.equal(await ask({ workspaceFolder: URI.file(outside).toString() }), `${outside} is not a workspace folder: New Proposal creates proposals only inside one.`);
       assert.equal(await ask({ folder: URI.file(outside).toString() }), `${outside} is not inside the workspace folder ${ws}: New Proposal creates proposals only inside it.`);
       assert.equal(
@@ -127,9 +127,9 @@ describe('language server: New Proposal and Create Template requests', function 
     const text = '# RFC: [Title]\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
     await openDocument(s, uri, text);
     const textDocument = { uri };
-    assert.deepEqual(await s.connection.sendRequest('proposalKit/templateId', { textDocument }), { suggested: 'team-rfc', taken: ['adr'] });
-    assert.equal(await failure(s.connection.sendRequest('proposalKit/createTemplate', { textDocument, id: 'ADR' })), "The workspace already has a template 'ADR': choose another id.");
-    const result = (await s.connection.sendRequest('proposalKit/createTemplate', { textDocument, id: 'team-rfc' })) as NewFileResult;
+    assert.deepEqual(await s.connection.sendRequest(TemplateIdRequest, { textDocument }), { suggested: 'team-rfc', taken: ['adr'] });
+    assert.equal(await failure(s.connection.sendRequest(CreateTemplateRequest, { textDocument, id: 'ADR' })), "The workspace already has a template 'ADR': choose another id.");
+    const result = await s.connection.sendRequest(CreateTemplateRequest, { textDocument, id: 'team-rfc' });
     const made = templateFromDocument(text, 'team-rfc');
     assert.ok(made.ok);
     const file = path.join(ws, '.proposals', 'templates', 'team-rfc.md');
@@ -141,6 +141,6 @@ describe('language server: New Proposal and Create Template requests', function 
     });
     const empty = URI.file(path.join(ws, 'empty.md')).toString();
     await openDocument(s, empty, 'Just text.\n');
-    assert.match(await failure(s.connection.sendRequest('proposalKit/createTemplate', { textDocument: { uri: empty }, id: 'empty' })), /^This file cannot become a template: /);
+    assert.match(await failure(s.connection.sendRequest(CreateTemplateRequest, { textDocument: { uri: empty }, id: 'empty' })), /^This file cannot become a template: /);
   });
 });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { OutlineResult } from '../../server/src/protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { AnalysisChangedNotification, GuidanceRequest, InsertSectionsRequest, OutlineRequest } from '../../server/src/protocol';
 import { parseTemplate } from '../../server/src/core';
 import { applyEdits, editsFor, startSession, type Session } from './client';
 
@@ -59,7 +59,7 @@ describe('language server over stdio', function () {
     const uri = 'file:///work/ws/README.md';
     await open(s, uri, '# my-tool\n\nA tool.\n\n## Installation\n\nnpm i\n\n## Usage\n\nRun it.\n');
     assert.deepEqual(await pull(s, uri), []);
-    assert.equal(await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri } }), null);
+    assert.equal(await s.connection.sendRequest(OutlineRequest, { textDocument: { uri } }), null);
     const actions = await s.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } },
@@ -131,7 +131,7 @@ describe('language server over stdio', function () {
   it('insert all missing sections: every missing-section finding goes, nothing else changes', async () => {
     await open(s, KLIP_URI, KLIP_TEXT);
     await pull(s, KLIP_URI);
-    const edit = (await s.connection.sendRequest('proposalKit/insertSections', { textDocument: { uri: KLIP_URI } })) as WorkspaceEdit;
+    const edit = (await s.connection.sendRequest(InsertSectionsRequest, { textDocument: { uri: KLIP_URI } }))!;
     const after = applyEdits(KLIP_TEXT, editsFor(edit, KLIP_URI));
     const at = offsetOfLine(KLIP_TEXT, 36);
     // LOEs goes after the Test plan, before '## Documentation Updates' (line 277).
@@ -255,7 +255,7 @@ describe('language server over stdio', function () {
 
   it('the outline request: template order, states, missing entries, completeness', async () => {
     await open(s, KLIP_URI, KLIP_TEXT);
-    const o = (await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri: KLIP_URI } })) as OutlineResult;
+    const o = (await s.connection.sendRequest(OutlineRequest, { textDocument: { uri: KLIP_URI } }))!;
     assert.deepEqual(o.template, { id: 'klip', name: 'KLIP', version: 'current' });
     assert.deepEqual(o.progress, { written: 7, required: 11 });
     assert.deepEqual(o.entries.map((e) => `${e.title}:${e.state}${e.required ? '' : ' (optional)'}`), [
@@ -277,7 +277,7 @@ describe('language server over stdio', function () {
   it('tells the client when a version has been analysed', async () => {
     await open(s, KLIP_URI, KLIP_TEXT);
     const v = await change(s, KLIP_URI, KLIP_TEXT.replace('## Test plan', '## Test plan\n\nMore tests.'));
-    const note = await s.waitFor<{ uri: string; version: number; isProposal: boolean }>('proposalKit/analysisChanged', (p) => p.version === v);
+    const note = await s.waitFor<{ uri: string; version: number; isProposal: boolean }>(AnalysisChangedNotification.method, (p) => p.version === v);
     assert.deepEqual(note, { uri: KLIP_URI, version: v, isProposal: true });
   });
 });
@@ -383,7 +383,7 @@ describe('language server: guidance request', function () {
     try {
       await open(s, KLIP_URI, KLIP_TEXT);
       const line = KLIP_TEXT.split('\n').findIndex((l) => l === '## Design');
-      const g = await s.connection.sendRequest('proposalKit/guidance', { textDocument: { uri: KLIP_URI }, position: { line: line + 2, character: 0 } });
+      const g = await s.connection.sendRequest(GuidanceRequest, { textDocument: { uri: KLIP_URI }, position: { line: line + 2, character: 0 } });
       assert.deepEqual(g, { template: 'KLIP', section: 'Design', required: true, guidance: KLIP_TEMPLATE.sections.find((x) => x.title === 'Design')?.guidance });
     } finally {
       await s.close();

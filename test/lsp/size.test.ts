@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { changeDocument, openDocument, pullDiagnostics, startSession, type Session } from './client';
+import { AnalysisChangedNotification } from '../../server/src/protocol';
 
 // window/showMessageRequest type 2 is a warning.
 
@@ -25,7 +26,7 @@ describe('language server: a document over the size limit', function () {
     });
     return session;
   };
-  const analysed = (version: number): Promise<unknown> => s.waitFor<{ uri: string; version: number }>('proposalKit/analysisChanged', (p) => p.uri === URI_ && p.version === version);
+  const analysed = (version: number): Promise<unknown> => s.waitFor<{ uri: string; version: number }>(AnalysisChangedNotification.method, (p) => p.uri === URI_ && p.version === version);
 
   it('is not checked, and the user is told once; back under the limit it is checked again', async () => {
     // 0.004 MB = 4,194 bytes: the example KLIP is larger.

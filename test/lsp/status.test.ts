@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { changeDocument as change, openDocument as open, pullDiagnostics as pull, startSession, type Session } from './client';
+import { OutlineRequest } from '../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const brief = (d: Diagnostic): string => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${String(d.code)}`;
@@ -33,7 +34,7 @@ describe('language server: status-aware requirements', function () {
     await open(s, k.uri, k.text);
     // A draft: the missing section is a warning, not an error.
     assert.deepEqual((await pull(s, k.uri)).map(brief), ['76:1 4 empty-section', '122:1 2 placeholder', '150:1 2 missing-section']);
-    const outline = (await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri: k.uri } })) as { progress: { written: number; required: number } };
+    const outline = (await s.connection.sendRequest(OutlineRequest, { textDocument: { uri: k.uri } }))!;
     assert.deepEqual([outline.progress.written, outline.progress.required], [10, 12]);
   });
 
@@ -42,7 +43,7 @@ describe('language server: status-aware requirements', function () {
     fs.writeFileSync(k.kepYaml, fs.readFileSync(k.kepYaml, 'utf8').replace('status: provisional', 'status: implementable'));
     await open(s, k.uri, k.text);
     assert.deepEqual((await pull(s, k.uri)).map(brief), ['76:1 1 empty-section', '122:1 2 placeholder', '150:1 1 missing-section']);
-    const outline = (await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri: k.uri } })) as { progress: { written: number; required: number } };
+    const outline = (await s.connection.sendRequest(OutlineRequest, { textDocument: { uri: k.uri } }))!;
     assert.deepEqual([outline.progress.written, outline.progress.required], [22, 24]);
   });
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { parseTemplate } from '../../server/src/core';
 import { applyEdits, changeDocument, editsFor, openDocument, pullDiagnostics, startSession } from './client';
+import { OutlineRequest } from '../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MATERIALIZE = parseTemplate(fs.readFileSync(path.join(ROOT, 'templates', 'materialize.md'), 'utf8'), 'materialize.md');
@@ -48,7 +49,7 @@ describe('language server: older template versions', function () {
       await changeDocument(s, URI_, after);
       const now = await pullDiagnostics(s, URI_);
       assert.deepEqual(now.filter((d) => d.code === 'template-version' || d.code === 'missing-section'), []);
-      const outline = (await s.connection.sendRequest('proposalKit/outline', { textDocument: { uri: URI_ } })) as { template: { version: string } };
+      const outline = (await s.connection.sendRequest(OutlineRequest, { textDocument: { uri: URI_ } }))!;
       assert.equal(outline.template.version, 'current');
     } finally {
       await s.close();

@@ -85,6 +85,10 @@ describe('configuration file', () => {
     assert.deepEqual(issues(''), ['1:1 Not valid JSON: The file ends where a value was expected.']);
     assert.deepEqual(issues('[]'), ['1:1 The configuration must be a JSON object, e.g. { "files": ["docs/rfcs/*.md"] }; found a list.']);
     assert.deepEqual(issues('{} {}'), ['1:4 Not valid JSON: Unexpected \'{\' after the end of the JSON value.']);
+    assert.deepEqual(issues('{ "author": "Ada\tLovelace" }'), ['1:17 Not valid JSON: A JSON string cannot hold a control character such as a tab: write it as an escape (\\t, \\uXXXX).']);
+    assert.deepEqual(issues('{ "author": "Ada\n" }'), ['1:17 Not valid JSON: A JSON string cannot span lines: close it with " on the same line.']);
+    assert.deepEqual(issues('{ "files": [1.] }'), ['1:13 Not valid JSON: This is not a JSON number: write digits, with an optional fraction and exponent (e.g. 5, 0.5, 1e3).']);
+    assert.deepEqual(issues(`{ "files": ${'['.repeat(70)}`), ['1:75 Not valid JSON: Objects and lists are nested more than 64 levels deep here; a configuration needs only a few levels.']);
   });
 
   it('the JSON reader agrees with JSON.parse on values', () => {
@@ -119,6 +123,19 @@ describe('configuration file', () => {
       ['"madr"', "No template 'madr': the templates are klip, kep."],
       ['"rfc"', 'No template \'rfc\': the templates are klip, kep (or "*" for every template).'],
     ]);
+  });
+
+  it('values are checked against the JSON schema the editor uses: spaces alone are empty, __proto__ is a key like any other', () => {
+    const text = '{ "files": ["  ", "docs/*.md"], "templateFor": { "a/*.md": "  " }, "newProposalFolders": { "madr": 7 }, "__proto__": { "files": [] } }';
+    const read = readProjectConfig(text, 'file');
+    assert.deepEqual(issues(text, read), [
+      '1:13 An entry of "files" is empty: remove it or fill it in.',
+      '1:60 "templateFor" maps "a/*.md" to empty text; expected text, e.g. { "docs/decisions/*.md": "madr" }.',
+      '1:100 "newProposalFolders" maps "madr" to a number; expected text, e.g. { "madr": "docs/decisions" }.',
+      '1:105 Unknown key "__proto__": the keys are files, templateFor, rules, templates, newProposalFolders, author.',
+    ]);
+    assert.deepEqual(read.config?.files, ['docs/*.md']);
+    assert.deepEqual(read.config?.templateFor, []);
   });
 
   it('the JSON schema lists exactly the keys, rules and severities the reader accepts', () => {

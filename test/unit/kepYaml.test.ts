@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseProposal, RULES } from '../../server/src/core';
-import { checkKepYaml } from '../../server/src/core/kepYaml';
+import { checkModel, parseProposal, RULES } from '../../server/src/core';
+import { checkKepYaml, kepYamlFindingsFor } from '../../server/src/core/kepYaml';
 import { CORPUS, runCli, show, template, withExampleKeps } from './helpers';
 
 const SPEC = template('kep').kepYaml!;
@@ -115,6 +115,20 @@ describe('kep.yaml', () => {
       assert.deepEqual(checkKepYaml(text, SPEC, README, { 'kep-yaml': 'information' }).map((f) => f.severity), ['information', 'information']);
       assert.deepEqual(checkKepYaml(text, SPEC, README, { 'kep-yaml': 'off' }), []);
     });
+
+    it("follows the README's status as the README's own findings do: a draft's errors are warnings, history's findings hints; a setting wins", () => {
+      const kep = template('kep');
+      const severities = (status: string, set: Parameters<typeof kepYamlFindingsFor>[2] = {}): string[] => {
+        const text = `title: Other\nkep-number: 1\nauthors: [a]\nowning-sig: sig-apps\nstatus: ${status}\ncreation-date: 2026-01-19\n`;
+        const result = checkModel(README, [kep], { template: 'kep', companions: { kepYaml: text } });
+        return kepYamlFindingsFor(text, { model: README, template: kep, status: result.analysis!.status }, set).map((f) => `${f.range.start.line + 1} ${f.severity}`);
+      };
+      // Line 1: the title worded differently (a warning at most); line 2: the number that differs.
+      assert.deepEqual(severities('implementable'), ['1 warning', '2 error']);
+      assert.deepEqual(severities('provisional'), ['1 warning', '2 warning']);
+      assert.deepEqual(severities('implemented'), ['1 hint', '2 hint']);
+      assert.deepEqual(severities('implemented', { 'kep-yaml': 'error' }), ['1 error', '2 error']);
+    });
   });
 
   describe('malformed YAML: one finding at the bad line, never a crash', () => {
@@ -157,12 +171,14 @@ describe('kep.yaml', () => {
       fs.writeFileSync(yamlFile(), fs.readFileSync(yamlFile(), 'utf8').replace('kep-number: 4242', 'kep-number: 4243').replace('stage: alpha', 'stage: GA'));
       const r = run(['check', 'keps']);
       const lines = r.out.trim().split('\n');
+      // The example KEP is provisional, a draft: no finding above a warning.
       assert.deepEqual(lines.slice(-2), [
-        "keps/sig-apps/4242-job-retry-budget/kep.yaml:2:13 error kep-yaml kep-number 4243 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
-        "keps/sig-apps/4242-job-retry-budget/kep.yaml:22:8 error kep-yaml stage 'GA' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
+        "keps/sig-apps/4242-job-retry-budget/kep.yaml:2:13 warning kep-yaml kep-number 4243 in kep.yaml differs from the README's title 'KEP-4242: Job Retry Budget': make them the same number.",
+        "keps/sig-apps/4242-job-retry-budget/kep.yaml:22:8 warning kep-yaml stage 'GA' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
       ]);
-      assert.match(r.err, /^Checked 2 files, 1 proposal: 2 errors, 2 warnings, 1 note\.$/m);
-      assert.equal(r.code, 1);
+      assert.match(r.err, /^Checked 2 files, 1 proposal: 0 errors, 4 warnings, 1 note\.$/m);
+      // Warnings alone do not fail the check.
+      assert.equal(r.code, 0);
     });
 
     it('a kep.yaml named on the command line is checked with its README; broken YAML is a finding, not a crash', () => {

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { validateTemplateId } from '../../../server/src/core/names';
-import { CreateTemplateRequest, send, TemplateIdRequest } from '../../../server/src/protocol';
+import { CreateTemplateRequest, TemplateIdRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { activeMarkdownEditor, applyNewFile } from './shared';
 
@@ -16,7 +16,7 @@ export async function createTemplate(ctx: Ctx, arg?: unknown): Promise<vscode.Ur
   const editor = activeMarkdownEditor();
   if (!editor) return;
   const textDocument = { uri: editor.document.uri.toString() };
-  const { suggested, taken } = await send(ctx.client, TemplateIdRequest, { textDocument });
+  const { suggested, taken } = await ctx.client.sendRequest(TemplateIdRequest, { textDocument });
   const preset = typeof arg === 'object' && arg !== null && typeof (arg as { id?: unknown }).id === 'string' ? (arg as { id: string }).id : undefined;
   const id = preset ?? (await vscode.window.showInputBox({
     title: 'Create Template from This File',
@@ -30,5 +30,5 @@ export async function createTemplate(ctx: Ctx, arg?: unknown): Promise<vscode.Ur
     void vscode.window.showErrorMessage(problem);
     return;
   }
-  return applyNewFile(await send(ctx.client, CreateTemplateRequest, { textDocument, id: id.trim() }));
+  return applyNewFile(await ctx.client.sendRequest(CreateTemplateRequest, { textDocument, id: id.trim() }));
 }

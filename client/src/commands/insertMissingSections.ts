@@ -1,7 +1,7 @@
 /** "Proposal Kit: Insert Missing Sections": every missing required section, where the template puts it. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { InsertSectionsRequest, OutlineRequest, send } from '../../../server/src/protocol';
+import { InsertSectionsRequest, OutlineRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { nothingToInsertMessage } from '../insertMessages';
 import { activeMarkdownEditor, applyServerEdit } from './shared';
@@ -10,12 +10,12 @@ export async function insertMissingSections(ctx: Ctx): Promise<void> {
   const editor = activeMarkdownEditor();
   if (!editor) return;
   const textDocument = { uri: ctx.client.code2ProtocolConverter.asUri(editor.document.uri) };
-  const edit = await send(ctx.client, InsertSectionsRequest, { textDocument });
+  const edit = await ctx.client.sendRequest(InsertSectionsRequest, { textDocument });
   if (edit) {
     await applyServerEdit(ctx, edit);
     return;
   }
-  const outline = await send(ctx.client, OutlineRequest, { textDocument });
+  const outline = await ctx.client.sendRequest(OutlineRequest, { textDocument });
   const name = editor.document.isUntitled ? editor.document.uri.path : path.basename(editor.document.fileName);
   void vscode.window.showInformationMessage(nothingToInsertMessage(outline, name));
 }

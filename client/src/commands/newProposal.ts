@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { normalizeSig, validateSig, validateTitle } from '../../../server/src/core/names';
-import { NewProposalRequest, ProposalTemplatesRequest, send, type NewProposalPlace } from '../../../server/src/protocol';
+import { NewProposalRequest, ProposalTemplatesRequest, type NewProposalPlace } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { chooseTarget, readPresets, templatePickItems } from '../newProposalPlan';
 import { applyNewFile } from './shared';
@@ -44,7 +44,7 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
   const presets = readPresets(arg);
   const place = await placeFor(arg);
   if (!place) return;
-  const templates = await send(ctx.client, ProposalTemplatesRequest, place);
+  const templates = await ctx.client.sendRequest(ProposalTemplatesRequest, place);
   if (!templates.length) {
     void vscode.window.showErrorMessage('No proposal templates could be loaded.');
     return;
@@ -89,6 +89,6 @@ export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri |
     sig = normalizeSig(answer);
   }
 
-  const result = await send(ctx.client, NewProposalRequest, { ...place, template: template.id, title: title.trim(), ...(sig === undefined ? {} : { sig }) });
+  const result = await ctx.client.sendRequest(NewProposalRequest, { ...place, template: template.id, title: title.trim(), ...(sig === undefined ? {} : { sig }) });
   return applyNewFile(result);
 }

@@ -11,7 +11,7 @@
  * replaces the text, so one tab follows the user from section to section.
  */
 import * as vscode from 'vscode';
-import { GuidanceRequest, send } from '../../../server/src/protocol';
+import { GuidanceRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { GUIDANCE_PATH, guidanceMarkdown, NO_GUIDANCE_MESSAGE } from '../guidance';
 import { GUIDANCE_SCHEME } from '../ids';
@@ -20,7 +20,7 @@ import { activeMarkdownEditor } from './shared';
 export async function showGuidance(ctx: Ctx): Promise<void> {
   const editor = activeMarkdownEditor();
   if (!editor) return;
-  const guidance = await send(ctx.client, GuidanceRequest, {
+  const guidance = await ctx.client.sendRequest(GuidanceRequest, {
     textDocument: { uri: ctx.client.code2ProtocolConverter.asUri(editor.document.uri) },
     position: ctx.client.code2ProtocolConverter.asPosition(editor.selection.active),
   });

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { AnalysisChangedNotification, OutlineRequest, send, type AnalysisChanged, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
+import { AnalysisChangedNotification, OutlineRequest, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
 import { COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../ids';
 import { coalesce } from './coalesce';
 import { onActiveEditor, presentEntry, progressDescription, statusBar } from './present';
@@ -61,7 +61,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
         const active = vscode.window.activeTextEditor;
         if (active?.document === doc) this.follow(active);
       }),
-      client.onNotification(AnalysisChangedNotification.method, (p: AnalysisChanged) => {
+      client.onNotification(AnalysisChangedNotification, (p) => {
         if (this.document && p.uri === this.uriOf(this.document)) void this.refresh();
       }),
       // After a (re)start the server knows nothing of what was shown: ask again.
@@ -96,7 +96,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
       this.show(null, undefined);
       return;
     }
-    const result = await send(this.client, OutlineRequest, { textDocument: { uri: this.uriOf(doc) } });
+    const result = await this.client.sendRequest(OutlineRequest, { textDocument: { uri: this.uriOf(doc) } });
     // The active editor changed while the server answered: its own refresh is queued behind this one.
     if (doc !== this.document) return;
     this.show(result, doc);

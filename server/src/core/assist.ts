@@ -1,6 +1,6 @@
 /** Completion, hover and symbols: what the editor asks about a position or the whole document. */
 import type { Analysis } from './analyze';
-import { guidanceFor } from './fixes';
+import { guidanceFor } from './missing';
 import type { ProposalModel, Section } from './parse';
 import type { TemplateSchema } from './template';
 import { splitLines } from './text';

@@ -1,10 +1,12 @@
 /** Runs the rules over one analysed document and applies the configured severities. */
-import { analyze, type Analysis, type Companions } from './analyze';
+import { analyze, type Analysis } from './analyze';
+import type { Companions } from './metadata';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
 import { DOCUMENT_RULES } from './rules';
 import type { TemplateSchema } from './template';
-import type { Finding, RuleId, Severity, SeveritySetting } from './types';
+import { applySeverities, type Severities } from './severity';
+import type { Finding } from './types';
 
 export interface CheckOptions {
   /** The document's path (relative or absolute, '/' or '\\'), used for template detection. */
@@ -12,7 +14,7 @@ export interface CheckOptions {
   /** Check against this template id instead of detecting one. */
   template?: string;
   /** Per-rule severity; 'off' turns a rule off. */
-  severities?: Partial<Record<RuleId, SeveritySetting>>;
+  severities?: Severities;
   /** Files beside the document (a KEP README's kep.yaml), for the status they hold. */
   companions?: Companions;
 }
@@ -36,17 +38,11 @@ export function checkModel(model: ProposalModel, templates: readonly TemplateSch
   return { detection, analysis, findings: runRules(analysis, options.severities), progress: progressOf(analysis) };
 }
 
-export function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
+function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
   const findings: Finding[] = [];
-  // Severity follows the proposal's life: a draft gets hints and warnings, an approved proposal
-  // errors, and one that is history (implemented, withdrawn) is not shouted at: hints only.
-  const stage = analysis.status?.stage;
-  const lifecycle = (s: Severity): Severity => (stage === 'history' ? 'hint' : stage === 'draft' && s === 'error' ? 'warning' : s);
   for (const rule of DOCUMENT_RULES) {
-    const configured = severities[rule.id];
-    if (configured === 'off') continue;
-    // A rule may suggest a severity for one finding (an empty section in a draft); a setting wins.
-    for (const f of rule.check(analysis)) findings.push({ ...f, severity: configured ?? lifecycle(f.severity ?? rule.severity) });
+    if (severities[rule.id] === 'off') continue;
+    findings.push(...applySeverities(rule, rule.check(analysis), analysis.status, severities));
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

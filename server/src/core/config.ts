@@ -2,11 +2,12 @@
  * The workspace configuration, `.proposalkit.json` (or the `proposalkit` key of `package.json`):
  * which files are proposals, which template a glob uses, rule severities, template folders, where
  * new proposals go and who writes them. The server and the CLI read it with this one function, so
- * the editor and CI agree. Every error names the key or value it is about; the rest still applies.
+ * the editor and CI agree. Its shape is checked against the JSON schema the editor validates it
+ * with; every error names the key or value it is about, and the rest still applies.
  */
 import { globProblem } from './patterns';
-import { parseJson, type JsonNode } from './json';
-import { RULE_IDS } from './rules';
+import { parseJson, type JsonEntry, type JsonNode } from './json';
+import { schemaIssues } from './schema';
 import type { RuleId, SeveritySetting, Span } from './types';
 
 export interface ProjectConfig {
@@ -35,25 +36,14 @@ export interface ConfigRead {
 }
 
 export const CONFIG_FILE = '.proposalkit.json';
-export const PACKAGE_KEY = 'proposalkit';
+const PACKAGE_KEY = 'proposalkit';
 
 /** The keys, in the order the README and the schema give them. */
 export const CONFIG_KEYS = ['$schema', 'files', 'templateFor', 'rules', 'templates', 'newProposalFolders', 'author'] as const;
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
-
 export function emptyConfig(): ProjectConfig {
   return { files: [], templateFor: [], rules: {}, templates: [], newProposalFolders: [], author: '' };
 }
-
-const KIND_NAME: Record<JsonNode['kind'], string> = {
-  object: 'an object',
-  array: 'a list',
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'null',
-};
 
 /**
  * Reads a configuration. `source` says what the text is: the `.proposalkit.json` file itself, or a
@@ -79,38 +69,19 @@ export function readProjectConfig(text: string, source: 'file' | 'package'): Con
     root = entry.value;
   }
   const config = emptyConfig();
-  if (root.kind !== 'object') {
-    problem(root.span, `The configuration must be a JSON object, e.g. { "files": ["docs/rfcs/*.md"] }; found ${KIND_NAME[root.kind]}.`);
-    return { config, issues };
-  }
+  // The shape of each value: the JSON schema, the one the editor validates the file with.
+  const checked = schemaIssues(root);
+  for (const c of checked) problem(c.span, c.message);
+  if (root.kind !== 'object') return { config, issues };
+  const bad = new Set(checked.map((c) => c.path.join('/')));
+  const good = (...path: string[]): boolean => !bad.has(path.join('/'));
+  const strings = (key: string, node: JsonNode): { value: string; span: Span }[] =>
+    node.kind === 'array' && good(key) ? node.items.flatMap((item, i) => (item.kind === 'string' && good(key, String(i)) ? [{ value: item.value.trim(), span: item.span }] : [])) : [];
+  const mapping = (key: string, node: JsonNode): JsonEntry[] =>
+    node.kind === 'object' && good(key) ? node.entries.filter((e) => e.value.kind === 'string' && good(key, e.key)) : [];
+  const textOf = (node: JsonNode): string => (node.kind === 'string' ? node.value.trim() : '');
 
-  const strings = (node: JsonNode, key: string, example: string): { value: string; span: Span }[] => {
-    if (node.kind !== 'array') {
-      problem(node.span, `"${key}" must be a list of text values, e.g. ${example}; found ${KIND_NAME[node.kind]}.`);
-      return [];
-    }
-    const out: { value: string; span: Span }[] = [];
-    for (const item of node.items) {
-      if (item.kind !== 'string') problem(item.span, `Each entry of "${key}" must be text, e.g. ${example}; found ${KIND_NAME[item.kind]}.`);
-      else if (!item.value.trim()) problem(item.span, `An entry of "${key}" is empty: remove it or fill it in.`);
-      else out.push({ value: item.value.trim(), span: item.span });
-    }
-    return out;
-  };
-  const mapping = (node: JsonNode, key: string, example: string): { key: string; keySpan: Span; value: string; span: Span }[] => {
-    if (node.kind !== 'object') {
-      problem(node.span, `"${key}" must be an object, e.g. ${example}; found ${KIND_NAME[node.kind]}.`);
-      return [];
-    }
-    const out: { key: string; keySpan: Span; value: string; span: Span }[] = [];
-    for (const e of node.entries) {
-      if (e.value.kind !== 'string' || !e.value.value.trim()) {
-        problem(e.value.span, `"${key}" maps "${e.key}" to ${e.value.kind === 'string' ? 'empty text' : KIND_NAME[e.value.kind]}; expected text, e.g. ${example}.`);
-      } else out.push({ key: e.key, keySpan: e.keySpan, value: e.value.value.trim(), span: e.value.span });
-    }
-    return out;
-  };
-
+  // What the schema cannot say: a key given twice, globs Proposal Kit cannot use, folders outside the workspace.
   const seen = new Set<string>();
   for (const entry of root.entries) {
     const { key, value } = entry;
@@ -120,54 +91,39 @@ export function readProjectConfig(text: string, source: 'file' | 'package'): Con
     }
     seen.add(key);
     switch (key) {
-      case '$schema':
-        if (value.kind !== 'string') problem(value.span, `"$schema" must be text (the schema's path or URL); found ${KIND_NAME[value.kind]}.`);
-        break;
       case 'files':
-        for (const g of strings(value, key, '["docs/rfcs/*.md"]')) {
+        for (const g of strings(key, value)) {
           const why = globProblem(g.value);
           if (why) problem(g.span, `"files" holds a glob Proposal Kit cannot use: ${why}.`);
           else config.files.push(g.value);
         }
         break;
       case 'templateFor':
-        for (const m of mapping(value, key, '{ "docs/decisions/*.md": "madr" }')) {
+        for (const m of mapping(key, value)) {
           const why = globProblem(m.key);
           if (why) problem(m.keySpan, `"templateFor" has a glob Proposal Kit cannot use: ${why}.`);
-          else config.templateFor.push({ glob: m.key, template: m.value, span: m.span });
+          else config.templateFor.push({ glob: m.key, template: textOf(m.value), span: m.value.span });
         }
         break;
       case 'rules':
-        if (value.kind !== 'object') {
-          problem(value.span, `"rules" must be an object of rule ids and severities, e.g. { "section-order": "off" }; found ${KIND_NAME[value.kind]}.`);
-          break;
-        }
-        for (const r of value.entries) {
-          if (!RULE_IDS.includes(r.key as RuleId)) {
-            problem(r.keySpan, `Unknown rule '${r.key}': the rules are ${RULE_IDS.join(', ')}.`);
-          } else if (r.value.kind !== 'string' || !SEVERITY_SETTINGS.includes(r.value.value as SeveritySetting)) {
-            const found = r.value.kind === 'string' ? `'${r.value.value}'` : KIND_NAME[r.value.kind];
-            problem(r.value.span, `The severity of '${r.key}' must be one of ${SEVERITY_SETTINGS.join(', ')}; found ${found}.`);
-          } else config.rules[r.key as RuleId] = r.value.value as SeveritySetting;
-        }
+        for (const r of mapping(key, value)) config.rules[r.key as RuleId] = textOf(r.value) as SeveritySetting;
         break;
       case 'templates':
-        config.templates = strings(value, key, '[".proposals/templates", "docs/templates"]').map((s) => ({ dir: s.value, span: s.span }));
+        config.templates = strings(key, value).map((s) => ({ dir: s.value, span: s.span }));
         break;
       case 'newProposalFolders':
-        for (const m of mapping(value, key, '{ "madr": "docs/decisions" }')) {
-          if (leavesRoot(m.value)) problem(m.span, `"newProposalFolders" maps "${m.key}" to '${m.value}', which is outside the workspace; name a folder inside it, relative to the workspace root, without '..'.`);
-          else config.newProposalFolders.push({ template: m.key, dir: m.value, span: m.keySpan });
+        for (const m of mapping(key, value)) {
+          const dir = textOf(m.value);
+          if (leavesRoot(dir)) problem(m.value.span, `"newProposalFolders" maps "${m.key}" to '${dir}', which is outside the workspace; name a folder inside it, relative to the workspace root, without '..'.`);
+          else config.newProposalFolders.push({ template: m.key, dir, span: m.keySpan });
         }
         break;
       case 'author':
-        if (value.kind !== 'string') problem(value.span, `"author" must be text, e.g. "Platform Team"; found ${KIND_NAME[value.kind]}.`);
-        else config.author = value.value.trim();
+        if (good(key)) config.author = textOf(value);
         break;
-      default:
-        problem(entry.keySpan, `Unknown key "${key}": the keys are ${CONFIG_KEYS.filter((k) => k !== '$schema').join(', ')}.`);
     }
   }
+  issues.sort((a, b) => a.span.start - b.span.start);
   return { config, issues };
 }
 

@@ -23,7 +23,7 @@ export interface Detection {
 const NEAR = 0.05;
 
 /** Documents whose best evidence is weaker than this are not treated as proposals. */
-export const MIN_CONFIDENCE = 0.4;
+const MIN_CONFIDENCE = 0.4;
 
 const pathMatchers = new WeakMap<TemplateSchema, (path: string) => boolean>();
 
@@ -180,7 +180,7 @@ export interface DocOutline {
 }
 
 /** The normalised headings of the document, except a lone H1 title. */
-export function docOutline(model: ProposalModel): DocOutline {
+function docOutline(model: ProposalModel): DocOutline {
   const title = model.sections.length > 0 && model.sections[0].heading.level === 1 && isLoneTitle(model) ? model.sections[0] : null;
   const sections = model.sections.filter((s) => s !== title);
   const parents = sections.map((s) => (s.parent !== null && s.parent !== title ? sections.indexOf(s.parent) : null));
@@ -193,7 +193,7 @@ export function docOutline(model: ProposalModel): DocOutline {
  * under another that is not a template section): they add detail, not another outline. Needs at
  * least `minCommon` sections in common.
  */
-export function similarityTo(version: TemplateVersion, doc: DocOutline, minCommon = 3): number {
+function similarityTo(version: TemplateVersion, doc: DocOutline, minCommon = 3): number {
   const docKeys = doc.keys;
   if (!version.sections.length || !docKeys.length) return 0;
   const docSet = new Set(docKeys);
@@ -214,7 +214,7 @@ export function similarityTo(version: TemplateVersion, doc: DocOutline, minCommo
 }
 
 /** The date a path carries ("20230126_name.md", "2023-01-26-name.md"), as YYYY-MM-DD. */
-export function dateFromPath(path: string | undefined): string | null {
+function dateFromPath(path: string | undefined): string | null {
   const name = path?.replace(/\\/g, '/').split('/').pop() ?? '';
   const m = /^(\d{4})-?(\d{2})-?(\d{2})[_-]/.exec(name) ?? /(?:^|[_-])(\d{4})-?(\d{2})-?(\d{2})(?:[_-]|\.md$)/.exec(name);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) > 31 || m[1] === '0000') return null;
@@ -226,7 +226,7 @@ export function dateFromPath(path: string | undefined): string | null {
  * current template; another version wins when the document's headings fit it clearly better, or as
  * well with a heading only that version has.
  */
-export function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | null = null): TemplateVersion {
+function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | null = null): TemplateVersion {
   // Versions differ in their own subsections too: here every heading of the document counts.
   const docKeys: DocOutline = { keys: outline.keys, nested: outline.keys.map(() => false), parents: outline.parents };
   const all: TemplateVersion[] = [t, ...t.versions];

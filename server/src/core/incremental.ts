@@ -292,7 +292,7 @@ function leftOut(body: string, reason: UncheckedReason): Item[] {
 }
 
 /** How many emphasis, link and code marks `text` holds outside fenced code and front matter. Linear in the text. */
-export function inlineMarks(text: string): number {
+function inlineMarks(text: string): number {
   let n = 0;
   forEachProseLine(text, (line) => {
     for (let i = 0; i < line.length; i++) {

@@ -1,8 +1,11 @@
 /**
  * JSON with the place of every key and value, so that an error in a configuration file can be
- * shown at the key or value it is about. Strict JSON (RFC 8259): a syntax error is reported at the
- * offset where the text stops being JSON, never thrown.
+ * shown at the key or value it is about. Strict JSON (RFC 8259: no comments, no trailing commas),
+ * read by jsonc-parser, the reader VS Code uses for its own settings. A syntax error is reported
+ * at the offset where the text stops being JSON, in words that say what is wrong and what is
+ * expected there; it is never thrown.
  */
+import { createScanner, parseTree, printParseErrorCode, visit, type Node, type ParseOptions } from 'jsonc-parser';
 import type { Span } from './types';
 
 export type JsonNode =
@@ -21,137 +24,178 @@ export interface JsonEntry {
 
 export type JsonResult = { ok: true; node: JsonNode } | { ok: false; offset: number; message: string };
 
-class SyntaxFailure {
-  constructor(
-    readonly offset: number,
-    readonly message: string,
-  ) {}
+/** Objects and lists nested deeper than this are refused where they pass it: a configuration needs three levels. */
+const MAX_JSON_DEPTH = 64;
+
+const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+/** An error jsonc-parser reported, with what the reader was inside at that point. */
+/** jsonc-parser's error codes by name (its enums are const enums, which isolated modules cannot read). */
+type ErrorName = ReturnType<typeof printParseErrorCode>;
+
+interface Reported {
+  code: ErrorName;
+  offset: number;
+  /** The closer of the innermost open object or list, or null at the top level. */
+  close: '}' | ']' | null;
+  /** The last key read. */
+  key: string;
 }
 
-/** Objects and lists nested deeper than this are refused where they pass it: a configuration needs three levels. */
-export const MAX_JSON_DEPTH = 64;
-
 /** Parses JSON text into a tree with spans, or says where and why it is not JSON. */
-export function parseJson(text: string): JsonResult {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function parseJson(source: string): JsonResult {
+  // A byte order mark is not JSON's but editors write one: read it as white space (offsets stay).
+  const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
+  const deep = tooDeep(text);
+  if (deep !== null) return { ok: false, offset: deep, message: `Objects and lists are nested more than ${MAX_JSON_DEPTH} levels deep here; a configuration needs only a few levels.` };
+  const errors: Reported[] = [];
+  const open: ('}' | ']')[] = [];
+  let key = '';
+  visit(
+    text,
+    {
+      onObjectBegin: () => void open.push('}'),
+      onArrayBegin: () => void open.push(']'),
+      onObjectEnd: () => void open.pop(),
+      onArrayEnd: () => void open.pop(),
+      onObjectProperty: (property) => void (key = property),
+      // The first error is the one shown; a few after it say what was expected past a stray character.
+      onError: (code, offset) => void (errors.length < 8 && errors.push({ code: printParseErrorCode(code), offset, close: open[open.length - 1] ?? null, key })),
+    },
+    STRICT,
+  );
+  if (errors.length) return { ok: false, offset: placeOf(text, errors[0]), message: describe(text, errors) };
+  const root = parseTree(text, [], STRICT);
+  if (!root) return { ok: false, offset: text.length, message: 'The file ends where a value was expected.' };
+  return { ok: true, node: toNode(root) };
+}
+
+/** Where objects and lists first nest deeper than the limit (jsonc-parser's reader recurses), or null. */
+function tooDeep(text: string): number | null {
+  const scanner = createScanner(text, true);
   let depth = 0;
-  const fail = (message: string, at = i): never => {
-    throw new SyntaxFailure(at, message);
-  };
-  const skip = (): void => {
-    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
-  };
-  const what = (): string => (i >= text.length ? 'the end of the file' : `'${text[i]}'`);
-  const noComment = (): void => {
-    if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail('Comments are not allowed in JSON: remove them.');
-  };
+  // A token's first character tells a bracket (a string token starts with its quote).
+  for (scanner.scan(); scanner.getTokenOffset() < text.length; scanner.scan()) {
+    const c = text[scanner.getTokenOffset()];
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return null;
+}
 
-  const str = (): { value: string; span: Span } => {
-    const start = i++;
-    let out = '';
-    while (i < text.length && text[i] !== '"') {
-      const c = text[i];
-      if (c === '\\') {
-        const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          i += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else fail('This escape is not valid in a JSON string: use \\", \\\\, \\n, \\t or \\uXXXX.');
-      } else if (c === '\n' || c === '\r') fail('A JSON string cannot span lines: close it with " on the same line.');
-      else {
-        out += c;
-        i++;
-      }
-    }
-    if (i >= text.length) fail('This string is not closed: add the closing ".', start);
-    i++;
-    return { value: out, span: { start, end: i } };
-  };
+function toNode(n: Node): JsonNode {
+  const span = { start: n.offset, end: n.offset + n.length };
+  switch (n.type) {
+    case 'object':
+      return {
+        kind: 'object',
+        span,
+        entries: (n.children ?? []).map((p) => {
+          const [k, v] = p.children as [Node, Node];
+          return { key: k.value as string, keySpan: { start: k.offset, end: k.offset + k.length }, value: toNode(v) };
+        }),
+      };
+    case 'array':
+      return { kind: 'array', span, items: (n.children ?? []).map(toNode) };
+    case 'string':
+      return { kind: 'string', span, value: n.value as string };
+    case 'number':
+      return { kind: 'number', span, value: n.value as number };
+    case 'boolean':
+      return { kind: 'boolean', span, value: n.value as boolean };
+    default:
+      return { kind: 'null', span, value: null };
+  }
+}
 
-  /** The items of an object or a list, from its opening character to `close`, comma-separated. */
-  const sequence = <T>(close: '}' | ']', item: () => T): T[] => {
-    i++;
-    const out: T[] = [];
-    skip();
-    if (text[i] === close) {
-      i++;
-      return out;
-    }
-    for (;;) {
-      out.push(item());
-      skip();
-      noComment();
-      if (text[i] === ',') {
-        i++;
-        skip();
-        if (text[i] === close) fail(`A comma before the closing ${close} is not allowed in JSON: remove it.`);
-        continue;
-      }
-      if (text[i] === close) {
-        i++;
-        return out;
-      }
-      fail(`Expected ',' or '${close}' after a value, found ${what()}.`);
-    }
-  };
+/** The character at an offset as messages show it, or "the end of the file". */
+function what(text: string, at: number): string {
+  return at >= text.length ? 'the end of the file' : `'${text[at]}'`;
+}
 
-  const value = (): JsonNode => {
-    skip();
-    const start = i;
+/** The last character before `at` that is not white space. */
+function before(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && ' \t\r\n'.includes(text[i])) i--;
+  return i >= 0 ? text[i] : '';
+}
+
+/** A string's problem, from its opening quote: where it breaks a line, has a bad escape, or ends unclosed. */
+function stringProblem(text: string, start: number): { offset: number; message: string } {
+  for (let i = start + 1; i < text.length; i++) {
     const c = text[i];
-    if ((c === '{' || c === '[') && ++depth > MAX_JSON_DEPTH) {
-      fail(`Objects and lists are nested more than ${MAX_JSON_DEPTH} levels deep here; a configuration needs only a few levels.`);
+    if (c === '"') break;
+    if (c === '\n' || c === '\r') return { offset: i, message: 'A JSON string cannot span lines: close it with " on the same line.' };
+    if (c === '\\') {
+      const e = text[i + 1];
+      if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+      else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 5;
+      else return { offset: i, message: 'This escape is not valid in a JSON string: use \\", \\\\, \\n, \\t or \\uXXXX.' };
+    } else if (c.charCodeAt(0) < 0x20) {
+      return { offset: i, message: 'A JSON string cannot hold a control character such as a tab: write it as an escape (\\t, \\uXXXX).' };
     }
-    if (c === '{') {
-      const entries = sequence('}', (): JsonEntry => {
-        skip();
-        noComment();
-        if (text[i] !== '"') fail(`Expected a key in double quotes, found ${what()}.`);
-        const key = str();
-        skip();
-        if (text[i] !== ':') fail(`Expected ':' after the key "${key.value}", found ${what()}.`);
-        i++;
-        return { key: key.value, keySpan: key.span, value: value() };
-      });
-      depth--;
-      return { kind: 'object', span: { start, end: i }, entries };
-    }
-    if (c === '[') {
-      const items = sequence(']', value);
-      depth--;
-      return { kind: 'array', span: { start, end: i }, items };
-    }
-    if (c === '"') {
-      const s = str();
-      return { kind: 'string', span: s.span, value: s.value };
-    }
-    const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
-    if (num) {
-      i += num[0].length;
-      return { kind: 'number', span: { start, end: i }, value: Number(num[0]) };
-    }
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return v === null ? { kind: 'null', span: { start, end: i }, value: null } : { kind: 'boolean', span: { start, end: i }, value: v };
-      }
-    }
-    noComment();
-    if (c === "'") fail("JSON strings use double quotes (\"), not single quotes.");
-    return fail(i >= text.length ? 'The file ends where a value was expected.' : `Expected a value (an object, list, string, number, true, false or null), found ${what()}.`);
-  };
+  }
+  return { offset: start, message: 'This string is not closed: add the closing ".' };
+}
 
-  try {
-    const node = value();
-    skip();
-    if (i < text.length) fail(`Unexpected ${what()} after the end of the JSON value.`);
-    return { ok: true, node };
-  } catch (e) {
-    if (e instanceof SyntaxFailure) return { ok: false, offset: e.offset, message: e.message };
-    throw e;
+const STRING_ERRORS = new Set<ErrorName>(['UnexpectedEndOfString', 'InvalidEscapeCharacter', 'InvalidUnicode', 'InvalidCharacter']);
+
+function placeOf(text: string, e: Reported): number {
+  return STRING_ERRORS.has(e.code) ? stringProblem(text, e.offset).offset : e.offset;
+}
+
+/**
+ * The first error in words. A character JSON does not know (a single quote, a bare word) is shown
+ * where it stands, with what the reader expected there: the next error jsonc-parser reports once it
+ * has skipped it.
+ */
+function describe(text: string, errors: readonly Reported[]): string {
+  const first = errors[0];
+  if (STRING_ERRORS.has(first.code)) return stringProblem(text, first.offset).message;
+  if (first.code === 'InvalidCommentToken') return 'Comments are not allowed in JSON: remove them.';
+  const found = what(text, first.offset);
+  if (first.code === 'InvalidSymbol') {
+    const next = errors.find((e) => e.code !== 'InvalidSymbol');
+    if (text[first.offset] === "'" && next?.code !== 'PropertyNameExpected') return 'JSON strings use double quotes ("), not single quotes.';
+    if (!next) return first.close === null ? `Unexpected ${found} after the end of the JSON value.` : valueExpected(found);
+    return expected(text, { ...next, offset: first.offset }, found);
+  }
+  return expected(text, first, found);
+}
+
+function valueExpected(found: string): string {
+  return `Expected a value (an object, list, string, number, true, false or null), found ${found}.`;
+}
+
+function expected(text: string, e: Reported, found: string): string {
+  const trailingComma = (text[e.offset] === '}' || text[e.offset] === ']') && before(text, e.offset) === ',';
+  switch (e.code) {
+    case 'PropertyNameExpected':
+      return trailingComma ? `A comma before the closing } is not allowed in JSON: remove it.` : `Expected a key in double quotes, found ${found}.`;
+    case 'ValueExpected':
+      if (trailingComma) return `A comma before the closing ${text[e.offset]} is not allowed in JSON: remove it.`;
+      if (e.offset >= text.length) return 'The file ends where a value was expected.';
+      if (text[e.offset] === "'") return 'JSON strings use double quotes ("), not single quotes.';
+      return valueExpected(found);
+    case 'ColonExpected':
+      return `Expected ':' after the key "${e.key}", found ${found}.`;
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected': {
+      const prev = before(text, e.offset);
+      if (e.offset >= text.length && (prev === ',' || prev === ':' || prev === '[')) return 'The file ends where a value was expected.';
+      if (e.offset >= text.length && prev === '{') return `Expected a key in double quotes, found ${found}.`;
+      // jsonc-parser leaves an object or list before it says its closer is missing: name that closer.
+      const close = e.code === 'CloseBraceExpected' ? '}' : e.code === 'CloseBracketExpected' ? ']' : e.close;
+      return `Expected ',' or '${close ?? '}'}' after a value, found ${found}.`;
+    }
+    case 'EndOfFileExpected':
+      return `Unexpected ${found} after the end of the JSON value.`;
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return 'This is not a JSON number: write digits, with an optional fraction and exponent (e.g. 5, 0.5, 1e3).';
+    default:
+      return valueExpected(found);
   }
 }

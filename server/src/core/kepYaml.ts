@@ -2,22 +2,14 @@
  * A KEP's kep.yaml: read leniently for the status, checked strictly against the template's kepYaml
  * spec and the README beside it. Findings are positioned in kep.yaml itself.
  */
-import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema } from './template';
 import { LineIndex, loneCrAsLf } from './text';
-import type { RuleInfo } from './rules/rule';
-import type { Finding, RuleId, Severity, SeveritySetting, Span } from './types';
-
-/** The YAML's top-level mapping, or null when the text is not valid YAML or not a mapping. */
-export function readYamlMapping(text: string): Record<string, unknown> | null {
-  try {
-    const data: unknown = parseYaml(loneCrAsLf(text), { prettyErrors: false, maxAliasCount: 100 });
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
+import type { DocumentStatus } from './metadata';
+import type { RawFinding, RuleInfo } from './rules/rule';
+import { applySeverities, type Severities } from './severity';
+import type { Finding, Severity, Span } from './types';
 
 export type KepYamlSpec = NonNullable<TemplateSchema['kepYaml']>;
 
@@ -28,7 +20,7 @@ export const KEP_YAML_RULE: RuleInfo = {
 };
 
 /** The number and title a KEP README's heading gives ("# KEP-1234: Title"), when it has one. */
-export function kepHeading(readme: ProposalModel): { number: string; title: string; heading: string } | null {
+function kepHeading(readme: ProposalModel): { number: string; title: string; heading: string } | null {
   const first = readme.sections[0];
   if (!first || first.heading.level !== 1) return null;
   const m = /^\[?KEP-(\d+)\]?\s*[:.-]?\s*(.*)$/i.exec(first.heading.text.trim());
@@ -49,17 +41,21 @@ export function checkKepYaml(
   text: string,
   spec: KepYamlSpec,
   readme: ProposalModel | null,
-  severities: Partial<Record<RuleId, SeveritySetting>> = {},
+  severities: Severities = {},
+  status: DocumentStatus | null = null,
 ): Finding[] {
-  const setting = severities['kep-yaml'] ?? KEP_YAML_RULE.severity;
-  if (setting === 'off') return [];
+  if (severities['kep-yaml'] === 'off') return [];
+  return applySeverities(KEP_YAML_RULE, kepYamlProblems(text, spec, readme), status, severities);
+}
+
+/** kep.yaml's findings before severities: each with the severity it suggests, when not the rule's own. */
+function kepYamlProblems(text: string, spec: KepYamlSpec, readme: ProposalModel | null): RawFinding[] {
   const lines = new LineIndex(text);
-  const out: Finding[] = [];
+  const out: RawFinding[] = [];
   // A title worded differently from the README's is common upstream and harms no tooling: a
   // warning unless the rule's severity is set.
-  const report = (span: Span, message: string, field?: string, suggested: Severity = KEP_YAML_RULE.severity): void => {
-    const severity = severities['kep-yaml'] === undefined ? suggested : setting;
-    out.push({ rule: 'kep-yaml', severity, message, range: lines.rangeOf(span), ...(field === undefined ? {} : { field }) });
+  const report = (span: Span, message: string, field?: string, suggested?: Severity): void => {
+    out.push({ rule: 'kep-yaml', ...(suggested === undefined ? {} : { severity: suggested }), message, range: lines.rangeOf(span), ...(field === undefined ? {} : { field }) });
   };
   const firstLine: Span = { start: 0, end: lines.lineEnd(0) };
 
@@ -192,9 +188,9 @@ function spanOf(node: YamlNode | null | undefined, text: string): Span | null {
  */
 export function kepYamlFindingsFor(
   kepText: string,
-  readme: { model: ProposalModel; template: TemplateSchema | null },
-  severities: Partial<Record<RuleId, SeveritySetting>> = {},
+  readme: { model: ProposalModel; template: TemplateSchema | null; status: DocumentStatus | null },
+  severities: Severities = {},
 ): Finding[] {
   const spec = readme.template?.kepYaml;
-  return spec ? checkKepYaml(kepText, spec, readme.model, severities) : [];
+  return spec ? checkKepYaml(kepText, spec, readme.model, severities, readme.status) : [];
 }

@@ -20,7 +20,7 @@ export function normalizeSig(value: string): string {
   return value.trim().replace(/^sig-/, '');
 }
 
-export const TEMPLATE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+const TEMPLATE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
 /** Why an id cannot be used, or undefined when it can. */
 export function validateTemplateId(id: string, taken: readonly string[]): string | undefined {

@@ -125,7 +125,7 @@ function gfmParts(this: Processor): void {
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts);
 
 /** The syntax tree of `text`: from the quick reader where it handles the text exactly, else from remark. */
-export function parseMarkdown(text: string): Root {
+function parseMarkdown(text: string): Root {
   return quickParse(text) ?? processor.parse(text);
 }
 
@@ -337,7 +337,7 @@ function collectInlines(node: Nodes, base: number, max: number, out: Inline[]): 
 }
 
 /** Front matter nested deeper than this is not parsed (the YAML parser recurses once per level). */
-export const MAX_FRONT_MATTER_DEPTH = 64;
+const MAX_FRONT_MATTER_DEPTH = 64;
 
 /**
  * Where YAML passes the nesting limit, or null: flow collections (`[`, `{`) open and not yet

@@ -11,11 +11,11 @@ import { RE2JS } from 're2js';
 import { escapeRe } from './normalize';
 
 /** A pattern longer than this is refused: compiling it would cost more than any real one needs. */
-export const MAX_PATTERN_LENGTH = 1000;
+const MAX_PATTERN_LENGTH = 1000;
 /** Brace alternatives a glob may expand to (`{a,b}{c,d}` is four). */
 const MAX_BRACE_EXPANSIONS = 256;
 
-export class PatternError extends Error {}
+class PatternError extends Error {}
 
 /** A compiled pattern: `test` finds it anywhere in the text, as RegExp#test does. */
 export interface Pattern {

@@ -12,7 +12,7 @@ export interface FileReport {
   findings: Finding[];
 }
 
-export const JSON_FORMAT_VERSION = 1;
+const JSON_FORMAT_VERSION = 1;
 
 export function formatText(files: readonly FileReport[]): string {
   const out: string[] = [];

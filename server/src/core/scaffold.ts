@@ -49,7 +49,7 @@ export function usesNumber(pattern: string): boolean {
   return /\{n(?:nn)?\}/.test(pattern);
 }
 
-export function fill(pattern: string, vars: Vars): string {
+function fill(pattern: string, vars: Vars): string {
   return pattern.replace(/\{(n|nnn|slug|slug_|title|yyyymmdd|date|sig|author)\}/g, (_, k: keyof Vars) => vars[k]);
 }
 
@@ -97,7 +97,7 @@ function numberedPaths(pattern: string, paths: readonly string[]): { digits: str
 }
 
 /** The width existing numbers are padded to (`0054` gives 4), or 0 when they are not padded. */
-export function numberWidth(pattern: string, paths: readonly string[]): number {
+function numberWidth(pattern: string, paths: readonly string[]): number {
   const padded = numberedPaths(pattern, paths).map((p) => p.digits).filter((d) => d.length > 1 && d.startsWith('0'));
   return padded.length ? Math.max(...padded.map((d) => d.length)) : 0;
 }
@@ -107,7 +107,7 @@ export function numberWidth(pattern: string, paths: readonly string[]): number {
  * file shows (`0000-template.md` gives `{n}-{slug}.md`, `adr-template.md` gives
  * `adr-{n}-{slug}.md`) as the existing documents use it, in the folder of the highest number.
  */
-export function inferredFilePattern(t: TemplateSchema, paths: readonly string[]): string | null {
+function inferredFilePattern(t: TemplateSchema, paths: readonly string[]): string | null {
   if (t.file.explicit) return null;
   const parts = t.source.replace(/\\/g, '/').split('/');
   const file = parts.pop() ?? '';
@@ -135,7 +135,7 @@ export function nextNumber(pattern: string, paths: readonly string[]): number {
   return used.length ? Math.max(...used) + 1 : 1;
 }
 
-export function scaffoldVars(input: ScaffoldInput, number: number | null, width = 0): Vars {
+function scaffoldVars(input: ScaffoldInput, number: number | null, width = 0): Vars {
   const n = number === null ? '' : String(number).padStart(width, '0');
   return {
     n,
@@ -154,7 +154,7 @@ export function scaffoldVars(input: ScaffoldInput, number: number | null, width 
  * The team's front matter for a new proposal: its keys as the template writes them, with the
  * title, the date, the author and the number filled in; every other value is left for the author.
  */
-export function renderFrontMatter(t: TemplateSchema, vars: Vars, eol: string): string | null {
+function renderFrontMatter(t: TemplateSchema, vars: Vars, eol: string): string | null {
   if (t.frontMatter === null) return null;
   const lines = t.frontMatter.split('\n');
   const out: string[] = [];
@@ -189,7 +189,7 @@ function frontMatterValue(key: string, kind: string, vars: Vars): string | undef
 }
 
 /** The new proposal's text: the template body with its title and metadata filled in. */
-export function renderProposal(t: TemplateSchema, vars: Vars): string {
+function renderProposal(t: TemplateSchema, vars: Vars): string {
   const eol = parseProposal(t.body).lines.eol();
   const head = renderFrontMatter(t, vars, eol);
   const body = renderBody(t, vars);

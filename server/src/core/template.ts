@@ -297,7 +297,7 @@ export function titlePatternFrom(title: string | null): string {
 }
 
 /** The variable a slot in capitals stands for (`NUMBER`, `ADR-NUMBER`, `TITLE: ...`, `DATE`, `AUTHOR`), or null. */
-export function capitalSlot(inner: string): string | null {
+function capitalSlot(inner: string): string | null {
   const word = inner.split(':')[0].trim();
   if (!word || word !== word.toUpperCase()) return null;
   if (/^(?:[A-Z]+-)?(?:NUMBER|NUM|NO)$|^(?:N{2,}|X{3,})$/.test(word)) return '{n}';
@@ -637,7 +637,7 @@ function requiredFromMap(value: unknown, status: StatusSpec | null, err: (key: s
 }
 
 /** The text between the title (or the top of the body) and the first section heading. */
-export function preambleText(model: ProposalModel): { text: string; start: number } {
+function preambleText(model: ProposalModel): { text: string; start: number } {
   const first = model.sections[0];
   const fmEnd = model.frontMatter ? model.frontMatter.span.end : 0;
   if (!first) return { text: model.text.slice(fmEnd), start: fmEnd };
@@ -702,7 +702,7 @@ export function metadataLines(text: string): MetadataLine[] {
   return out;
 }
 
-export function findMetadataLine(preamble: { text: string; start: number }, names: string[]): MetadataLine | null {
+function findMetadataLine(preamble: { text: string; start: number }, names: string[]): MetadataLine | null {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   for (const l of metadataLines(preamble.text)) {
     if (wanted.has(l.key.toLowerCase())) return l;
@@ -732,7 +732,7 @@ function escapeKey(key: string): string {
 export const SETTINGS_KEY = 'proposal-kit';
 
 /** Proposal Kit's settings, in the order the README gives them. */
-export const SETTINGS_KEYS = ['id', 'name', 'description', 'title', 'date', 'file', 'detect', 'metadata', 'kepYaml', 'status', 'requiredFrom', 'aliases', 'optional', 'versions'] as const;
+const SETTINGS_KEYS = ['id', 'name', 'description', 'title', 'date', 'file', 'detect', 'metadata', 'kepYaml', 'status', 'requiredFrom', 'aliases', 'optional', 'versions'] as const;
 
 /**
  * A team's template front matter and Proposal Kit's settings, apart. Settings live under
@@ -887,5 +887,3 @@ function checkUnknown(names: string[], sections: SectionSpec[], fail: (name: str
   const known = new Set(sections.flatMap((s) => [s.title, normalizeTitle(s.title)]));
   for (const n of names) if (!known.has(n) && !known.has(normalizeTitle(n))) throw fail(n);
 }
-
-export { LineIndex };

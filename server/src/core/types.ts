@@ -14,8 +14,6 @@ export interface Range {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 export type RuleId =
   | 'missing-section'
   | 'empty-section'

@@ -5,8 +5,8 @@
  */
 import { analyze, type Analysis } from './analyze';
 import type { Section } from './parse';
-import { insertSectionsEdits } from './fixes';
-import { missingSpecs } from './rules/missingSection';
+import { insertSectionsEdits } from './insert';
+import { missingSpecs } from './missing';
 import type { SectionSpec } from './template';
 import { normalizeTitle } from './normalize';
 import type { TextEdit } from './types';

@@ -5,7 +5,7 @@
  * files beside a proposal (a KEP's kep.yaml). The file system comes in through `WorkspaceHost`, so
  * that this module stays pure.
  */
-import type { Companions } from './analyze';
+import type { Companions } from './metadata';
 import { CONFIG_FILE, newProposalFolder, type ConfigIssue, type ProjectConfig } from './config';
 import { compileGlobs } from './patterns';
 import { RULE_IDS } from './rules';

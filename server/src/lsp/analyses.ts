@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import type { Companions } from '../core/analyze';
+import type { Companions } from '../core/metadata';
 import { checkModel, parseProposal, type CheckResult, type ProposalModel } from '../core';
 import { IncrementalParser, ParseStopped } from '../core/incremental';
 import type { Settings } from '../core/workspace';

@@ -16,9 +16,11 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from '../core/assist';
-import { fixesFor, insertSectionsEdits, missingSections } from '../core/fixes';
+import { fixesFor } from '../core/fixes';
+import { insertSectionsEdits } from '../core/insert';
+import { missingSpecs } from '../core/missing';
 import { outlineOf } from '../core/outline';
-import { GuidanceRequest, handle, InsertSectionsRequest, OutlineRequest, type OutlineResult } from '../protocol';
+import { GuidanceRequest, InsertSectionsRequest, OutlineRequest, type OutlineResult } from '../protocol';
 import type { Analysed, Analyses } from './analyses';
 import { configDocument, type ServerContext } from './context';
 
@@ -72,7 +74,7 @@ function registerCodeActions(ctx: ServerContext, analyses: Analyses): void {
     const wanted = params.context.only;
     const wants = (kind: string): boolean => !wanted || wanted.some((w) => kind === w || kind.startsWith(`${w}.`));
     const actions = wants(CodeActionKind.QuickFix) ? quickFixes(a, params, token) : [];
-    const missing = missingSections(analysis);
+    const missing = missingSpecs(analysis);
     if (missing.length && wants(CodeActionKind.Source)) {
       actions.push({
         title: `Insert all missing sections (${missing.length})`,
@@ -125,23 +127,23 @@ function registerAssists(ctx: ServerContext, analyses: Analyses): void {
 }
 
 function registerCustomRequests(ctx: ServerContext, analyses: Analyses): void {
-  handle(ctx.connection, OutlineRequest, async (params): Promise<OutlineResult | null> => {
+  ctx.connection.onRequest(OutlineRequest, async (params): Promise<OutlineResult | null> => {
     const a = await analyses.analysed(params.textDocument.uri);
     if (!a?.result.analysis) return null;
     return { uri: params.textDocument.uri, version: a.version, ...outlineOf(a.result.analysis) };
   });
 
-  handle(ctx.connection, InsertSectionsRequest, async (params): Promise<WorkspaceEdit | null> => {
+  ctx.connection.onRequest(InsertSectionsRequest, async (params): Promise<WorkspaceEdit | null> => {
     const analysis = (await analyses.analysed(params.textDocument.uri))?.result.analysis;
     if (!analysis) return null;
     const specs = params.sections
       ? params.sections.map((i) => analysis.version.sections[i]).filter((s) => s && !analysis.present.has(s.index))
-      : missingSections(analysis);
+      : missingSpecs(analysis);
     if (!specs.length) return null;
     return { changes: { [params.textDocument.uri]: insertSectionsEdits(analysis, specs) } };
   });
 
-  handle(ctx.connection, GuidanceRequest, async (params) => {
+  ctx.connection.onRequest(GuidanceRequest, async (params) => {
     const analysis = (await analyses.analysed(params.textDocument.uri))?.result.analysis;
     if (!analysis) return null;
     const h = hoverAt(analysis, params.position, true);

@@ -3,8 +3,8 @@
  * findings are pushed on its URI while it or its README is open.
  */
 import { URI } from 'vscode-uri';
-import type { Companions } from '../core/analyze';
-import { detectTemplate, type Finding } from '../core';
+import type { Companions } from '../core/metadata';
+import { analyze, detectTemplate, type Finding } from '../core';
 import { parseDocument } from '../core/incremental';
 import { kepYamlFindingsFor } from '../core/kepYaml';
 import { readTextIfRegular } from '../node/safeFs';
@@ -94,13 +94,16 @@ export class KepYamls {
     const kepText = this.text(file);
     if (kepText === undefined || !(this.ctx.documents.get(uri) || this.ctx.documents.get(readmeUri))) return [];
     const open = await this.analyses?.analysed(readmeUri);
-    if (open) return kepYamlFindingsFor(kepText, { model: open.model, template: open.result.detection?.template ?? null }, open.settings.rules);
+    if (open) return kepYamlFindingsFor(kepText, { model: open.model, template: open.result.detection?.template ?? null, status: open.result.analysis?.status ?? null }, open.settings.rules);
     const readmeText = readTextIfRegular(readmeFile);
     const settings = await this.settings.settingsFor(readmeUri);
     const plan = ws.checkPlan(readmeFile, settings);
     if (readmeText === undefined || !plan) return [];
     const model = parseDocument(readmeText);
     const detection = detectTemplate(model, detectionPath(ws, readmeUri), ws.templates, plan.template);
-    return kepYamlFindingsFor(kepText, { model, template: detection?.template ?? null }, settings.rules);
+    if (!detection) return [];
+    // The README's status (its own, or kep.yaml's) sets the findings' severities, as for the README's.
+    const { status } = analyze(model, detection.template, detection.version, { kepYaml: kepText });
+    return kepYamlFindingsFor(kepText, { model, template: detection.template, status }, settings.rules);
   }
 }

@@ -13,7 +13,7 @@ import { firstLineToWrite } from '../core/cursor';
 import { normalizeSig, validateSig, validateTemplateId, validateTitle } from '../core/names';
 import { suggestedTemplateId, templateFromDocument } from '../core/newTemplate';
 import { innermostFolder, localDate, type Settings, type Workspace } from '../core/workspace';
-import { CreateTemplateRequest, handle, NewProposalRequest, ProposalTemplatesRequest, TemplateIdRequest, type NewFileResult, type NewProposalParams, type NewProposalPlace } from '../protocol';
+import { CreateTemplateRequest, NewProposalRequest, ProposalTemplatesRequest, TemplateIdRequest, type NewFileResult, type NewProposalParams, type NewProposalPlace } from '../protocol';
 import { planProposal, resolveInside } from '../node/create';
 import { fileOf } from './context';
 
@@ -134,7 +134,7 @@ function createTemplate(deps: NewFilesDeps, uri: string, rawId: string): NewFile
 }
 
 export function registerNewFileRequests(connection: Connection, deps: NewFilesDeps): void {
-  handle(connection, ProposalTemplatesRequest, (params) => {
+  connection.onRequest(ProposalTemplatesRequest, (params) => {
     const ws = deps.workspace();
     const { root, chosen } = placeOf(ws, params);
     return ws.templates.map((t) => ({
@@ -144,11 +144,11 @@ export function registerNewFileRequests(connection: Connection, deps: NewFilesDe
       ...(needsSig(t) ? { sig: sigFromFolder(root, ws.proposalFolder(root, chosen, t.id)) } : {}),
     }));
   });
-  handle(connection, NewProposalRequest, (params) => newProposal(deps, params));
-  handle(connection, TemplateIdRequest, (params) => {
+  connection.onRequest(NewProposalRequest, (params) => newProposal(deps, params));
+  connection.onRequest(TemplateIdRequest, (params) => {
     const ws = deps.workspace();
     const root = templateRoot(ws, params.textDocument.uri);
     return { suggested: suggestedTemplateId(URI.parse(params.textDocument.uri).path), taken: takenIds(path.join(root, '.proposals', 'templates')) };
   });
-  handle(connection, CreateTemplateRequest, (params) => createTemplate(deps, params.textDocument.uri, params.id));
+  connection.onRequest(CreateTemplateRequest, (params) => createTemplate(deps, params.textDocument.uri, params.id));
 }

@@ -120,7 +120,7 @@ export function resolveInside(base: string, rel: string, within: string = base):
 }
 
 /** Writes `text` to `file` only if no file has that name; returns false on a clash. */
-export function writeExclusive(file: string, text: string): boolean {
+function writeExclusive(file: string, text: string): boolean {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   fs.writeFileSync(tmp, text, { flag: 'wx' });
   try {

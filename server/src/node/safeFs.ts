@@ -96,7 +96,7 @@ export function readTextIfRegular(file: string, maxBytes = AUX_MAX_BYTES): strin
  * `target` with every symlink on its way resolved; for a path that does not exist yet, its deepest
  * existing folder resolved and the rest appended. Null when a link on the way is broken or loops.
  */
-export function realPathOf(target: string): string | null {
+function realPathOf(target: string): string | null {
   let existing = path.resolve(target);
   const rest: string[] = [];
   for (;;) {

@@ -17,10 +17,6 @@ export const DOCUMENT_RULES: readonly Rule[] = [missingSection, emptySection, pl
 /** Every rule: those that check a proposal, then the one that checks a KEP's kep.yaml. */
 export const RULES: readonly RuleInfo[] = [...DOCUMENT_RULES, KEP_YAML_RULE];
 
-export function ruleById(id: string): RuleInfo | undefined {
-  return RULES.find((r) => r.id === id);
-}
-
 /** Where each rule is documented: its section of the README. */
 export const DOCS_URL = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
 

@@ -1,4 +1,4 @@
-import { allowedValue, bareValue, type MetadataEntry } from '../analyze';
+import { allowedValue, bareValue, type MetadataEntry } from '../metadata';
 import { normalizeProse } from '../normalize';
 import { scanPlaceholders, shorten } from '../placeholders';
 import { type RawFinding, type Rule } from './rule';

@@ -97,7 +97,7 @@ export const placeholder: Rule = {
 };
 
 /** The template section a document section belongs to: itself or its nearest template ancestor. */
-export function sectionNameFor(a: Analysis, section: import('../parse').Section): string | undefined {
+function sectionNameFor(a: Analysis, section: import('../parse').Section): string | undefined {
   for (let s: import('../parse').Section | null = section; s; s = s.parent) {
     const spec = a.specOf.get(s);
     if (spec) return spec.name;

@@ -1,0 +1,208 @@
+/**
+ * What a proposal says about itself: its metadata (a `Key: value` line under the title, or its
+ * front matter, under the names the template gives) and its status, read from those or from the
+ * kep.yaml beside it, and which of the template's statuses that status has reached.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { ProposalModel } from './parse';
+import type { MetadataField, TemplateSchema } from './template';
+import { metadataLines } from './template';
+import { escapeRe } from './normalize';
+import type { Span } from './types';
+import { LineIndex, loneCrAsLf } from './text';
+
+export interface MetadataEntry {
+  field: MetadataField;
+  value: string;
+  /** Span of the value in the document ({start,end} equal when the value is empty). */
+  valueSpan: Span;
+  /** Span of the key. */
+  keySpan: Span;
+  source: 'preamble' | 'front-matter';
+}
+
+/** The document's status and where it was read. */
+export interface DocumentStatus {
+  value: string;
+  source: 'metadata' | 'front-matter' | 'kep.yaml';
+  /** How empty sections are reported in this status: a hint in a draft, an error once approved. */
+  stage: 'draft' | 'approved' | 'history' | null;
+  /** The release stage the proposal is targeted at (a KEP's `stage`: alpha, beta, stable), when the template has them and the document says. */
+  release?: string;
+}
+
+/** Files beside the document that bear on its checks (a KEP's kep.yaml), as text. */
+export interface Companions {
+  kepYaml?: string;
+}
+
+/** The YAML's top-level mapping, or null when the text is not valid YAML or not a mapping. */
+function readYamlMapping(text: string): Record<string, unknown> | null {
+  try {
+    const data: unknown = parseYaml(loneCrAsLf(text), { prettyErrors: false, maxAliasCount: 100 });
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span): MetadataEntry[] {
+  if (!template.metadata.length) return [];
+  const entries: MetadataEntry[] = [];
+  const lookup = (key: string): MetadataField | undefined => {
+    const k = key.trim().toLowerCase();
+    return template.metadata.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k));
+  };
+  const text = model.text.slice(preamble.start, preamble.end);
+  for (const line of metadataLines(text)) {
+    const field = lookup(line.key);
+    // A field of the template's front matter is read from the document's front matter only.
+    if (field?.source === 'front-matter') continue;
+    if (!field || entries.some((e) => e.field === field)) continue;
+    entries.push({
+      field,
+      value: line.value,
+      valueSpan: { start: preamble.start + line.valueStart, end: preamble.start + line.valueEnd },
+      keySpan: { start: preamble.start + line.keyStart, end: preamble.start + line.keyStart + line.key.length },
+      source: 'preamble',
+    });
+  }
+  const fm = model.frontMatter;
+  if (fm?.data) {
+    const rawLines = new LineIndex(fm.raw);
+    const lineText = (i: number): string => fm.raw.slice(rawLines.lineStart(i), rawLines.lineEnd(i));
+    for (const [key, raw] of Object.entries(fm.data)) {
+      const field = lookup(key) ?? lookup(key.replace(/[-_]/g, ' '));
+      if (!field || entries.some((e) => e.field === field)) continue;
+      const value = yamlText(raw);
+      // The key's line (the first line when none starts with the key as it is, e.g. a quoted key).
+      // (Indented in a <pre> block.)
+      const keyRe = new RegExp(`^[ \\t]*${escapeRe(key)}[ \\t]*:`);
+      let line = 0;
+      while (line < rawLines.lineCount && !keyRe.test(lineText(line))) line++;
+      if (line === rawLines.lineCount) line = 0;
+      const indent = /^[ \t]*/.exec(lineText(line))?.[0].length ?? 0;
+      const keyStart = fm.rawStart + rawLines.lineStart(line) + indent;
+      const valueEnd = fm.rawStart + rawLines.lineEnd(line);
+      const colon = model.text.indexOf(':', keyStart);
+      let valueStart = colon < 0 || colon > valueEnd ? valueEnd : colon + 1;
+      while (valueStart < valueEnd && /\s/.test(model.text[valueStart])) valueStart++;
+      entries.push({
+        field,
+        value,
+        valueSpan: { start: valueStart, end: Math.max(valueStart, valueEnd) },
+        keySpan: { start: keyStart, end: keyStart + key.length },
+        source: 'front-matter',
+      });
+    }
+  }
+  return entries;
+}
+
+/** A front matter value as text: list items joined with commas, a mapping as `key: value` pairs. */
+function yamlText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (Array.isArray(raw)) return raw.map(yamlText).join(', ');
+  if (typeof raw === 'object') return Object.entries(raw as Record<string, unknown>).map(([k, v]) => `${k}: ${yamlText(v)}`).join(', ');
+  return String(raw);
+}
+
+/**
+ * The status, from the first place that has one: the document's metadata line or front matter
+ * (under the template's status field name), then the kep.yaml beside it.
+ */
+export function readStatus(model: ProposalModel, template: TemplateSchema, metadata: MetadataEntry[], companions: Companions): DocumentStatus | null {
+  const spec = template.status;
+  if (!spec) return null;
+  const name = spec.field.toLowerCase();
+  const stageOf = (value: string): DocumentStatus['stage'] => {
+    if (allowedValue(value, spec.draft)) return 'draft';
+    if (allowedValue(value, spec.history)) return 'history';
+    if (allowedValue(value, spec.approved)) return 'approved';
+    return null;
+  };
+  const found = (value: string, source: DocumentStatus['source']): DocumentStatus | null => {
+    const v = bareValue(value);
+    return v ? { value: v, source, stage: stageOf(v) } : null;
+  };
+  // kep.yaml is parsed only when the document itself does not say, and then once.
+  let yaml: Record<string, unknown> | null | undefined;
+  const yamlData = (): Record<string, unknown> | null => (yaml === undefined ? (yaml = readYamlMapping(companions.kepYaml ?? '')) : yaml);
+  /** A field's value: a metadata line, then front matter, then kep.yaml. */
+  const lookup = (field: string): { value: string; source: DocumentStatus['source'] } | null => {
+    const key = field.toLowerCase();
+    const entry = metadata.find((e) => e.field.name.toLowerCase() === key || e.field.aliases.some((x) => x.toLowerCase() === key));
+    if (entry) return { value: entry.value, source: entry.source === 'front-matter' ? 'front-matter' : 'metadata' };
+    const fmValue = valueOfKey(model.frontMatter?.data ?? null, key);
+    if (fmValue !== null) return { value: fmValue, source: 'front-matter' };
+    const yamlValue = companions.kepYaml !== undefined ? valueOfKey(yamlData(), key) : null;
+    return yamlValue !== null ? { value: yamlValue, source: 'kep.yaml' } : null;
+  };
+  const at = lookup(name);
+  const status = at ? found(at.value, at.source) : null;
+  if (!status || !spec.releases.length) return status;
+  const release = lookup(spec.releaseField);
+  const value = release ? allowedValue(bareValue(release.value), spec.releases) : undefined;
+  return value ? { ...status, release: value } : status;
+}
+
+/** A scalar under `key` (matched without case) in a mapping, as text; null when there is none. */
+function valueOfKey(data: Record<string, unknown> | null, key: string): string | null {
+  if (!data) return null;
+  const k = Object.keys(data).find((x) => x.toLowerCase() === key);
+  const v = k === undefined ? undefined : data[k];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+
+/**
+ * Whether the document has reached a status, for `requiredFrom`. Without a status, with a status
+ * off the main path (rejected, withdrawn), or with one the template does not know, none of it.
+ */
+export function statusReached(template: TemplateSchema, status: DocumentStatus | null): (from: string) => boolean {
+  const spec = template.status;
+  if (!spec) return () => true;
+  // Without a status what the proposal needs cannot be told: only what it always needs.
+  if (!status) return () => false;
+  const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
+  const order = lower(spec.order);
+  const releases = lower(spec.releases);
+  const release = status.release ? releases.indexOf(status.release.toLowerCase()) : -1;
+  // Required from a release stage: once the proposal is approved (a draft is not targeted at a
+  // release) and its stage is that one or a later one; an approved one that names no stage is
+  // taken to be targeted.
+  const fromRelease = (from: string): boolean => (status.stage === 'approved' || status.stage === 'history') && (release < 0 || release >= releases.indexOf(from.toLowerCase()));
+  const isRelease = (from: string): boolean => releases.includes(from.toLowerCase());
+  const at = order.indexOf(allowedValue(status.value, order) ?? '');
+  // A status off the way, or one the template does not know (a typo, "WIP": the metadata rule says
+  // so), has reached none of it: what it needs cannot be told.
+  if (at < 0) return (from) => isRelease(from) && fromRelease(from);
+  return (from) => (isRelease(from) ? fromRelease(from) : at >= order.indexOf(from.toLowerCase()));
+}
+
+/**
+ * The allowed value a status names as people write it: the value itself (case aside), or followed
+ * by a note in parentheses or after a dash, colon or comma ("Draft (Reference Implementation
+ * Available)", "Implemented - in 1.2"); undefined when it names none.
+ */
+export function allowedValue(value: string, allowed: readonly string[]): string | undefined {
+  const v = value.toLowerCase();
+  const found = allowed.find((a) => {
+    const x = a.toLowerCase();
+    return v === x || (v.startsWith(x) && /^\s*[([\-\u2013\u2014:]/.test(v.slice(x.length)));
+  });
+  if (found === undefined || v === found.toLowerCase()) return found;
+  // A note that names another value is a list of choices ("Draft | Accepted", "Draft - Accepted"), not a note.
+  const note = v.slice(found.length);
+  const words = new Set(note.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const names = (a: string): boolean => (/\s/.test(a) ? note.includes(a.toLowerCase()) : words.has(a.toLowerCase()));
+  return allowed.some((a) => a !== found && names(a)) ? undefined : found;
+}
+
+/** Strips emphasis and code marks around a metadata value: "_Merged_" -> "Merged". */
+export function bareValue(value: string): string {
+  return value
+    .trim()
+    .replace(/^([*_`]+)(.*?)\1$/, '$2')
+    .replace(/^["']|["']$/g, '')
+    .trim();
+}

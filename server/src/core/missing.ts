@@ -1,0 +1,75 @@
+/**
+ * Missing template sections: which required ones a document lacks, where each belongs, which
+ * subsections go in with it, and the guidance it comes with. The missing-section rule, the fixes
+ * and the template upgrade all read these.
+ */
+import type { Analysis } from './analyze';
+import { normalizeTitle } from './normalize';
+import type { SectionSpec } from './template';
+
+/** Where a missing section belongs: after which present section, or at the start of its parent. */
+export interface Placement {
+  /** The present section it goes after (a sibling or a section before it), or null. */
+  after: SectionSpec | null;
+  /** The present parent it goes into, when no earlier sibling is present. */
+  parent: SectionSpec | null;
+}
+
+export function placementOf(a: Analysis, spec: SectionSpec): Placement {
+  const specs = a.version.sections;
+  const parent = spec.parent === null ? null : specs[spec.parent];
+  for (let i = spec.index - 1; i >= 0; i--) {
+    const s = specs[i];
+    if (parent && s.index === parent.index) return { after: null, parent: a.present.has(s.index) ? s : null };
+    if (s.parent === spec.parent && a.present.has(s.index)) return { after: s, parent };
+  }
+  return { after: null, parent: parent && a.present.has(parent.index) ? parent : null };
+}
+
+/**
+ * The subsections that go in with a missing section: the required ones that are absent, and those
+ * present only because their parent is absent (a deeper heading elsewhere, under no template
+ * section: once the parent is in place, it no longer counts as the parent's subsection).
+ */
+export function subsectionsWith(a: Analysis, spec: SectionSpec): SectionSpec[] {
+  // A section named before the status that requires it (an update to the current template) comes
+  // with the subsections required from that same status.
+  const needed = (s: SectionSpec): boolean => a.required(s) || (!a.required(spec) && !s.optional && s.requiredFrom === spec.requiredFrom);
+  return spec.children
+    .map((i) => a.version.sections[i])
+    .filter((s) => {
+      if (!needed(s) || a.inline.has(s.index)) return false;
+      const p = a.present.get(s.index);
+      return !p || p.section.heading.level > s.level;
+    });
+}
+
+/**
+ * Whether the document wrote `parent` as one undivided section under a heading of its own words
+ * ("## Problem" for "Problem Statement"): it did not take the template's outline there, so its
+ * text holds what the template's subsections ask for, and their headings are not missing.
+ */
+function foldedInto(a: Analysis, parent: SectionSpec): boolean {
+  const p = a.present.get(parent.index);
+  return p !== undefined && p.state === 'written' && p.section.children.length === 0 && normalizeTitle(p.section.heading.text) !== parent.keys[0];
+}
+
+/** Required template sections that are absent; a missing parent is reported once, for its subtree. */
+export function missingSpecs(a: Analysis): SectionSpec[] {
+  const out: SectionSpec[] = [];
+  for (const spec of a.version.sections) {
+    if (a.present.has(spec.index) || a.inline.has(spec.index) || !a.required(spec)) continue;
+    const parent = spec.parent === null ? null : a.version.sections[spec.parent];
+    if (parent && !a.present.has(parent.index)) continue; // reported with its parent
+    if (parent && foldedInto(a, parent)) continue;
+    out.push(spec);
+  }
+  return out;
+}
+
+/** The guidance for a section: the spec's own, else that of the current template's section with the same title. */
+export function guidanceFor(a: Analysis, spec: SectionSpec): string {
+  if (spec.guidance) return spec.guidance;
+  const key = spec.keys[0];
+  return a.template.sections.find((s) => s.keys.includes(key) || normalizeTitle(s.title) === key)?.guidance ?? '';
+}
