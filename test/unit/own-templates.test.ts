@@ -150,7 +150,7 @@ describe("teams' own templates, as they are", () => {
         'tensorflow-rfc: Detailed Design',
         'chia-chip: ',
         // a section about the template itself
-        'erlang-eep: How to Use This Template',
+        'erlang-eep: How to Use This Template | Markdown EEP Formatting Requirements',
         'xrpl-xls: 2. Motivation | 5. Backwards Compatibility | 6. Test Plan | 7. Reference Implementation | Appendix | Appendix A: FAQ | A.1: [Question]',
       ]);
     });

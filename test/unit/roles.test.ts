@@ -166,3 +166,67 @@ describe('the author\'s own text and the template\'s notes on writing', () => {
     ]);
   });
 });
+
+describe('fields in a two-column table (TensorFlow RFCs)', () => {
+  const TF = tpl(
+    [
+      '# Title of RFC',
+      '',
+      '| Status        | (Proposed / Accepted / Implemented / Obsolete)       |',
+      ':-------------- |:---------------------------------------------------- |',
+      '| **Author(s)** | My Name (me@example.org)                             |',
+      '| **Sponsor**   | A N Expert (whomever@example.org)                    |',
+      '| **Updated**   | YYYY-MM-DD                                           |',
+      '',
+      '## Objective',
+      'What it does.',
+      '## Motivation',
+      'Why.',
+      '## User Benefit',
+      'Who gains.',
+      '## Design Proposal',
+      'How.',
+      '',
+    ].join('\n'),
+    'yyyymmdd-rfc-template.md',
+  );
+
+  it('the rows are the template\'s fields; choices between slashes in brackets are its status values', () => {
+    assert.deepEqual(
+      TF.metadata.map((f) => [f.name, f.kind, f.values]),
+      [
+        ['Status', 'text', ['Proposed', 'Accepted', 'Implemented', 'Obsolete']],
+        ['Author(s)', 'text', []],
+        ['Sponsor', 'text', []],
+        ['Updated', 'date', []],
+      ],
+    );
+  });
+
+  it('a document with the same table and three of the sections follows the template; its rows are checked', () => {
+    const text = [
+      '# Project versioning',
+      '',
+      '| Status        | Done       |',
+      ':-------------- |:---------------------------------------------------- |',
+      '| **Author(s)** | Ada (ada@example.org) |',
+      '| **Sponsor**   | Grace (grace@example.org) |',
+      '| **Updated**   | 2019-08-16 |',
+      '',
+      '## Objective',
+      'O.',
+      '## Motivation',
+      'M.',
+      '## User Benefit',
+      'U.',
+      '## Versioning Policy',
+      'P.',
+      '',
+    ].join('\n');
+    const r = check(text, TF, { path: 'rfcs/20190816-tf-project-versioning.md' });
+    assert.equal(r.detection?.template.id, 'yyyymmdd-rfc-template');
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'metadata').map(show), [
+      "3:19-3:23 warning metadata Status 'Done' is not an allowed value: expected one of Proposed, Accepted, Implemented, Obsolete.",
+    ]);
+  });
+});

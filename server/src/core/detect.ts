@@ -7,7 +7,7 @@
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
-import { isLoneTitle } from './template';
+import { isLoneTitle, metadataLines } from './template';
 import { escapeRe, normalizeTitle } from './normalize';
 import { sameRole } from './roles';
 
@@ -125,19 +125,27 @@ function namedLike(t: TemplateSchema, path: string | undefined): boolean {
   return path.split('/').some((part) => re.test(part));
 }
 
-/** The document's front matter keys, lower-cased, with '-' and '_' as spaces. */
+/**
+ * The document's field names, lower-cased, with '-' and '_' as spaces: its front matter keys and
+ * the `Key: value` lines or table rows between its title and its first section.
+ */
 function frontMatterKeys(model: ProposalModel): Set<string> {
   const data = model.frontMatter?.data;
-  return new Set(data ? Object.keys(data).map(fieldKey) : []);
+  const keys = new Set(data ? Object.keys(data).map(fieldKey) : []);
+  const [first, second] = model.sections;
+  const start = first ? first.bodyStart : model.frontMatter ? model.frontMatter.span.end : 0;
+  const end = second ? second.heading.span.start : first ? first.ownEnd : model.text.length;
+  for (const line of metadataLines(model.text.slice(start, Math.min(end, start + 8192)))) keys.add(fieldKey(line.key));
+  return keys;
 }
 
 function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[-_]+/g, ' ').trim();
 }
 
-/** The share of a template's own front matter fields (three or more) that the document's front matter has; 0 for other templates. */
+/** The share of a template's own fields (three or more) that the document has too; 0 for other templates. */
 function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
-  const fields = t.metadata.filter((f) => f.source === 'front-matter');
+  const fields = t.metadata;
   if (fields.length < 3 || !docKeys.size) return 0;
   return fields.filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length / fields.length;
 }

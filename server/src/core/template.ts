@@ -335,7 +335,13 @@ function inferredMetadata(model: ProposalModel): Dict[] {
 
 /** The alternatives a value offers (`{proposed | accepted}`, `Draft | Final`), or none. */
 function alternativesIn(value: string): string[] {
-  const inner = /^\s*[{[<(](.*)[}\]>)]\s*$/s.exec(value)?.[1] ?? value;
+  const wrapped = /^\s*[{[<(](.*)[}\]>)]\s*$/s.exec(value)?.[1];
+  const inner = wrapped ?? value;
+  // In brackets, short words between slashes are choices too: `(Proposed / Accepted / Obsolete)`.
+  if (wrapped !== undefined && !inner.includes('|') && / \/ /.test(inner)) {
+    const parts = inner.split('/').map((v) => v.trim());
+    if (parts.length >= 2 && parts.every((v) => /^[\p{L}][\p{L} -]{0,30}$/u.test(v))) return parts;
+  }
   if (!inner.includes('|')) return [];
   return inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
 }
@@ -662,6 +668,9 @@ export interface MetadataLine {
 const META_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /()._-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)(?!\/\/)[ \t]*(.*?)[ \t|]*$/ds;
 
 /** Lines of the form `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`. */
+/** `| **Key** | value |` or `| Key | value |`: a row of a two-column table, the key short. */
+const TABLE_ROW = /^\s*\|\s*((?:\*\*)?[A-Za-z][\w #()'/.-]{0,30}?(?:\*\*)?)\s*\|\s*(.*?)\s*\|?\s*$/d;
+
 export function metadataLines(text: string): MetadataLine[] {
   const out: MetadataLine[] = [];
   const index = new LineIndex(text);
@@ -673,6 +682,14 @@ export function metadataLines(text: string): MetadataLine[] {
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const row = TABLE_ROW.exec(line);
+    if (row?.indices) {
+      // A two-column table of fields (TensorFlow's `| **Author(s)** | My Name |`).
+      const [ks] = row.indices[1];
+      const [vs, ve] = row.indices[2];
+      out.push({ key: row[1].replace(/\*\*/g, '').trim(), value: row[2], keyStart: starts[i] + ks + (row[1].length - row[1].replace(/^\*\*/, '').length), valueStart: starts[i] + vs, valueEnd: starts[i] + ve });
+      continue;
+    }
     const m = META_LINE.exec(line);
     if (!m?.indices) continue;
     const [keyStart] = m.indices[1];
