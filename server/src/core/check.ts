@@ -2,6 +2,7 @@
 import { analyze, type Analysis, type Companions } from './analyze';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
+import { insideAny, QUIET_RULES, untouchedScaffold } from './quiet';
 import { DOCUMENT_RULES } from './rules';
 import type { TemplateSchema } from './template';
 import type { Finding, RuleId, Severity, SeveritySetting } from './types';
@@ -42,11 +43,17 @@ export function runRules(analysis: Analysis, severities: CheckOptions['severitie
   // errors, and one that is history (implemented, withdrawn) is not shouted at: hints only.
   const stage = analysis.status?.stage;
   const lifecycle = (s: Severity): Severity => (stage === 'history' ? 'hint' : stage === 'draft' && s === 'error' ? 'warning' : s);
+  // A quiet start: in its first status, the scaffold's slots and guidance the author has not
+  // touched yet are hints (see quiet.ts).
+  const untouched = untouchedScaffold(analysis).map((s) => analysis.model.lines.rangeOf(s));
+  const quiet = (rule: RuleId, f: { range: Finding['range'] }): boolean => untouched.length > 0 && QUIET_RULES.has(rule) && insideAny(f.range, untouched);
   for (const rule of DOCUMENT_RULES) {
     const configured = severities[rule.id];
     if (configured === 'off') continue;
     // A rule may suggest a severity for one finding (an empty section in a draft); a setting wins.
-    for (const f of rule.check(analysis)) findings.push({ ...f, severity: configured ?? lifecycle(f.severity ?? rule.severity) });
+    for (const f of rule.check(analysis)) {
+      findings.push({ ...f, severity: configured ?? (quiet(rule.id, f) ? 'hint' : lifecycle(f.severity ?? rule.severity)) });
+    }
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
