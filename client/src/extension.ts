@@ -70,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   const guidanceText = new Map<string, string>();
   const guidanceChanged = new vscode.EventEmitter<vscode.Uri>();
-  const outline = new ProposalOutline(client);
+  const outline = new ProposalOutline(client, context.workspaceState);
   const ctx: Ctx = {
     client,
     outline,

@@ -161,9 +161,10 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
       return rows.length === OUTLINE_AFTER_QUICK_FIX.entries.length ? rows : undefined;
     });
     assert.deepEqual(await outlineRows(page), OUTLINE_AFTER_QUICK_FIX.entries);
-    // Each state has its icon: written, empty, missing.
-    const icon = (description: string): string => (description === '' ? 'pass' : description === 'empty' ? 'circle-outline' : 'circle-large-outline');
-    assert.deepEqual(await outlineIcons(page), OUTLINE_AFTER_QUICK_FIX.entries.map(([, d]) => icon(d)));
+    // Each state has its icon: written, empty, missing optional (its label says so first), missing required.
+    const icon = ([label, description]: [string, string]): string =>
+      description === '' ? 'pass' : description === 'empty' ? 'circle-outline' : label.startsWith('optional: ') ? 'circle-large-outline' : 'circle-slash';
+    assert.deepEqual(await outlineIcons(page), OUTLINE_AFTER_QUICK_FIX.entries.map(icon));
     assert.equal(await header.locator('.description').innerText(), OUTLINE_AFTER_QUICK_FIX.description);
     await statusItem(page, OUTLINE_AFTER_QUICK_FIX.status).waitFor();
     await screenshot(page, '4-outline');

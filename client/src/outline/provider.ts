@@ -10,6 +10,9 @@ import { COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../ids';
 import { coalesce } from './coalesce';
 import { onActiveEditor, presentEntry, progressDescription, statusBar } from './present';
 
+/** workspaceState key: the Proposal view was opened for the user once in this workspace. */
+const SHOWN_KEY = 'proposalKit.outlineShown';
+
 export interface OutlineNode {
   /** The document's URI as the server knows it. */
   uri: string;
@@ -45,7 +48,11 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   private isProposal: boolean | undefined;
   readonly refresh = coalesce(() => this.load());
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    /** The workspace's memory: whether the view was shown once already. */
+    private readonly memory?: vscode.Memento,
+  ) {
     this.view = vscode.window.createTreeView(OUTLINE_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.status = vscode.window.createStatusBarItem('proposalKit.progress', vscode.StatusBarAlignment.Left, 100);
     this.status.name = 'Proposal Kit: sections written';
@@ -109,7 +116,9 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
       this.isProposal = result !== null;
       void vscode.commands.executeCommand('setContext', IS_PROPOSAL_CONTEXT, this.isProposal);
     }
-    this.view.description = result ? progressDescription(result.progress) : undefined;
+    // The view's description (the figure) is set where VS Code fetches the rows (getChildren):
+    // set here, it would show at once over the previous document's rows, which VS Code fetches
+    // again only a moment later.
     if (result) {
       const s = statusBar(result);
       this.status.text = s.text;
@@ -120,6 +129,18 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
     }
     this.changed.fire(undefined);
     this.shown.fire();
+    if (result) this.revealOnce(result);
+  }
+
+  /**
+   * The first time a proposal is opened in a workspace, the view (at the bottom of the Explorer,
+   * collapsed) is opened and expanded, without taking the focus from the editor. Once per workspace:
+   * after that, where the user put it or whether they closed it is theirs.
+   */
+  private revealOnce(result: OutlineResult): void {
+    if (!this.memory || this.memory.get<boolean>(SHOWN_KEY) || !result.entries.length) return;
+    void this.memory.update(SHOWN_KEY, true);
+    void this.view.reveal({ uri: result.uri, entry: result.entries[0] }, { select: false, focus: false });
   }
 
   snapshot(): OutlineSnapshot {
@@ -135,7 +156,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
     return {
       document: this.answered && this.uriOf(this.answered),
       uri: this.result?.uri,
-      description: this.view.description,
+      description: this.result ? progressDescription(this.result.progress) : undefined,
       status: this.result ? this.status.text : undefined,
       entries,
     };
@@ -160,9 +181,27 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
-    const uri = this.result?.uri;
-    if (uri === undefined) return [];
-    return (node ? node.entry.children : (this.result?.entries ?? [])).map((entry) => ({ uri, entry }));
+    const result = this.result;
+    // The rows and the figure go to the view together, from the same answer.
+    if (!node) this.view.description = result ? progressDescription(result.progress) : undefined;
+    if (!result) return [];
+    return (node ? node.entry.children : result.entries).map((entry) => ({ uri: result.uri, entry }));
+  }
+
+  /** The entry a node is under (for reveal); undefined for a top-level one. */
+  getParent(node: OutlineNode): OutlineNode | undefined {
+    const result = this.result;
+    if (!result || result.uri !== node.uri) return undefined;
+    const find = (entries: readonly OutlineEntry[], parent: OutlineEntry | undefined): OutlineEntry | undefined => {
+      for (const e of entries) {
+        if (e.section === node.entry.section) return parent;
+        const found = find(e.children, e);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const parent = find(result.entries, undefined);
+    return parent && { uri: node.uri, entry: parent };
   }
 
   dispose(): void {
