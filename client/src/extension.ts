@@ -9,6 +9,7 @@ import { COMMAND_TABLE } from './commands';
 import type { Ctx } from './context';
 import { CONFIG_SECTION, GUIDANCE_SCHEME } from './ids';
 import { ProposalOutline } from './outline/provider';
+import { ProposalsView } from './proposals/provider';
 import { RestartNotice } from './restartNotice';
 
 let client: LanguageClient | undefined;
@@ -16,6 +17,7 @@ let client: LanguageClient | undefined;
 /** What the extension exports: what the Proposal view shows, for tests and other extensions. */
 export interface ProposalKitApi {
   outline: Pick<ProposalOutline, 'snapshot' | 'onDidShow'>;
+  proposals: Pick<ProposalsView, 'snapshot' | 'onDidShow'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProposalKitApi> {
@@ -71,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
   const guidanceText = new Map<string, string>();
   const guidanceChanged = new vscode.EventEmitter<vscode.Uri>();
   const outline = new ProposalOutline(client, context.workspaceState);
+  const proposals = new ProposalsView(client);
   const ctx: Ctx = {
     client,
     outline,
@@ -84,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   context.subscriptions.push(
     outline,
+    proposals,
     guidanceChanged,
     vscode.workspace.registerTextDocumentContentProvider(GUIDANCE_SCHEME, {
       onDidChange: guidanceChanged.event,
@@ -103,7 +107,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
-  return { outline: { snapshot: () => outline.snapshot(), onDidShow: outline.onDidShow } };
+  return {
+    outline: { snapshot: () => outline.snapshot(), onDidShow: outline.onDidShow },
+    proposals: { snapshot: () => proposals.snapshot(), onDidShow: proposals.onDidShow },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -16,6 +16,8 @@ export const COMMANDS = {
 export const INTERNAL_COMMANDS: readonly string[] = [COMMANDS.insertSection, COMMANDS.revealSection];
 
 export const OUTLINE_VIEW = 'proposalKit.outline';
+/** Every proposal in the workspace, by template and status. */
+export const PROPOSALS_VIEW = 'proposalKit.proposals';
 /** The Getting Started walkthrough (package.json contributes.walkthroughs), as `<publisher>.<name>#<id>`. */
 export const WALKTHROUGH = 'proposal-kit.proposal-kit#gettingStarted';
 /** Set while the active editor holds a proposal; shows the outline view. */

@@ -4,6 +4,7 @@
  */
 import type { Position, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Outline } from './core/outline';
+import type { ProposalSummary } from './core/summary';
 
 /**
  * A request's method name, typed with its parameters and result. Plain data rather than a
@@ -126,6 +127,16 @@ export interface CreateTemplateParams {
 
 /** The document as a workspace template in `.proposals/templates/<id>.md`; fails with a message saying why it cannot be one. */
 export const CreateTemplateRequest = request<CreateTemplateParams, NewFileResult>('proposalKit/createTemplate');
+
+/** A proposal in the workspace at a glance (the Proposals view). */
+export interface WorkspaceProposal extends ProposalSummary {
+  uri: string;
+  /** Relative to its workspace folder, '/'-separated. */
+  path: string;
+}
+
+/** Every proposal in the workspace folders, from the disk or, for an open one, the editor's text. */
+export const WorkspaceProposalsRequest = request<Record<string, never>, WorkspaceProposal[]>('proposalKit/workspaceProposals');
 
 /** Sent by the server when a document's analysis changed (after an edit is checked). */
 export interface AnalysisChanged {

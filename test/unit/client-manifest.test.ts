@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { RULES } from '../../server/src/core';
 import { DEFAULT_SETTINGS } from '../../server/src/core/workspace';
-import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW, WALKTHROUGH } from '../../client/src/ids';
+import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW, PROPOSALS_VIEW, WALKTHROUGH } from '../../client/src/ids';
 import { presentEntry } from '../../client/src/outline/present';
 import { ROOT } from './helpers';
 
@@ -75,8 +75,12 @@ describe('client: package.json agrees with the extension', () => {
     ]);
   });
 
-  it('the Proposal view in the Explorer, shown for proposals', () => {
-    assert.deepEqual(contributes.views.explorer, [{ id: OUTLINE_VIEW, name: 'Proposal', when: IS_PROPOSAL_CONTEXT, contextualTitle: 'Proposal Kit' }]);
+  it('the Proposal view in the Explorer, shown for proposals; the Proposals view of the whole workspace, with New Proposal while it is empty', () => {
+    assert.deepEqual(contributes.views.explorer, [
+      { id: OUTLINE_VIEW, name: 'Proposal', when: IS_PROPOSAL_CONTEXT, contextualTitle: 'Proposal Kit' },
+      { id: PROPOSALS_VIEW, name: 'Proposals', contextualTitle: 'Proposal Kit' },
+    ]);
+    assert.deepEqual(contributes.viewsWelcome, [{ view: PROPOSALS_VIEW, contents: `No proposals in this workspace yet.\n[New Proposal](command:${COMMANDS.newProposal})` }]);
   });
 
   it('a Getting Started walkthrough: create, read, fix, your own template; each step with its packaged markdown, its completion events and commands that exist', () => {

@@ -3,7 +3,7 @@
  * state of each, the title and the metadata. Every rule, the outline and the fixes read this.
  */
 import type { Block, ProposalModel, Section } from './parse';
-import type { MetadataField, SectionSpec, TemplateSchema, TemplateVersion } from './template';
+import type { MetadataField, SectionSpec, StatusSpec, TemplateSchema, TemplateVersion } from './template';
 import { isLoneTitle, metadataLines } from './template';
 import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
@@ -435,15 +435,9 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
   const spec = template.status;
   if (!spec) return null;
   const name = spec.field.toLowerCase();
-  const stageOf = (value: string): DocumentStatus['stage'] => {
-    if (allowedValue(value, spec.draft)) return 'draft';
-    if (allowedValue(value, spec.history)) return 'history';
-    if (allowedValue(value, spec.approved)) return 'approved';
-    return null;
-  };
   const found = (value: string, source: DocumentStatus['source']): DocumentStatus | null => {
     const v = bareValue(value);
-    return v ? { value: v, source, stage: stageOf(v) } : null;
+    return v ? { value: v, source, stage: statusStage(spec, v) } : null;
   };
   // kep.yaml is parsed only when the document itself does not say, and then once.
   let yaml: Record<string, unknown> | null | undefined;
@@ -466,6 +460,14 @@ function readStatus(model: ProposalModel, template: TemplateSchema, metadata: Me
   return value ? { ...status, release: value } : status;
 }
 
+/** What a status value means for the findings: a draft, approved, history, or none of these. */
+export function statusStage(spec: StatusSpec, value: string): DocumentStatus['stage'] {
+  if (allowedValue(value, spec.draft)) return 'draft';
+  if (allowedValue(value, spec.history)) return 'history';
+  if (allowedValue(value, spec.approved)) return 'approved';
+  return null;
+}
+
 /** A scalar under `key` (matched without case) in a mapping, as text; null when there is none. */
 function valueOfKey(data: Record<string, unknown> | null, key: string): string | null {
   if (!data) return null;
@@ -479,7 +481,7 @@ function valueOfKey(data: Record<string, unknown> | null, key: string): string |
  * template does not know, the whole outline applies; a known status off the main path (rejected,
  * withdrawn) has reached none of it.
  */
-function statusReached(template: TemplateSchema, status: DocumentStatus | null): (from: string) => boolean {
+export function statusReached(template: TemplateSchema, status: DocumentStatus | null): (from: string) => boolean {
   const spec = template.status;
   if (!spec || !status) return () => true;
   const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
