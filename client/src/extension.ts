@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnalysisChangedNotification, type AnalysisChanged } from '../../server/src/protocol';
 import { COMMAND_TABLE } from './commands';
 import type { Ctx } from './context';
 import { CONFIG_SECTION, GUIDANCE_SCHEME } from './ids';
@@ -72,8 +73,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   const guidanceText = new Map<string, string>();
   const guidanceChanged = new vscode.EventEmitter<vscode.Uri>();
-  const outline = new ProposalOutline(client, context.workspaceState);
-  const proposals = new ProposalsView(client);
+  // The client keeps one handler per notification method: the views share this one.
+  const analysisChanged = new vscode.EventEmitter<AnalysisChanged>();
+  context.subscriptions.push(analysisChanged, client.onNotification(AnalysisChangedNotification.method, (p: AnalysisChanged) => analysisChanged.fire(p)));
+  const outline = new ProposalOutline(client, analysisChanged.event, context.workspaceState);
+  const proposals = new ProposalsView(client, analysisChanged.event);
   const ctx: Ctx = {
     client,
     outline,

@@ -78,7 +78,7 @@ describe('client: package.json agrees with the extension', () => {
   it('the Proposal view in the Explorer, shown for proposals; the Proposals view of the whole workspace, with New Proposal while it is empty', () => {
     assert.deepEqual(contributes.views.explorer, [
       { id: OUTLINE_VIEW, name: 'Proposal', when: IS_PROPOSAL_CONTEXT, contextualTitle: 'Proposal Kit' },
-      { id: PROPOSALS_VIEW, name: 'Proposals', contextualTitle: 'Proposal Kit' },
+      { id: PROPOSALS_VIEW, name: 'Proposals', contextualTitle: 'Proposal Kit', visibility: 'collapsed' },
     ]);
     assert.deepEqual(contributes.viewsWelcome, [{ view: PROPOSALS_VIEW, contents: `No proposals in this workspace yet.\n[New Proposal](command:${COMMANDS.newProposal})` }]);
   });

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { AnalysisChangedNotification, OutlineRequest, send, type AnalysisChanged, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
+import { OutlineRequest, send, type AnalysisChanged, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
 import { COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../ids';
 import { coalesce } from './coalesce';
 import { onActiveEditor, presentEntry, progressDescription, statusBar } from './present';
@@ -46,10 +46,14 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   private result: OutlineResult | null = null;
   private answered: vscode.TextDocument | undefined;
   private isProposal: boolean | undefined;
+  /** The document whose rows the view was given last (undefined: none, or cleared). */
+  private given: string | undefined;
   readonly refresh = coalesce(() => this.load());
 
   constructor(
     private readonly client: LanguageClient,
+    /** The server's AnalysisChangedNotification (the client takes one handler per method: extension.ts shares it). */
+    analysisChanged: vscode.Event<AnalysisChanged>,
     /** The workspace's memory: whether the view was shown once already. */
     private readonly memory?: vscode.Memento,
   ) {
@@ -68,7 +72,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
         const active = vscode.window.activeTextEditor;
         if (active?.document === doc) this.follow(active);
       }),
-      client.onNotification(AnalysisChangedNotification.method, (p: AnalysisChanged) => {
+      analysisChanged((p) => {
         if (this.document && p.uri === this.uriOf(this.document)) void this.refresh();
       }),
       // After a (re)start the server knows nothing of what was shown: ask again.
@@ -118,7 +122,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
     }
     // The view's description (the figure) is set where VS Code fetches the rows (getChildren):
     // set here, it would show at once over the previous document's rows, which VS Code fetches
-    // again only a moment later.
+    // again only a moment later (it waits for more changes before it asks).
     if (result) {
       const s = statusBar(result);
       this.status.text = s.text;
@@ -182,9 +186,26 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
 
   getChildren(node?: OutlineNode): OutlineNode[] {
     const result = this.result;
-    // The rows and the figure go to the view together, from the same answer.
-    if (!node) this.view.description = result ? progressDescription(result.progress) : undefined;
-    if (!result) return [];
+    if (!result) {
+      if (!node) {
+        this.given = undefined;
+        this.view.description = undefined;
+      }
+      return [];
+    }
+    if (!node) {
+      // The figure (the view's description) and the rows reach the view as two messages. When the
+      // rows on screen are another document's, they are cleared first, with the figure, and the
+      // new ones asked for after: a figure is never shown over another document's rows.
+      if (this.given !== undefined && this.given !== result.uri) {
+        this.given = undefined;
+        this.view.description = undefined;
+        queueMicrotask(() => this.changed.fire(undefined));
+        return [];
+      }
+      this.given = result.uri;
+      this.view.description = progressDescription(result.progress);
+    }
     return (node ? node.entry.children : result.entries).map((entry) => ({ uri: result.uri, entry }));
   }
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { AnalysisChangedNotification, send, WorkspaceProposalsRequest } from '../../../server/src/protocol';
+import { send, WorkspaceProposalsRequest, type AnalysisChanged } from '../../../server/src/protocol';
 import { PROPOSALS_VIEW } from '../ids';
 import { coalesce } from '../outline/coalesce';
 import { proposalRows, type Row } from './present';
@@ -29,7 +29,11 @@ export class ProposalsView implements vscode.TreeDataProvider<Row>, vscode.Dispo
   private stale = true;
   private readonly refresh = coalesce(() => this.load());
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    /** The server's AnalysisChangedNotification (the client takes one handler per method: extension.ts shares it). */
+    analysisChanged: vscode.Event<AnalysisChanged>,
+  ) {
     this.view = vscode.window.createTreeView(PROPOSALS_VIEW, { treeDataProvider: this, showCollapseAll: true });
     const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,kep.yaml}');
     const changed = (): void => this.onChange();
@@ -44,7 +48,7 @@ export class ProposalsView implements vscode.TreeDataProvider<Row>, vscode.Dispo
       this.view.onDidChangeVisibility((e) => {
         if (e.visible && this.stale) void this.refresh();
       }),
-      client.onNotification(AnalysisChangedNotification.method, changed),
+      analysisChanged(changed),
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) changed();
       }),
@@ -87,8 +91,9 @@ export class ProposalsView implements vscode.TreeDataProvider<Row>, vscode.Dispo
     item.tooltip = row.tooltip;
     item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     if (row.open) {
-      item.resourceUri = vscode.Uri.parse(row.open);
-      item.command = { command: 'vscode.open', title: 'Open Proposal', arguments: [vscode.Uri.parse(row.open)] };
+      const uri = this.client.protocol2CodeConverter.asUri(row.open);
+      item.resourceUri = uri;
+      item.command = { command: 'vscode.open', title: 'Open Proposal', arguments: [uri] };
     }
     return item;
   }
