@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, screenshot, startEditor, waitUntil, type Editor } from './harness';
-import { activeEditor, pane, paneHeader, paneRows } from './workbench';
+import { activeEditor, activeTabPath, palette, pane, paneHeader, paneRows, quickOpen } from './workbench';
 
 /** The view's rows as [label, description], depth first, as the tree shows them (collapsed rows' children not). */
 const ROWS: [string, string][] = [
@@ -41,7 +41,7 @@ describe('the Proposals view in VS Code (code-server, Chromium)', function () {
     if (this.currentTest?.state === 'failed' && page) await screenshot(page, `proposals-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
   });
 
-  it('shows the three proposals of two templates by template and status, with completeness, errors and what the next status needs; a click opens one; kept current as a file changes', async () => {
+  it('shows the three proposals of two templates by template and status, with completeness, errors and what the next status needs; the first proposal opened brings the Proposal view into sight, once; a click opens one; kept current as a file changes', async () => {
     const header = paneHeader(page, 'Proposals');
     await header.waitFor();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -69,12 +69,33 @@ describe('the Proposals view in VS Code (code-server, Chromium)', function () {
     }
     await screenshot(page, 'proposals-1-view');
 
+    // The first proposal opened in the workspace brings the Proposal view into sight, expanded,
+    // even from another side bar view; the next one leaves the side bar as the user set it.
+    const figure = async (rel: string): Promise<void> => {
+      await waitUntil(`${rel} in the active tab`, async () => ((await activeTabPath(page)) === path.join(editor.workspace, rel) ? true : undefined));
+      await page.locator('.statusbar-item', { hasText: /\d+\/\d+ sections/ }).waitFor();
+    };
+    await page.keyboard.press('Control+Shift+F');
+    await page.locator('.part.sidebar .title-label', { hasText: /search/i }).waitFor();
+    await quickOpen(page, path.join(editor.workspace, 'design-proposals', 'klip-2-query-pausing.md'));
+    await figure('design-proposals/klip-2-query-pausing.md');
+    await waitUntil('the Proposal view in sight, expanded', async () => ((await paneHeader(page, 'Proposal').getAttribute('aria-expanded')) === 'true' && (await paneHeader(page, 'Proposal').isVisible()) ? true : undefined));
+    await page.keyboard.press('Control+Shift+F');
+    await page.locator('.part.sidebar .title-label', { hasText: /search/i }).waitFor();
+    await quickOpen(page, path.join(editor.workspace, 'docs', 'developer', 'proposal', 'EP-001-gpu-power-estimation.md'));
+    await figure('docs/developer/proposal/EP-001-gpu-power-estimation.md');
+    assert.ok(await page.locator('.part.sidebar .title-label', { hasText: /search/i }).isVisible(), 'the Search view stays');
+    await page.keyboard.press('Control+Shift+E');
+    await paneHeader(page, 'Proposals').waitFor();
+
     // A click opens the proposal (in a preview tab, as a click in the Explorer does).
     await row(page, 'KLIP 1 - Faster Builds').click();
     await page.locator('.editor-group-container.active .tab.active[data-resource-name="klip-1-faster-builds.md"]').waitFor();
     await activeEditor(page).locator('.view-line', { hasText: '# KLIP 1 - Faster Builds' }).waitFor();
 
-    // Written on disk (by git, another editor): the view follows.
+    // Written on disk (by git, another editor) while no editor has it open: the view follows.
+    await palette(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
     const ep = path.join(editor.workspace, 'docs', 'developer', 'proposal', 'EP-001-gpu-power-estimation.md');
     const text = fs.readFileSync(ep, 'utf8');
     const written = text.replace(/(## Non-Goals\n\n<!--.*-->\n)/, '$1\nEstimating CPU power.\n');
