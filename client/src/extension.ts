@@ -5,10 +5,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnalysisChangedNotification, type AnalysisChanged } from '../../server/src/protocol';
 import { COMMAND_TABLE } from './commands';
 import type { Ctx } from './context';
 import { CONFIG_SECTION, GUIDANCE_SCHEME } from './ids';
 import { ProposalOutline } from './outline/provider';
+import { ProposalsView } from './proposals/provider';
 import { RestartNotice } from './restartNotice';
 
 let client: LanguageClient | undefined;
@@ -16,6 +18,7 @@ let client: LanguageClient | undefined;
 /** What the extension exports: what the Proposal view shows, for tests and other extensions. */
 export interface ProposalKitApi {
   outline: Pick<ProposalOutline, 'snapshot' | 'onDidShow'>;
+  proposals: Pick<ProposalsView, 'snapshot' | 'onDidShow'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProposalKitApi> {
@@ -70,7 +73,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   const guidanceText = new Map<string, string>();
   const guidanceChanged = new vscode.EventEmitter<vscode.Uri>();
-  const outline = new ProposalOutline(client);
+  // The client keeps one handler per notification method: the views share this one.
+  const analysisChanged = new vscode.EventEmitter<AnalysisChanged>();
+  context.subscriptions.push(analysisChanged, client.onNotification(AnalysisChangedNotification, (p) => analysisChanged.fire(p)));
+  const outline = new ProposalOutline(client, analysisChanged.event, context.workspaceState);
+  const proposals = new ProposalsView(client, analysisChanged.event);
   const ctx: Ctx = {
     client,
     outline,
@@ -84,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   context.subscriptions.push(
     outline,
+    proposals,
     guidanceChanged,
     vscode.workspace.registerTextDocumentContentProvider(GUIDANCE_SCHEME, {
       onDidChange: guidanceChanged.event,
@@ -103,7 +111,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
-  return { outline: { snapshot: () => outline.snapshot(), onDidShow: outline.onDidShow } };
+  return {
+    outline: { snapshot: () => outline.snapshot(), onDidShow: outline.onDidShow },
+    proposals: { snapshot: () => proposals.snapshot(), onDidShow: proposals.onDidShow },
+  };
 }
 
 export async function deactivate(): Promise<void> {

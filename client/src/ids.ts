@@ -9,12 +9,17 @@ export const COMMANDS = {
   insertSection: 'proposalKit.insertSection',
   revealSection: 'proposalKit.revealSection',
   createTemplate: 'proposalKit.createTemplate',
+  getStarted: 'proposalKit.getStarted',
 } as const;
 
 /** Commands that only make sense from the outline view, hidden from the command palette. */
 export const INTERNAL_COMMANDS: readonly string[] = [COMMANDS.insertSection, COMMANDS.revealSection];
 
 export const OUTLINE_VIEW = 'proposalKit.outline';
+/** Every proposal in the workspace, by template and status. */
+export const PROPOSALS_VIEW = 'proposalKit.proposals';
+/** The Getting Started walkthrough (package.json contributes.walkthroughs), as `<publisher>.<name>#<id>`. */
+export const WALKTHROUGH = 'proposal-kit.proposal-kit#gettingStarted';
 /** Set while the active editor holds a proposal; shows the outline view. */
 export const IS_PROPOSAL_CONTEXT = 'proposalKit.isProposal';
 export const CONFIG_SECTION = 'proposalKit';

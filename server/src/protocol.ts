@@ -8,6 +8,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Outline } from './core/outline';
+import type { ProposalSummary } from './core/summary';
 
 const request = <P, R>(method: string): RequestType<P, R, void> => new RequestType<P, R, void>(method);
 const notification = <P>(method: string): NotificationType<P> => new NotificationType<P>(method);
@@ -114,6 +115,16 @@ export interface CreateTemplateParams {
 
 /** The document as a workspace template in `.proposals/templates/<id>.md`; fails with a message saying why it cannot be one. */
 export const CreateTemplateRequest = request<CreateTemplateParams, NewFileResult>('proposalKit/createTemplate');
+
+/** A proposal in the workspace at a glance (the Proposals view). */
+export interface WorkspaceProposal extends ProposalSummary {
+  uri: string;
+  /** Relative to its workspace folder, '/'-separated. */
+  path: string;
+}
+
+/** Every proposal in the workspace folders, from the disk or, for an open one, the editor's text. */
+export const WorkspaceProposalsRequest = request<Record<string, never>, WorkspaceProposal[]>('proposalKit/workspaceProposals');
 
 /** Sent by the server when a document's analysis changed (after an edit is checked). */
 export interface AnalysisChanged {

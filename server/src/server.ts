@@ -29,6 +29,7 @@ import { diagnosticsFor, registerPullDiagnostics } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
 import { KepYamls } from './lsp/kepYaml';
 import { registerNewFileRequests } from './lsp/newFiles';
+import { WorkspaceProposals } from './lsp/proposals';
 import { SettingsStore } from './lsp/settings';
 
 declare const PROPOSAL_KIT_VERSION: string;
@@ -46,6 +47,7 @@ class ProposalServer {
   readonly settings: SettingsStore;
   readonly kepYamls: KepYamls;
   readonly analyses: Analyses;
+  readonly proposals: WorkspaceProposals;
   private readonly reported = new Set<string>();
   private readonly pending = new Map<string, NodeJS.Immediate>();
 
@@ -70,6 +72,7 @@ class ProposalServer {
       isKepYaml: (uri) => this.kepYamls.fileFor(uri) !== null,
     });
     this.kepYamls.analyses = this.analyses;
+    this.proposals = new WorkspaceProposals(this.ctx, this.analyses, this.settings);
   }
 
   /**
@@ -131,6 +134,7 @@ class ProposalServer {
       this.loadTemplates(s.templates);
       this.settings.clear();
       this.analyses.clear();
+      this.proposals.clear();
       for (const d of this.ctx.documents.all()) this.scheduleAnalysis(d.uri);
       if (this.ctx.caps.pull) this.ctx.connection.languages.diagnostics.refresh();
     });
@@ -205,6 +209,7 @@ class ProposalServer {
     registerPullDiagnostics(this.ctx, this.analyses);
     registerFeatures(this.ctx, this.analyses);
     registerNewFileRequests(connection, { workspace: () => this.ctx.ws, settingsFor: (uri) => this.settings.settingsFor(uri), documents });
+    this.proposals.register();
     documents.listen(connection);
     connection.listen();
   }

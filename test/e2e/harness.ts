@@ -64,6 +64,8 @@ export interface Editor {
 export interface StartOptions {
   /** Name of the run, used for the temporary folder. */
   name: string;
+  /** The folder under fixtures/ the workspace is a copy of (default: workspace). */
+  fixture?: string;
   /** Extra environment for code-server and its extension host. */
   env?: Record<string, string>;
   /** Query parameters for the workbench URL beside `folder`. */
@@ -86,7 +88,7 @@ export async function startEditor(options: StartOptions): Promise<Editor> {
   const dataDir = path.join(runDir, 'user-data');
   fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const workspace = makeWorkspace(runDir);
+  const workspace = makeWorkspace(runDir, options.fixture);
   const common = ['--config', path.join(runDir, 'code-server.yaml'), '--user-data-dir', dataDir, '--extensions-dir', extensionsDir];
 
   // Installing while a server runs fails ("restart VS Code before reinstalling"): install first.

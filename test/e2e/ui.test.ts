@@ -45,6 +45,7 @@ import {
   type Problem,
 } from '../vscode/expected';
 import { FIXTURES, SCREENSHOTS, screenshot, startEditor, waitUntil, type Editor } from './harness';
+import { activeEditor, activeTabPath, palette, pane, paneHeader, paneRows, quickOpen } from './workbench';
 
 describe('the packaged extension in VS Code (code-server, Chromium)', function () {
   // Generous per scenario: a slow CI machine; each wait inside has its own, shorter timeout.
@@ -54,7 +55,8 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
 
   before(async function () {
     this.timeout(15 * 60_000); // a first run installs code-server (about 2 minutes)
-    fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+    // This suite's screenshots of an earlier run go (the Proposals suite's, proposals-*, are its own).
+    for (const f of fs.existsSync(SCREENSHOTS) ? fs.readdirSync(SCREENSHOTS) : []) if (!f.startsWith('proposals-')) fs.rmSync(path.join(SCREENSHOTS, f), { force: true });
     editor = await startEditor({ name: 'ui' });
     page = editor.page;
   });
@@ -88,7 +90,7 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     assert.deepEqual(await problems(page), describeProblems(KLIP_PROBLEMS));
     // The picture for the README: the squiggles, the Problems panel and the Proposal view.
     await showProposalView(page);
-    await page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) }).locator('.monaco-list-row', { hasText: 'Compatibility Implications' }).waitFor();
+    await pane(page, 'Proposal').locator('.monaco-list-row', { hasText: 'Compatibility Implications' }).waitFor();
     await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden' });
     await screenshot(page, '1-problems');
   });
@@ -161,9 +163,10 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
       return rows.length === OUTLINE_AFTER_QUICK_FIX.entries.length ? rows : undefined;
     });
     assert.deepEqual(await outlineRows(page), OUTLINE_AFTER_QUICK_FIX.entries);
-    // Each state has its icon: written, empty, missing.
-    const icon = (description: string): string => (description === '' ? 'pass' : description === 'empty' ? 'circle-outline' : 'circle-large-outline');
-    assert.deepEqual(await outlineIcons(page), OUTLINE_AFTER_QUICK_FIX.entries.map(([, d]) => icon(d)));
+    // Each state has its icon: written, empty, missing optional (its label says so first), missing required.
+    const icon = ([label, description]: [string, string]): string =>
+      description === '' ? 'pass' : description === 'empty' ? 'circle-outline' : label.startsWith('optional: ') ? 'circle-large-outline' : 'circle-slash';
+    assert.deepEqual(await outlineIcons(page), OUTLINE_AFTER_QUICK_FIX.entries.map(icon));
     assert.equal(await header.locator('.description').innerText(), OUTLINE_AFTER_QUICK_FIX.description);
     await statusItem(page, OUTLINE_AFTER_QUICK_FIX.status).waitFor();
     await screenshot(page, '4-outline');
@@ -192,7 +195,7 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     await quickOpen(page, onDisk(README));
     // The server has answered for the README once the status bar figure and the view are gone.
     await page.locator('.statusbar-item', { hasText: /\d+\/\d+ sections/ }).waitFor({ state: 'hidden' });
-    await page.locator('.pane-header', { hasText: 'Proposal' }).waitFor({ state: 'hidden' });
+    await paneHeader(page, 'Proposal').waitFor({ state: 'hidden' });
     await page.keyboard.press('Control+Shift+M');
     const rows = await problems(page);
     assert.deepEqual(rows.filter((r) => r.startsWith('file ')), [`file ${path.basename(KLIP)}`], 'the KLIP\'s problems alone are listed');
@@ -303,42 +306,65 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
     await waitUntil('the reverted configuration to have no problems', async () => ((await problemsOf(page, CONFIG_FILE)).length === 0 ? true : undefined));
   });
+
+  it('8. New Proposal for each template opens quiet (hints only), and the Proposal view never shows a figure over another document\'s rows', async () => {
+    await palette(page, 'View: Close All Editors');
+    for (const c of newProposalCases()) {
+      // Start from KLIP 7, which has written sections: its rows under the new proposal's figure would show.
+      await quickOpen(page, onDisk(KLIP));
+      await closePanel(page);
+      await showProposalView(page);
+      await waitUntil('the Proposal view to show KLIP 7', async () => ((await outlineRows(page)).some(([, d]) => d === '') ? true : undefined));
+      await recordProposalView(page);
+      await palette(page, 'Proposal Kit: New Proposal');
+      const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${c.name}$`) }) });
+      await row.waitFor();
+      await row.click();
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: `(2/${c.sig ? 3 : 2})` }).waitFor();
+      await page.keyboard.type('Quiet Start');
+      await page.keyboard.press('Enter');
+      if (c.sig) {
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/3)' }).waitFor();
+        await page.keyboard.type(c.sig);
+        await page.keyboard.press('Enter');
+      }
+      const file = await waitUntil(`the new ${c.name} proposal in the active editor`, async () => {
+        const p = await activeTabPath(page);
+        return p && p !== onDisk(KLIP) && /quiet[-_]start/.test(p) ? p : undefined;
+      });
+      // The view has the new proposal once its figure says nothing is written and no row is.
+      await waitUntil(`the Proposal view to show the new ${c.name} proposal`, async () => {
+        const description = await paneHeader(page, 'Proposal').locator('.description').innerText();
+        const rows = await outlineRows(page);
+        return description.startsWith('0 of ') && rows.length > 0 && rows.every(([, d]) => d !== '') ? true : undefined;
+      });
+      const seen = await recordedProposalView(page);
+      const mixed = seen.filter((r) => r.description.startsWith('0 of ') && r.rows.some(([, d]) => d === ''));
+      assert.deepEqual(mixed, [], `${c.name}: the new figure over KLIP 7's rows`);
+      assert.ok(seen.length > 0, `${c.name}: the view changed while it was watched`);
+      // Checked: its findings are hints (dotted), none a warning or an error, in the editor or the Problems panel.
+      await activeEditor(page).locator('.squiggly-hint').first().waitFor({ timeout: 30_000 });
+      assert.equal(await activeEditor(page).locator('.squiggly-error, .squiggly-warning, .squiggly-info').count(), 0, file);
+      await page.keyboard.press('Control+Shift+M');
+      assert.deepEqual(await problemsOf(page, path.relative(editor.workspace, file)), [], file);
+      if (c.template === 'klip') await screenshot(page, '8-new-proposal-quiet');
+      await palette(page, 'View: Close All Editors');
+    }
+  });
+
+  it('9. the Getting Started walkthrough opens, with its four steps', async () => {
+    await palette(page, 'Proposal Kit: Get Started');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('h2', { hasText: 'Get Started with Proposal Kit' }).first().waitFor();
+    for (const step of ['Create a proposal', 'Read a finding', 'Fix it', 'Add your own template']) {
+      await walkthrough.locator('.getting-started-step .step-title', { hasText: new RegExp(`^${step}$`) }).first().waitFor();
+    }
+    await screenshot(page, '9-walkthrough');
+    await palette(page, 'View: Close All Editors');
+  });
 });
 
 // --- driving the workbench --------------------------------------------------------------------
-
-function activeEditor(page: Page): Locator {
-  return page.locator('.editor-group-container.active .monaco-editor').first();
-}
-
-/**
- * Opens a file with Quick Open (Ctrl+P), as a person would, and waits for its tab. The file is
- * typed as an absolute path, which Quick Open takes as that one file (a bare "README.md" would
- * also match every KEP's README.md).
- */
-async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await page.keyboard.type(file);
-  // Until the typed text is applied, the list shows recently opened files: wait for the file on top.
-  await page.locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: path.basename(file) }).waitFor();
-  await page.keyboard.press('Enter');
-  await waitUntil(`${file} in the active tab`, async () => ((await activeTabPath(page)) === file ? true : undefined));
-  await activeEditor(page).locator('.view-lines').waitFor();
-}
-
-/** Runs a command from the command palette (F1). */
-async function palette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(title);
-  // The row whose name is exactly the command: a recently used command that also matches the
-  // typing ("View: Close All Editors" for "View: Close Editor") may be the one focused.
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
-  await row.first().click();
-}
 
 /** Puts the cursor at the start of a (one-based) line with Go to Line (Ctrl+G). */
 async function goToLine(page: Page, line: number): Promise<void> {
@@ -348,14 +374,6 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
   await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` }).waitFor();
-}
-
-/** The full path of the active tab's file (the aria-label of the tab's icon label). */
-async function activeTabPath(page: Page): Promise<string | undefined> {
-  const label = page.locator('.editor-group-container.active .tab.active .monaco-icon-label').first();
-  if (!(await label.count())) return undefined;
-  // Git decorations follow the path: "/ws/a.md • Untracked".
-  return (await label.getAttribute('aria-label'))?.replace(/\s+•.*$/, '') ?? undefined;
 }
 
 /**
@@ -432,7 +450,7 @@ async function closePanel(page: Page): Promise<void> {
 async function showProposalView(page: Page): Promise<Locator> {
   const explorer = page.locator('.explorer-viewlet, .part.sidebar');
   await explorer.first().waitFor();
-  const header = page.locator('.pane-header', { hasText: 'Proposal' });
+  const header = paneHeader(page, 'Proposal');
   await header.waitFor();
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
   // Collapse the folder tree, so the view gets its room.
@@ -443,16 +461,12 @@ async function showProposalView(page: Page): Promise<Locator> {
 
 /** The Proposal view's entries: [label, description]. */
 async function outlineRows(page: Page): Promise<[string, string][]> {
-  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) });
-  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
-    rows.map((r) => [r.querySelector('.label-name')?.textContent?.trim() ?? '', r.querySelector('.label-description')?.textContent?.trim() ?? ''] as [string, string]),
-  );
+  return paneRows(page, 'Proposal');
 }
 
 /** The codicon of each of the Proposal view's entries ("pass", "circle-outline"...). */
 async function outlineIcons(page: Page): Promise<string[]> {
-  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Proposal' }) });
-  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
+  return pane(page, 'Proposal').locator('.monaco-list-row').evaluateAll((rows) =>
     rows.map((r) => /\bcodicon-([\w-]+)/.exec(r.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1] ?? ''),
   );
 }
@@ -460,4 +474,43 @@ async function outlineIcons(page: Page): Promise<string[]> {
 /** The status bar item with the completeness figure ("$(checklist) 8/10 sections" shows as an icon and "8/10 sections"). */
 function statusItem(page: Page, text: string): Locator {
   return page.locator('.statusbar-item', { hasText: text.replace(/^\$\([\w-]+\)\s*/, '') });
+}
+
+/** What runs in the page: the DOM's MutationObserver, typed here (the tests compile without the DOM's types). */
+interface PageObserver {
+  observe(target: unknown, options: { subtree: boolean; childList: boolean; characterData: boolean }): void;
+  disconnect(): void;
+}
+interface PageGlobals {
+  MutationObserver: new (callback: () => void) => PageObserver;
+  pkSeen?: { description: string; rows: [string, string][] }[];
+  pkObserver?: PageObserver;
+}
+
+/**
+ * Records, in the page, what the Proposal view shows after each change to it: its figure and its
+ * rows together, as a person would see them at that moment.
+ */
+async function recordProposalView(page: Page): Promise<void> {
+  await pane(page, 'Proposal').evaluate((el) => {
+    const w = globalThis as unknown as PageGlobals;
+    w.pkObserver?.disconnect();
+    const seen: { description: string; rows: [string, string][] }[] = (w.pkSeen = []);
+    // No named functions in here: the page gets this function's source as it is.
+    w.pkObserver = new w.MutationObserver(() => {
+      const description = el.querySelector('.pane-header .description')?.textContent?.trim() ?? '';
+      const rows = [...el.querySelectorAll('.monaco-list-row')].map((r) => [r.querySelector('.label-name')?.textContent?.trim() ?? '', r.querySelector('.label-description')?.textContent?.trim() ?? ''] as [string, string]);
+      seen.push({ description, rows });
+    });
+    w.pkObserver.observe(el, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** What recordProposalView saw, and stops recording. */
+async function recordedProposalView(page: Page): Promise<{ description: string; rows: [string, string][] }[]> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    w.pkObserver?.disconnect();
+    return w.pkSeen ?? [];
+  });
 }

@@ -33,13 +33,13 @@ export const USER_SETTINGS = {
 };
 
 /**
- * A fresh copy of the fixture workspace in `runDir`: a git repository whose user.name is Ada
- * Lovelace (New Proposal's author), with the same name in the proposalKit.author setting for a
- * machine without git.
+ * A fresh copy of a fixture workspace (fixtures/workspace, or the folder `fixture` names) in
+ * `runDir`: a git repository whose user.name is Ada Lovelace (New Proposal's author), with the same
+ * name in the proposalKit.author setting for a machine without git.
  */
-export function makeWorkspace(runDir: string): string {
+export function makeWorkspace(runDir: string, fixture = 'workspace'): string {
   const ws = path.join(runDir, 'workspace');
-  fs.cpSync(path.join(FIXTURES, 'workspace'), ws, { recursive: true });
+  fs.cpSync(path.join(FIXTURES, fixture), ws, { recursive: true });
   try {
     execFileSync('git', ['init', '-q'], { cwd: ws, stdio: 'ignore' });
     execFileSync('git', ['config', 'user.name', 'Ada Lovelace'], { cwd: ws, stdio: 'ignore' });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { RULES } from '../../server/src/core';
 import { DEFAULT_SETTINGS } from '../../server/src/core/workspace';
-import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../../client/src/ids';
+import { COMMANDS, CONFIG_SECTION, INTERNAL_COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW, PROPOSALS_VIEW, WALKTHROUGH } from '../../client/src/ids';
 import { presentEntry } from '../../client/src/outline/present';
 import { ROOT } from './helpers';
 
@@ -75,8 +75,34 @@ describe('client: package.json agrees with the extension', () => {
     ]);
   });
 
-  it('the Proposal view in the Explorer, shown for proposals', () => {
-    assert.deepEqual(contributes.views.explorer, [{ id: OUTLINE_VIEW, name: 'Proposal', when: IS_PROPOSAL_CONTEXT, contextualTitle: 'Proposal Kit' }]);
+  it('the Proposal view in the Explorer, shown for proposals; the Proposals view of the whole workspace, with New Proposal while it is empty', () => {
+    assert.deepEqual(contributes.views.explorer, [
+      { id: OUTLINE_VIEW, name: 'Proposal', when: IS_PROPOSAL_CONTEXT, contextualTitle: 'Proposal Kit' },
+      { id: PROPOSALS_VIEW, name: 'Proposals', contextualTitle: 'Proposal Kit', visibility: 'collapsed' },
+    ]);
+    assert.deepEqual(contributes.viewsWelcome, [{ view: PROPOSALS_VIEW, contents: `No proposals in this workspace yet.\n[New Proposal](command:${COMMANDS.newProposal})` }]);
+  });
+
+  it('a Getting Started walkthrough: create, read, fix, your own template; each step with its packaged markdown, its completion events and commands that exist', () => {
+    const [walkthrough] = contributes.walkthroughs;
+    assert.equal(contributes.walkthroughs.length, 1);
+    assert.equal(`${pkg.publisher}.${pkg.name}#${walkthrough.id}`, WALKTHROUGH);
+    const steps = walkthrough.steps as { id: string; description: string; media: { markdown: string }; completionEvents: string[] }[];
+    assert.deepEqual(steps.map((s) => s.id), ['createProposal', 'readFinding', 'fixFinding', 'ownTemplate']);
+    const ours = new Set<string>(Object.values(COMMANDS));
+    for (const step of steps) {
+      const file = path.join(ROOT, step.media.markdown);
+      assert.ok(fs.readFileSync(file, 'utf8').startsWith('# '), step.media.markdown);
+      assert.ok(pkg.files.includes(`${path.dirname(step.media.markdown)}/*.md`), `${step.media.markdown} is packaged`);
+      assert.ok(step.completionEvents.length > 0, step.id);
+      for (const e of step.completionEvents) {
+        const command = /^onCommand:(proposalKit\.\w+)$/.exec(e)?.[1];
+        if (command) assert.ok(ours.has(command), e);
+      }
+      // Each step's button runs one of ours, or a built-in command named in its completion events.
+      const link = /\(command:([\w.]+)\)/.exec(step.description)?.[1];
+      assert.ok(link && (ours.has(link) || step.completionEvents.includes(`onCommand:${link}`)), `${step.id}: ${link}`);
+    }
   });
 
   it('the generated snippets, for markdown', () => {

@@ -35,12 +35,22 @@ describe('client: the outline view and status bar', () => {
     assert.deepEqual(presentEntry(entry({ state: 'missing', title: 'Test plan' })), {
       label: 'Test plan',
       description: 'missing',
-      tooltip: 'Test plan: not in the document. Insert it with the + button.',
+      tooltip: 'Test plan: required, not in the document. Insert it with the + button.',
+      icon: { id: 'circle-slash', color: 'list.errorForeground' },
+      contextValue: 'missing',
+      reveal: false,
+    });
+  });
+
+  it('a missing optional section looks different from a missing required one, and says so first', () => {
+    assert.deepEqual(presentEntry(entry({ state: 'missing', required: false, title: 'User Stories' })), {
+      label: 'optional: User Stories',
+      description: 'missing',
+      tooltip: 'User Stories (optional): not in the document. Insert it with the + button if the proposal needs it.',
       icon: { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: 'missing',
       reveal: false,
     });
-    assert.equal(presentEntry(entry({ state: 'missing', required: false, title: 'User Stories' })).description, 'missing (optional)');
   });
 
   it('the heading as written shows only when it names the section differently', () => {

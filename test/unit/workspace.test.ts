@@ -45,6 +45,7 @@ function workspace(disk: FakeDisk, options: WorkspaceOptions): { ws: Workspace; 
       return { templates: [], errors: [] };
     },
     readText: (file) => disk.files?.[file],
+    listMarkdown: (root, limit) => Object.keys(disk.files ?? {}).filter((f) => f.startsWith(`${root}/`) && f.endsWith('.md')).sort().slice(0, limit),
     gitUserName: (folder) => {
       git.push(folder);
       return folder === null ? 'Global Name' : 'Repository Name';

@@ -42,7 +42,7 @@ export const OUTLINE_AFTER_QUICK_FIX = {
     ['Public APIS', ''],
     ['Design', ''],
     ['Test plan', 'empty'],
-    ['LOEs and Delivery Milestones', 'missing (optional)'],
+    ['optional: LOEs and Delivery Milestones', 'missing'],
     ['Documentation Updates', ''],
     ['Compatibility Implications', 'empty'],
     ['Security Implications', ''],

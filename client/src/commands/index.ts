@@ -2,6 +2,7 @@
 import type { Ctx } from '../context';
 import { COMMANDS } from '../ids';
 import { createTemplate } from './createTemplate';
+import { getStarted } from './getStarted';
 import { insertMissingSections } from './insertMissingSections';
 import { insertSection } from './insertSection';
 import { newProposal } from './newProposal';
@@ -22,4 +23,5 @@ export const COMMAND_TABLE: readonly Command[] = [
   { id: COMMANDS.insertSection, run: insertSection },
   { id: COMMANDS.revealSection, run: revealSection },
   { id: COMMANDS.createTemplate, run: createTemplate },
+  { id: COMMANDS.getStarted, run: getStarted },
 ];

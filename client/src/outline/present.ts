@@ -51,14 +51,25 @@ export function presentEntry(e: OutlineEntry): EntryPresentation {
         reveal: true,
       };
     case 'missing':
-      return {
-        label: e.title,
-        description: e.required ? 'missing' : 'missing (optional)',
-        tooltip: `${e.title}${optional}: not in the document. Insert it with the + button.`,
-        icon: { id: 'circle-large-outline', color: 'disabledForeground' },
-        contextValue: 'missing',
-        reveal: false,
-      };
+      // A missing required section is something to do; a missing optional one is only on offer.
+      // "optional" leads the label: a long title (a KEP question) cuts off the description.
+      return e.required
+        ? {
+            label: e.title,
+            description: 'missing',
+            tooltip: `${e.title}: required, not in the document. Insert it with the + button.`,
+            icon: { id: 'circle-slash', color: 'list.errorForeground' },
+            contextValue: 'missing',
+            reveal: false,
+          }
+        : {
+            label: `optional: ${e.title}`,
+            description: 'missing',
+            tooltip: `${e.title} (optional): not in the document. Insert it with the + button if the proposal needs it.`,
+            icon: { id: 'circle-large-outline', color: 'disabledForeground' },
+            contextValue: 'missing',
+            reveal: false,
+          };
   }
 }
 

@@ -5,10 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { AnalysisChangedNotification, OutlineRequest, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
+import { OutlineRequest, type AnalysisChanged, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
 import { COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../ids';
 import { coalesce } from './coalesce';
 import { onActiveEditor, presentEntry, progressDescription, statusBar } from './present';
+
+/** workspaceState key: the Proposal view was opened for the user once in this workspace. */
+const SHOWN_KEY = 'proposalKit.outlineShown';
 
 export interface OutlineNode {
   /** The document's URI as the server knows it. */
@@ -43,9 +46,17 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   private result: OutlineResult | null = null;
   private answered: vscode.TextDocument | undefined;
   private isProposal: boolean | undefined;
+  /** The document whose rows the view was given last (undefined: none, or cleared). */
+  private given: string | undefined;
   readonly refresh = coalesce(() => this.load());
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    /** The server's AnalysisChangedNotification (the client takes one handler per method: extension.ts shares it). */
+    analysisChanged: vscode.Event<AnalysisChanged>,
+    /** The workspace's memory: whether the view was shown once already. */
+    private readonly memory?: vscode.Memento,
+  ) {
     this.view = vscode.window.createTreeView(OUTLINE_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.status = vscode.window.createStatusBarItem('proposalKit.progress', vscode.StatusBarAlignment.Left, 100);
     this.status.name = 'Proposal Kit: sections written';
@@ -61,7 +72,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
         const active = vscode.window.activeTextEditor;
         if (active?.document === doc) this.follow(active);
       }),
-      client.onNotification(AnalysisChangedNotification, (p) => {
+      analysisChanged((p) => {
         if (this.document && p.uri === this.uriOf(this.document)) void this.refresh();
       }),
       // After a (re)start the server knows nothing of what was shown: ask again.
@@ -109,7 +120,9 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
       this.isProposal = result !== null;
       void vscode.commands.executeCommand('setContext', IS_PROPOSAL_CONTEXT, this.isProposal);
     }
-    this.view.description = result ? progressDescription(result.progress) : undefined;
+    // The view's description (the figure) is set where VS Code fetches the rows (getChildren):
+    // set here, it would show at once over the previous document's rows, which VS Code fetches
+    // again only a moment later (it waits for more changes before it asks).
     if (result) {
       const s = statusBar(result);
       this.status.text = s.text;
@@ -120,6 +133,18 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
     }
     this.changed.fire(undefined);
     this.shown.fire();
+    if (result) this.revealOnce(result);
+  }
+
+  /**
+   * The first time a proposal is opened in a workspace, the view (at the bottom of the Explorer,
+   * collapsed) is opened and expanded, without taking the focus from the editor. Once per workspace:
+   * after that, where the user put it or whether they closed it is theirs.
+   */
+  private revealOnce(result: OutlineResult): void {
+    if (!this.memory || this.memory.get<boolean>(SHOWN_KEY) || !result.entries.length) return;
+    void this.memory.update(SHOWN_KEY, true);
+    void this.view.reveal({ uri: result.uri, entry: result.entries[0] }, { select: false, focus: false });
   }
 
   snapshot(): OutlineSnapshot {
@@ -135,7 +160,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
     return {
       document: this.answered && this.uriOf(this.answered),
       uri: this.result?.uri,
-      description: this.view.description,
+      description: this.result ? progressDescription(this.result.progress) : undefined,
       status: this.result ? this.status.text : undefined,
       entries,
     };
@@ -160,9 +185,44 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
-    const uri = this.result?.uri;
-    if (uri === undefined) return [];
-    return (node ? node.entry.children : (this.result?.entries ?? [])).map((entry) => ({ uri, entry }));
+    const result = this.result;
+    if (!result) {
+      if (!node) {
+        this.given = undefined;
+        this.view.description = undefined;
+      }
+      return [];
+    }
+    if (!node) {
+      // The figure (the view's description) and the rows reach the view as two messages. When the
+      // rows on screen are another document's, they are cleared first, with the figure, and the
+      // new ones asked for after: a figure is never shown over another document's rows.
+      if (this.given !== undefined && this.given !== result.uri) {
+        this.given = undefined;
+        this.view.description = undefined;
+        queueMicrotask(() => this.changed.fire(undefined));
+        return [];
+      }
+      this.given = result.uri;
+      this.view.description = progressDescription(result.progress);
+    }
+    return (node ? node.entry.children : result.entries).map((entry) => ({ uri: result.uri, entry }));
+  }
+
+  /** The entry a node is under (for reveal); undefined for a top-level one. */
+  getParent(node: OutlineNode): OutlineNode | undefined {
+    const result = this.result;
+    if (!result || result.uri !== node.uri) return undefined;
+    const find = (entries: readonly OutlineEntry[], parent: OutlineEntry | undefined): OutlineEntry | undefined => {
+      for (const e of entries) {
+        if (e.section === node.entry.section) return parent;
+        const found = find(e.children, e);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const parent = find(result.entries, undefined);
+    return parent && { uri: node.uri, entry: parent };
   }
 
   dispose(): void {

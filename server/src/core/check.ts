@@ -3,10 +3,11 @@ import { analyze, type Analysis } from './analyze';
 import type { Companions } from './metadata';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
+import { insideAny, QUIET_RULES, untouchedScaffold } from './quiet';
 import { DOCUMENT_RULES } from './rules';
 import type { TemplateSchema } from './template';
 import { applySeverities, type Severities } from './severity';
-import type { Finding } from './types';
+import type { Finding, RuleId } from './types';
 
 export interface CheckOptions {
   /** The document's path (relative or absolute, '/' or '\\'), used for template detection. */
@@ -40,9 +41,13 @@ export function checkModel(model: ProposalModel, templates: readonly TemplateSch
 
 function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {}): Finding[] {
   const findings: Finding[] = [];
+  // A quiet start: in its first status, the scaffold's slots and guidance the author has not
+  // touched yet are hints (see quiet.ts).
+  const untouched = untouchedScaffold(analysis).map((s) => analysis.model.lines.rangeOf(s));
+  const quiet = (rule: RuleId, f: { range: Finding['range'] }): boolean => untouched.length > 0 && QUIET_RULES.has(rule) && insideAny(f.range, untouched);
   for (const rule of DOCUMENT_RULES) {
     if (severities[rule.id] === 'off') continue;
-    findings.push(...applySeverities(rule, rule.check(analysis), analysis.status, severities));
+    findings.push(...applySeverities(rule, rule.check(analysis), analysis.status, severities, (f) => quiet(rule.id, f)));
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

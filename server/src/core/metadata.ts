@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { ProposalModel } from './parse';
-import type { MetadataField, TemplateSchema } from './template';
+import type { MetadataField, StatusSpec, TemplateSchema } from './template';
 import { metadataLines } from './template';
 import { escapeRe } from './normalize';
 import type { Span } from './types';
@@ -115,15 +115,9 @@ export function readStatus(model: ProposalModel, template: TemplateSchema, metad
   const spec = template.status;
   if (!spec) return null;
   const name = spec.field.toLowerCase();
-  const stageOf = (value: string): DocumentStatus['stage'] => {
-    if (allowedValue(value, spec.draft)) return 'draft';
-    if (allowedValue(value, spec.history)) return 'history';
-    if (allowedValue(value, spec.approved)) return 'approved';
-    return null;
-  };
   const found = (value: string, source: DocumentStatus['source']): DocumentStatus | null => {
     const v = bareValue(value);
-    return v ? { value: v, source, stage: stageOf(v) } : null;
+    return v ? { value: v, source, stage: statusStage(spec, v) } : null;
   };
   // kep.yaml is parsed only when the document itself does not say, and then once.
   let yaml: Record<string, unknown> | null | undefined;
@@ -152,6 +146,14 @@ function valueOfKey(data: Record<string, unknown> | null, key: string): string |
   const k = Object.keys(data).find((x) => x.toLowerCase() === key);
   const v = k === undefined ? undefined : data[k];
   return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+
+/** What a status value means for the findings: a draft, approved, history, or none of these. */
+export function statusStage(spec: StatusSpec, value: string): DocumentStatus['stage'] {
+  if (allowedValue(value, spec.draft)) return 'draft';
+  if (allowedValue(value, spec.history)) return 'history';
+  if (allowedValue(value, spec.approved)) return 'approved';
+  return null;
 }
 
 /**

@@ -10,10 +10,17 @@ import type { Finding, RuleId, Severity, SeveritySetting } from './types';
 
 export type Severities = Partial<Record<RuleId, SeveritySetting>>;
 
-export function applySeverities(rule: RuleInfo, raw: readonly RawFinding[], status: DocumentStatus | null, severities: Severities = {}): Finding[] {
+export function applySeverities(
+  rule: RuleInfo,
+  raw: readonly RawFinding[],
+  status: DocumentStatus | null,
+  severities: Severities = {},
+  /** Findings in the scaffold's untouched text while the proposal is in its first status: hints (see quiet.ts). */
+  quiet: (f: RawFinding) => boolean = () => false,
+): Finding[] {
   const configured = severities[rule.id];
   if (configured === 'off') return [];
   const stage = status?.stage;
   const lifecycle = (s: Severity): Severity => (stage === 'history' ? 'hint' : stage === 'draft' && s === 'error' ? 'warning' : s);
-  return raw.map((f) => ({ ...f, severity: configured ?? lifecycle(f.severity ?? rule.severity) }));
+  return raw.map((f) => ({ ...f, severity: configured ?? (quiet(f) ? 'hint' : lifecycle(f.severity ?? rule.severity)) }));
 }

@@ -151,6 +151,8 @@ export interface WorkspaceHost {
   readText(file: string): string | undefined;
   /** git's user.name, read in `folder`, or from the user's global configuration alone when `folder` is null. */
   gitUserName(folder: string | null): string | null;
+  /** The markdown files below a folder (symbolic links not followed), sorted, at most `limit`. */
+  listMarkdown(root: string, limit: number): string[];
 }
 
 export interface WorkspaceOptions {
@@ -291,6 +293,22 @@ export class Workspace {
     return this.templates.some(
       (t) => /(?:^|\/)readme\.md$/i.test(t.file.path) && t.file.companions.some((c) => this.host.readText(p.join(dir, c)) !== undefined),
     );
+  }
+
+  /**
+   * The files in the workspace folders that may be proposals: markdown files that are not
+   * templates and that the `files` globs (with the editor's settings, `user`) let in; at most
+   * `limit` in all. Which of them are proposals, their check says.
+   */
+  proposalFiles(user: Settings = DEFAULT_SETTINGS, limit = 2000): string[] {
+    const out = new Set<string>();
+    for (const root of this.folders) {
+      // A folder inside another is listed with each: the same file once.
+      for (const file of this.host.listMarkdown(root, limit - out.size)) {
+        if (this.checkPlan(file, this.settingsFor(file, user)) !== null) out.add(file);
+      }
+    }
+    return [...out];
   }
 
   /** kep.yaml's path for a KEP's README.md (any case), else null. */

@@ -90,6 +90,32 @@ export function collectMarkdown(paths: readonly string[]): { files: string[]; er
   return { files, errors };
 }
 
+/**
+ * The markdown files below `root`, sorted, at most `limit` of them and 12 folders deep: what the
+ * editor lists as the workspace's proposals. Folders that cannot be read are skipped, and symbolic
+ * links are not followed, so nothing outside `root` is listed.
+ */
+export function listMarkdown(root: string, limit: number): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 12 || out.length >= limit) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (out.length >= limit) return;
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk(path.join(dir, e.name), depth + 1);
+      else if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(path.join(dir, e.name));
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
 /** Every file and folder below `root`, as '/'-separated paths relative to it (bounded depth). */
 export function listTree(root: string, maxDepth = 4): string[] {
   const out: string[] = [];

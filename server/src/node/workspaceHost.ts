@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WorkspaceHost } from '../core/workspace';
 import { loadProjectConfig } from './config';
+import { listMarkdown } from './files';
 import { gitAuthor } from './git';
 import { isInside, readTextIfRegular } from './safeFs';
 import { builtinTemplatesDir, loadTemplateDirs } from './templates';
@@ -17,6 +18,7 @@ export function nodeWorkspaceHost(): WorkspaceHost {
     readConfig: loadProjectConfig,
     loadTemplates: loadTemplateDirs,
     readText: (file) => readTextIfRegular(file),
+    listMarkdown,
     // In the home folder git reads the user's global configuration, not a repository's.
     gitUserName: (folder) => gitAuthor(folder ?? os.homedir()),
   };
