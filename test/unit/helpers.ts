@@ -74,3 +74,31 @@ export function withExampleKeps(prefix: string): () => string {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
   return () => tmp;
 }
+
+/** A KLIP with one empty section ('Design') and one missing ('Compatibility Implications'). */
+export const PAUSE_KLIP = [
+  '# KLIP 9 - Pause queries',
+  '',
+  '**Author**: Ada |',
+  '**Status**: WIP |',
+  '',
+  '## Motivation and background',
+  'Because.',
+  '## What is in scope',
+  'Pausing.',
+  '## What is not in scope',
+  'Resuming.',
+  '## Value/Return',
+  'Less load.',
+  '## Public APIS',
+  'PAUSE.',
+  '## Design',
+  '',
+  '## Test plan',
+  'Unit tests.',
+  '## Documentation Updates',
+  'Syntax page.',
+  '## Security Implications',
+  'None.',
+  '',
+].join('\n');

@@ -2,7 +2,8 @@
 import { analyze, type Analysis, type Companions } from './analyze';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
-import { DOCUMENT_RULES } from './rules';
+import { DOCUMENT_RULES, RULE_IDS, SUPPRESSION_RULE } from './rules';
+import { suppressionsOf } from './suppress';
 import type { TemplateSchema } from './template';
 import type { Finding, RuleId, Severity, SeveritySetting } from './types';
 
@@ -42,11 +43,15 @@ export function runRules(analysis: Analysis, severities: CheckOptions['severitie
   // errors, and one that is history (implemented, withdrawn) is not shouted at: hints only.
   const stage = analysis.status?.stage;
   const lifecycle = (s: Severity): Severity => (stage === 'history' ? 'hint' : stage === 'draft' && s === 'error' ? 'warning' : s);
-  for (const rule of DOCUMENT_RULES) {
+  // Comments in the document may turn findings off (see suppress.ts).
+  const suppressions = suppressionsOf(analysis.model, RULE_IDS);
+  for (const rule of [...DOCUMENT_RULES, { ...SUPPRESSION_RULE, check: () => suppressions.findings }]) {
     const configured = severities[rule.id];
     if (configured === 'off') continue;
     // A rule may suggest a severity for one finding (an empty section in a draft); a setting wins.
-    for (const f of rule.check(analysis)) findings.push({ ...f, severity: configured ?? lifecycle(f.severity ?? rule.severity) });
+    for (const f of rule.check(analysis)) {
+      if (!suppressions.suppressed(f)) findings.push({ ...f, severity: configured ?? lifecycle(f.severity ?? rule.severity) });
+    }
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
