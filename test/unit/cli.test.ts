@@ -144,7 +144,7 @@ describe('cli', () => {
   it('exit 2 for usage errors, with the usage', () => {
     const r = run(['check', '--format', 'xml', '.'], tmp);
     assert.equal(r.code, 2);
-    assert.match(r.err, /^proposal-kit: --format must be text, json or sarif; got 'xml'\.\n\nUsage:/);
+    assert.match(r.err, /^proposal-kit: --format must be text, json, sarif or markdown; got 'xml'\.\n\nUsage:/);
     assert.match(run(['check'], tmp).err, /Name the files or folders to check/);
     assert.match(run(['frobnicate'], tmp).err, /Unknown command 'frobnicate'/);
     assert.match(run(['check', '--rule', 'nope=error', '.'], tmp).err, /Unknown rule 'nope'/);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -102,3 +103,32 @@ export const PAUSE_KLIP = [
   'None.',
   '',
 ].join('\n');
+
+/** A temporary git repository; `git` runs in it with a fixed author and dates. */
+export class TempRepo {
+  readonly root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-git-')));
+
+  constructor() {
+    this.git('init', '-q', '-b', 'main');
+  }
+
+  git(...args: string[]): string {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    return execFileSync('git', args, { cwd: this.root, encoding: 'utf8', env });
+  }
+
+  write(rel: string, text: string): void {
+    const f = path.join(this.root, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+  }
+
+  commit(message: string): void {
+    this.git('add', '-A');
+    this.git('commit', '-q', '-m', message);
+  }
+
+  remove(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}

@@ -1,5 +1,5 @@
 /** Runs the rules over one analysed document and applies the configured severities. */
-import { analyze, type Analysis, type Companions } from './analyze';
+import { analyze, bareValue, type Analysis, type Companions } from './analyze';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
 import { DOCUMENT_RULES, RULE_IDS, SUPPRESSION_RULE } from './rules';
@@ -68,4 +68,11 @@ export function progressOf(a: Analysis): Progress {
     if (a.present.get(spec.index)?.state === 'written' || a.inline.has(spec.index)) written++;
   }
   return { written, required };
+}
+
+/** The proposal's status as it says it: the template's status field, else a metadata field named "Status"; null when it says none. */
+export function statusText(a: Analysis): string | null {
+  if (a.status) return a.status.value;
+  const entry = a.metadata.find((m) => m.field.name.toLowerCase() === 'status');
+  return entry ? bareValue(entry.value) || null : null;
 }
