@@ -37,7 +37,7 @@ function diagnosticsOfFindings(diagnostics: readonly Diagnostic[]): (f: Finding)
   return (f) => byKey.get(keyOf(f.rule, f.range.start.line, f.message)) ?? [];
 }
 
-/** `$`, `}` and `\\` are snippet syntax: escaped, they are inserted as they are. */
+/** `$`, `}` and the backslash are snippet syntax: escaped, they are inserted as they are. */
 const snippetText = (text: string): string => text.replace(/[$}\\]/g, '\\$&');
 
 /**
