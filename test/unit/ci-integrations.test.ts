@@ -113,6 +113,16 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
     repo.commit('a proposal with an error');
     const r = runAction(repo, { paths: 'design-proposals' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' });
     assert.equal(r.code, 1);
+    // The log has the findings too (bash runs the step with -e: the summary's exit code does not stop it).
+    assert.equal(
+      r.stdout,
+      [
+        "design-proposals/klip-3-bad.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
+        "design-proposals/klip-3-bad.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+        "design-proposals/klip-3-bad.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+        '',
+      ].join('\n'),
+    );
     assert.match(r.summary, /^### Proposal Kit: 1 proposal, 1 error, 2 warnings, 0 notes\n/);
     assert.match(r.summary, /\n\| design-proposals\/klip-3-bad\.md \| KLIP \| WIP \| 8 of 10 \| 1 \| 2 \| 0 \|\n/);
     assert.doesNotMatch(r.summary, /klip-1-old/);
@@ -125,6 +135,8 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
     assert.equal(push.code, 1);
     assert.match(push.summary, /^### Proposal Kit: 2 proposals, 1 error, 3 warnings, 0 notes\n\n\| Proposal/);
     assert.equal(runAction(repo, { base: 'main', format: 'json' }, { GITHUB_EVENT_NAME: 'push' }).code, 0);
+    // A base git does not have: exit 2 (the log says why), and nothing in the summary.
+    assert.deepEqual(runAction(repo, { base: 'origin/nope' }, { GITHUB_EVENT_NAME: 'push' }), { code: 2, stdout: '', summary: '' });
   });
 });
 
