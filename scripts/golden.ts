@@ -5,12 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GOLDEN, goldenText } from '../test/unit/golden';
+import { GOLDEN, goldenFile, goldenText, MARKDOWN_GOLDEN, markdownGoldenText } from '../test/unit/golden';
 
-for (const g of GOLDEN) {
-  const out = path.join(__dirname, '..', 'test', 'golden', g.family, `${path.basename(g.upstreamPath.replace(/\/README\.md$/, ''), '.md')}.txt`);
+const goldens = [
+  ...GOLDEN.map((g) => ({ out: goldenFile(g), text: () => goldenText(g) })),
+  { out: MARKDOWN_GOLDEN.file, text: markdownGoldenText },
+];
+for (const g of goldens) {
+  const out = g.out;
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const text = goldenText(g);
+  const text = g.text();
   const before = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : null;
   if (before !== text) {
     fs.writeFileSync(out, text);

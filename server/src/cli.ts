@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
 import { checkModel, RULES, RULE_IDS, type RuleId, type SeveritySetting, type TemplateError, type TemplateSchema } from './core';
 import { parseDocument } from './core/incremental';
-import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
+import { statusText } from './core/check';
+import { formatJson, formatMarkdown, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
+import { changedSince, GitError } from './node/git';
 import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
 import { findConfigRoot, formatIssues, loadProjectConfig } from './node/config';
 import { unknownTemplateIssues } from './core/config';
@@ -21,9 +23,9 @@ declare const PROPOSAL_KIT_VERSION: string;
 const VERSION = typeof PROPOSAL_KIT_VERSION === 'string' ? PROPOSAL_KIT_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
-  proposal-kit check [--format text|json|sarif] [--template ID] [--templates DIR]
+  proposal-kit check [--format text|json|sarif|markdown] [--template ID] [--templates DIR]
                      [--rule RULE=SEVERITY]... [--jobs N] [--max-size MB] [--config FILE]
-                     <files or folders...>
+                     [--changed-since REF] <files or folders...>
   proposal-kit new --template ID --title "Title" [--dir DIR] [--author NAME]
                    [--number N] [--sig SIG] [--date YYYY-MM-DD] [--templates DIR]
                    [--config FILE]
@@ -35,6 +37,10 @@ check      Checks proposals: folders are searched for *.md. Exit code 0 when not
            are checked on one thread per core (with more than two cores); --jobs N sets
            the number of threads.
            Files larger than --max-size MB (default 5) are not checked: exit code 2.
+           --changed-since REF checks only the files added or changed since the merge base
+           of REF and HEAD (committed, staged, or only in the working tree), as a pull
+           request shows them; the exit code comes from those alone.
+           --format markdown prints a summary for a pull request comment or a job summary.
 new        Creates a proposal from a template (and kep.yaml for a KEP); prints its path.
            Never overwrites: a number already in use takes the next one.
 templates  Lists the templates.
@@ -51,7 +57,7 @@ interface Args {
   options: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = ['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config'] as const;
+const VALUE_OPTIONS = ['format', 'template', 'templates', 'rule', 'title', 'dir', 'author', 'number', 'sig', 'date', 'jobs', 'max-size', 'config', 'changed-since'] as const;
 
 /**
  * The command line, read by node's parseArgs. Every value option may repeat as far as the reader
@@ -198,11 +204,13 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     const companions = ws.companions(file);
     const model = parseDocument(text);
     const result = checkModel(model, ctx.templates, { path: name, template: plan.template, severities: ctx.severities, companions });
+    const analysis = result.analysis;
     const report: FileReport = {
       path: name,
-      template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence } : null,
+      template: result.detection ? { id: result.detection.template.id, confidence: result.detection.confidence, name: result.detection.template.name } : null,
       progress: result.progress,
       findings: result.findings,
+      status: analysis ? statusText(analysis) : null,
     };
     const kepYaml = ws.kepYamlFor(file);
     if (kepYaml === null || companions.kepYaml === undefined || !result.detection?.template.kepYaml) return { report };
@@ -248,7 +256,8 @@ function threadsFor(files: readonly string[], jobs: number | undefined): number 
 
 function check(args: Args, io: Io): number {
   const format = one(args, 'format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
+  if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown; got '${format}'.`);
+  const since = one(args, 'changed-since');
   if (!args.positional.length) throw new UsageError('Name the files or folders to check, e.g. proposal-kit check docs/proposals');
   const ws = openWorkspace(args, io);
   const { templates } = ws;
@@ -265,7 +274,20 @@ function check(args: Args, io: Io): number {
   };
   const { files: found, errors } = collectMarkdown(args.positional.map((p) => readmeOf(path.resolve(io.cwd, p))));
   // A template is not a proposal: checking a folder that holds templates skips them.
-  const files = [...new Set(found)].filter((f) => !ws.workspace.isTemplate(f));
+  let files = [...new Set(found)].filter((f) => !ws.workspace.isTemplate(f));
+  let scope: string | undefined;
+  if (since !== undefined) {
+    const changes = changedOrFail(io.cwd, since);
+    const all = files.length;
+    // A KEP whose kep.yaml changed (its status, say) has changed too.
+    const kepYamlChanged = (f: string): boolean => {
+      const kep = ws.workspace.kepYamlFor(f);
+      return kep !== null && fs.existsSync(kep) && changes.changed(kep);
+    };
+    files = files.filter((f) => changes.changed(f) || kepYamlChanged(f));
+    scope = `added or changed since ${since} (merge base ${changes.base.slice(0, 12)})`;
+    io.err(`proposal-kit: ${files.length} of ${all} markdown files ${scope}; only they are checked.\n`);
+  }
   const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev, maxBytes: maxSizeOption(args) };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
   const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
@@ -279,6 +301,7 @@ function check(args: Args, io: Io): number {
   for (const e of errors) io.err(`proposal-kit: ${path.isAbsolute(e.file) ? e.message.replace(e.file, path.relative(io.cwd, e.file) || e.file) : e.message}\n`);
   if (format === 'json') io.out(formatJson(reports));
   else if (format === 'sarif') io.out(formatSarif(reports, RULES, { version: VERSION }));
+  else if (format === 'markdown') io.out(formatMarkdown(reports, { scope }));
   else {
     io.out(formatText(reports));
     io.err(formatSummary(reports));
@@ -289,6 +312,16 @@ function check(args: Args, io: Io): number {
   }
   if (errors.length || broken) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The changes since a ref, or a clear error (exit code 2) when git cannot tell them. */
+function changedOrFail(cwd: string, ref: string): ReturnType<typeof changedSince> {
+  try {
+    return changedSince(cwd, ref);
+  } catch (e) {
+    if (e instanceof GitError) throw new Error(`--changed-since ${ref}: ${e.message}`);
+    throw e;
+  }
 }
 
 function create(args: Args, io: Io): number {

@@ -56,7 +56,7 @@ class ProposalServer {
       connection,
       documents: new TextDocuments(TextDocument),
       ws: new Workspace(nodeWorkspaceHost(), { folders: [], trusted: true, reader: 'editor' }),
-      caps: { configuration: false, pull: false, watch: false, documentSymbols: true },
+      caps: { configuration: false, pull: false, watch: false, documentSymbols: true, snippetEdits: false },
       log: (message) => connection.console.log(message),
       warnOnce: (message) => {
         if (this.reported.has(message)) return;
@@ -93,6 +93,7 @@ class ProposalServer {
       pull: !!caps.textDocument?.diagnostic,
       watch: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       documentSymbols: init.documentSymbols !== false,
+      snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport,
     };
     this.settings.pushed = init.proposalKit;
     let folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);

@@ -42,6 +42,8 @@ export interface StartOptions {
   command?: string[];
   /** Say the client answers workspace/configuration (default true); false: it only pushes settings. */
   askable?: boolean;
+  /** Say the client applies snippet edits in workspace edits (as VS Code does). */
+  snippetEdits?: boolean;
 }
 
 export async function startSession(options: StartOptions = {}): Promise<Session> {
@@ -77,7 +79,9 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
     workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder-${i}` })) ?? null,
     initializationOptions: options.initializationOptions,
     capabilities: {
-      workspace: { ...(options.askable === false ? {} : { configuration: true }), ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) },
+      workspace: { ...(options.askable === false ? {} : { configuration: true }), ...(options.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        ...(options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
+      },
       textDocument: options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } },
     },
   })) as Session['initializeResult'];

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
-import { ROOT } from './helpers';
+import { PAUSE_KLIP, ROOT } from './helpers';
 
 function run(args: string[], cwd = ROOT) {
   let out = '';
@@ -26,34 +26,7 @@ describe('cli', () => {
     return f;
   };
 
-  const KLIP = [
-    '# KLIP 9 - Pause queries',
-    '',
-    '**Author**: Ada |',
-    '**Status**: WIP |',
-    '**Release Target**: 0.30 |',
-    '**Discussion**: https://github.com/confluentinc/ksql/pull/9',
-    '',
-    '## Motivation and background',
-    'Because.',
-    '## What is in scope',
-    'Pausing.',
-    '## What is not in scope',
-    'Resuming.',
-    '## Value/Return',
-    'Less load.',
-    '## Public APIS',
-    'PAUSE.',
-    '## Design',
-    '',
-    '## Test plan',
-    'Unit tests.',
-    '## Documentation Updates',
-    'Syntax page.',
-    '## Security Implications',
-    'None.',
-    '',
-  ].join('\n');
+  const KLIP = PAUSE_KLIP;
 
   it('check, text: path:line:col severity rule message; exit 1 on an error', () => {
     write('design-proposals/klip-9-pause.md', KLIP);
@@ -99,6 +72,24 @@ describe('cli', () => {
     assert.equal(run(['check', '--rule', 'metadata=error', '--rule', 'missing-section=off', 'design-proposals'], tmp).code, 1);
   });
 
+  it('check honours suppression comments: the error turned off, exit 0; an unknown rule in a comment is a finding', () => {
+    const suppressed = KLIP.replace('## Documentation Updates', '<!-- proposal-kit-disable-next-line missing-section -->\n## Documentation Updates').replace(
+      '**Status**: WIP |',
+      '**Status**: WIP | <!-- proposal-kit-disable-line metadata, meta-data -->',
+    );
+    write('design-proposals/klip-9-pause.md', suppressed);
+    const r = run(['check', '.'], tmp);
+    assert.equal(r.code, 0);
+    assert.equal(
+      r.out,
+      [
+        "design-proposals/klip-9-pause.md:4:19 warning suppression Unknown rule 'meta-data' in a proposal-kit-disable-line comment: the rules are missing-section, empty-section, placeholder, section-order, heading-level, duplicate-section, metadata, template-version, too-complex, suppression, kep-yaml.",
+        "design-proposals/klip-9-pause.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('check --format json: stable, zero-based, with template, progress, section and field', () => {
     write('design-proposals/klip-9-pause.md', KLIP);
     write('notes.md', 'just notes\n');
@@ -128,7 +119,7 @@ describe('cli', () => {
     assert.equal(sarif.version, '2.1.0');
     const runObj = sarif.runs[0];
     assert.equal(runObj.tool.driver.name, 'proposal-kit');
-    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata', 'template-version', 'too-complex', 'kep-yaml']);
+    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['missing-section', 'empty-section', 'placeholder', 'section-order', 'heading-level', 'duplicate-section', 'metadata', 'template-version', 'too-complex', 'suppression', 'kep-yaml']);
     assert.ok(runObj.tool.driver.rules.every((r: { shortDescription: { text: string }; helpUri: string }) => r.shortDescription.text && r.helpUri.includes('#')));
     const missing = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'missing-section');
     assert.deepEqual(missing.locations[0].physicalLocation, {
@@ -153,7 +144,7 @@ describe('cli', () => {
   it('exit 2 for usage errors, with the usage', () => {
     const r = run(['check', '--format', 'xml', '.'], tmp);
     assert.equal(r.code, 2);
-    assert.match(r.err, /^proposal-kit: --format must be text, json or sarif; got 'xml'\.\n\nUsage:/);
+    assert.match(r.err, /^proposal-kit: --format must be text, json, sarif or markdown; got 'xml'\.\n\nUsage:/);
     assert.match(run(['check'], tmp).err, /Name the files or folders to check/);
     assert.match(run(['frobnicate'], tmp).err, /Unknown command 'frobnicate'/);
     assert.match(run(['check', '--rule', 'nope=error', '.'], tmp).err, /Unknown rule 'nope'/);

@@ -61,7 +61,7 @@ describe('configuration file', () => {
     const read = readProjectConfig(text, 'file');
     assert.deepEqual(issues(text, read), [
       '2:12 "files" must be a list of text values, e.g. ["docs/rfcs/*.md"]; found text.',
-      '3:38 Unknown rule \'sectio-order\': the rules are missing-section, empty-section, placeholder, section-order, heading-level, duplicate-section, metadata, template-version, too-complex, kep-yaml.',
+      '3:38 Unknown rule \'sectio-order\': the rules are missing-section, empty-section, placeholder, section-order, heading-level, duplicate-section, metadata, template-version, too-complex, suppression, kep-yaml.',
       '3:76 The severity of \'placeholder\' must be one of off, hint, information, warning, error; found \'loud\'.',
       '3:96 The severity of \'metadata\' must be one of off, hint, information, warning, error; found a number.',
       '4:33 "templateFor" maps "rfcs/*.md" to empty text; expected text, e.g. { "docs/decisions/*.md": "madr" }.',

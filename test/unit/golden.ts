@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkModel, parseProposal } from '../../server/src/core';
 import { formatText } from '../../server/src/core/report';
-import { builtinTemplates, corpusDocs, ROOT, type CorpusDoc } from './helpers';
+import { builtinTemplates, corpusDocs, ROOT, runCli, type CorpusDoc } from './helpers';
 
 /** Real proposals whose findings a person has read and judged right. */
 const CHOSEN = [
@@ -41,4 +41,11 @@ export function goldenText(doc: CorpusDoc): string {
     ? `# ${doc.upstreamPath}: ${r.detection.template.id} (version ${r.detection.version.version}), ${r.progress?.written} of ${r.progress?.required} required sections written\n`
     : `# ${doc.upstreamPath}: not a proposal\n`;
   return head + formatText([{ path: doc.upstreamPath, template: null, progress: null, findings: r.findings }]);
+}
+
+/** The markdown summary of the repository's examples, as `proposal-kit check --format markdown examples` prints it. */
+export const MARKDOWN_GOLDEN = { file: path.join(ROOT, 'test', 'golden', 'markdown', 'examples.md'), args: ['check', '--format', 'markdown', 'examples'] };
+
+export function markdownGoldenText(): string {
+  return runCli(MARKDOWN_GOLDEN.args, ROOT).out;
 }

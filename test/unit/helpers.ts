@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -73,4 +74,63 @@ export function withExampleKeps(prefix: string): () => string {
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
   return () => tmp;
+}
+
+/** A KLIP with one empty section ('Design') and one missing ('Compatibility Implications'). */
+export const PAUSE_KLIP = [
+  '# KLIP 9 - Pause queries',
+  '',
+  '**Author**: Ada |',
+  '**Status**: WIP |',
+  '**Release Target**: 0.30 |',
+  '**Discussion**: https://github.com/confluentinc/ksql/pull/9',
+  '',
+  '## Motivation and background',
+  'Because.',
+  '## What is in scope',
+  'Pausing.',
+  '## What is not in scope',
+  'Resuming.',
+  '## Value/Return',
+  'Less load.',
+  '## Public APIS',
+  'PAUSE.',
+  '## Design',
+  '',
+  '## Test plan',
+  'Unit tests.',
+  '## Documentation Updates',
+  'Syntax page.',
+  '## Security Implications',
+  'None.',
+  '',
+].join('\n');
+
+/** A temporary git repository; `git` runs in it with a fixed author and dates. */
+export class TempRepo {
+  readonly root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-git-')));
+
+  constructor() {
+    this.git('init', '-q', '-b', 'main');
+  }
+
+  git(...args: string[]): string {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    return execFileSync('git', args, { cwd: this.root, encoding: 'utf8', env });
+  }
+
+  write(rel: string, text: string): void {
+    const f = path.join(this.root, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+  }
+
+  commit(message: string): void {
+    this.git('add', '-A');
+    this.git('commit', '-q', '-m', message);
+  }
+
+  remove(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
 }

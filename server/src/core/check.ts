@@ -1,10 +1,11 @@
 /** Runs the rules over one analysed document and applies the configured severities. */
 import { analyze, type Analysis } from './analyze';
-import type { Companions } from './metadata';
+import { bareValue, type Companions } from './metadata';
 import { detectTemplate, type Detection } from './detect';
 import type { ProposalModel } from './parse';
 import { insideAny, QUIET_RULES, untouchedScaffold } from './quiet';
-import { DOCUMENT_RULES } from './rules';
+import { DOCUMENT_RULES, RULE_IDS, SUPPRESSION_RULE } from './rules';
+import { suppressionsOf } from './suppress';
 import type { TemplateSchema } from './template';
 import { applySeverities, type Severities } from './severity';
 import type { Finding, RuleId } from './types';
@@ -45,9 +46,12 @@ function runRules(analysis: Analysis, severities: CheckOptions['severities'] = {
   // touched yet are hints (see quiet.ts).
   const untouched = untouchedScaffold(analysis).map((s) => analysis.model.lines.rangeOf(s));
   const quiet = (rule: RuleId, f: { range: Finding['range'] }): boolean => untouched.length > 0 && QUIET_RULES.has(rule) && insideAny(f.range, untouched);
-  for (const rule of DOCUMENT_RULES) {
+  // Comments in the document may turn findings off (see suppress.ts).
+  const suppressions = suppressionsOf(analysis.model, RULE_IDS);
+  for (const rule of [...DOCUMENT_RULES, { ...SUPPRESSION_RULE, check: () => suppressions.findings }]) {
     if (severities[rule.id] === 'off') continue;
-    findings.push(...applySeverities(rule, rule.check(analysis), analysis.status, severities, (f) => quiet(rule.id, f)));
+    const raw = rule.check(analysis).filter((f) => !suppressions.suppressed(f));
+    findings.push(...applySeverities(rule, raw, analysis.status, severities, (f) => quiet(rule.id, f)));
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -64,4 +68,11 @@ export function progressOf(a: Analysis): Progress {
     if (a.present.get(spec.index)?.state === 'written' || a.inline.has(spec.index)) written++;
   }
   return { written, required };
+}
+
+/** The proposal's status as it says it: the template's status field, else a metadata field named "Status"; null when it says none. */
+export function statusText(a: Analysis): string | null {
+  if (a.status) return a.status.value;
+  const entry = a.metadata.find((m) => m.field.name.toLowerCase() === 'status');
+  return entry ? bareValue(entry.value) || null : null;
 }

@@ -3,6 +3,7 @@
  * anything the author wrote.
  */
 import type { Analysis } from './analyze';
+import type { Section } from './parse';
 import { insertSectionsEdits, keepingBreaks } from './insert';
 import { missingSpecs } from './missing';
 import { upgradeEdits, upgradeOf } from './upgrade';
@@ -16,7 +17,11 @@ export interface Fix {
   preferred: boolean;
   /** The findings this fix resolves. */
   fixes: Finding[];
+  /** Where the cursor goes after the fix, for editors that can place it: an offset into one edit's `newText`. */
+  cursor?: { edit: number; offset: number };
 }
+
+export const NOT_APPLICABLE = 'N/A: ';
 
 const BREAK_AND_BLANK_LINE = new RegExp(`^[ \\t]*${LINE_BREAK}(?:[ \\t]*${LINE_BREAK})?`);
 
@@ -79,6 +84,13 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
       if (!entry) return [];
       return data.values.map((v) => ({ title: `Set ${entry.field.name} to '${v}'`, edits: [replaceSpan(a, entry.valueSpan, v)], preferred: false, fixes: [finding] }));
     }
+    case 'empty': {
+      const p = [...a.present.values()].find((x) => a.model.lines.rangeOf(x.section.heading.span).start.line === finding.range.start.line);
+      if (!p) return [];
+      const edit = notApplicableEdit(a, p.section);
+      const offset = edit.newText.indexOf(NOT_APPLICABLE) + NOT_APPLICABLE.length;
+      return [{ title: 'Mark as not applicable', edits: [edit], preferred: false, fixes: [finding], cursor: { edit: 0, offset } }];
+    }
     case 'upgrade': {
       const u = upgradeOf(a);
       if (!u) return [];
@@ -87,6 +99,22 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
     default:
       return [];
   }
+}
+
+/**
+ * Puts "N/A: " under an empty section's heading, after a blank line, for the author to say why the
+ * section does not apply; a blank line keeps it apart from what follows (a comment, a definition).
+ */
+function notApplicableEdit(a: Analysis, section: Section): TextEdit {
+  const text = a.model.text;
+  const eol = a.model.lines.eol();
+  // The end of the heading's last line: after any spaces that end it.
+  const at = a.model.lines.lineEnd(a.model.lines.positionAt(section.heading.span.end).line);
+  const next = a.model.lines.nextLineStart(at);
+  const nextLine = next < text.length ? text.slice(next, a.model.lines.lineEnd(a.model.lines.positionAt(next).line)) : '';
+  const newText = `${eol}${eol}${NOT_APPLICABLE}${nextLine.trim() ? eol : ''}`;
+  const span = { start: at, end: at };
+  return { range: a.model.lines.rangeOf(span), newText: keepingBreaks(text, span, newText) };
 }
 
 /** Text with every run of white space made one space, for comparing text whitespace aside. */

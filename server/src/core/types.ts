@@ -24,7 +24,8 @@ export type RuleId =
   | 'metadata'
   | 'template-version'
   | 'kep-yaml'
-  | 'too-complex';
+  | 'too-complex'
+  | 'suppression';
 
 export interface Finding {
   rule: RuleId;
@@ -45,6 +46,7 @@ export type FindingData =
   | { kind: 'guidance'; start: number; end: number }
   | { kind: 'status'; values: string[] }
   | { kind: 'upgrade' }
+  | { kind: 'empty' }
   | { kind: 'none' };
 
 /** A half-open span of UTF-16 offsets into the document text. */

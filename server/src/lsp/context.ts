@@ -16,6 +16,8 @@ export interface ClientCaps {
   /** The client watches files for the server (dynamic didChangeWatchedFiles). */
   watch: boolean;
   documentSymbols: boolean;
+  /** The client applies snippet edits in a workspace edit (to place the cursor after a fix). */
+  snippetEdits: boolean;
 }
 
 export interface ServerContext {

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from '../core/assist';
-import { fixesFor } from '../core/fixes';
+import { fixesFor, type Fix } from '../core/fixes';
 import { insertSectionsEdits } from '../core/insert';
 import { missingSpecs } from '../core/missing';
 import { outlineOf } from '../core/outline';
@@ -39,8 +39,26 @@ function diagnosticsOfFindings(diagnostics: readonly Diagnostic[]): (f: Finding)
   return (f) => byKey.get(keyOf(f.rule, f.range.start.line, f.message)) ?? [];
 }
 
+/** `$`, `}` and the backslash are snippet syntax: escaped, they are inserted as they are. */
+const snippetText = (text: string): string => text.replace(/[$}\\]/g, '\\$&');
+
+/**
+ * A fix as a workspace edit. A fix that says where the cursor goes becomes a snippet edit (`$0`
+ * there) for a client that applies them; other clients get the same text as a plain edit.
+ */
+function fixEdit(ctx: ServerContext, fix: Fix, uri: string): WorkspaceEdit {
+  const cursor = fix.cursor;
+  if (!cursor || !ctx.caps.snippetEdits) return { changes: { [uri]: fix.edits } };
+  const edits = fix.edits.map((e, i) => {
+    if (i !== cursor.edit) return e;
+    const value = `${snippetText(e.newText.slice(0, cursor.offset))}$0${snippetText(e.newText.slice(cursor.offset))}`;
+    return { range: e.range, snippet: { kind: 'snippet' as const, value } };
+  });
+  return { documentChanges: [{ textDocument: { uri, version: ctx.documents.get(uri)?.version ?? null }, edits }] };
+}
+
 /** The quick fixes of the findings on the lines of the request's range. */
-function quickFixes(a: Analysed, params: CodeActionParams, token: CancellationToken): CodeAction[] {
+function quickFixes(ctx: ServerContext, a: Analysed, params: CodeActionParams, token: CancellationToken): CodeAction[] {
   const analysis = a.result.analysis;
   if (!analysis) return [];
   const r = params.range;
@@ -59,7 +77,7 @@ function quickFixes(a: Analysed, params: CodeActionParams, token: CancellationTo
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.preferred || undefined,
         diagnostics: fix.fixes.flatMap(sameDiagnostic),
-        edit: { changes: { [params.textDocument.uri]: fix.edits } },
+        edit: fixEdit(ctx, fix, params.textDocument.uri),
       });
     }
   }
@@ -73,7 +91,7 @@ function registerCodeActions(ctx: ServerContext, analyses: Analyses): void {
     if (!a || !analysis) return [];
     const wanted = params.context.only;
     const wants = (kind: string): boolean => !wanted || wanted.some((w) => kind === w || kind.startsWith(`${w}.`));
-    const actions = wants(CodeActionKind.QuickFix) ? quickFixes(a, params, token) : [];
+    const actions = wants(CodeActionKind.QuickFix) ? quickFixes(ctx, a, params, token) : [];
     const missing = missingSpecs(analysis);
     if (missing.length && wants(CodeActionKind.Source)) {
       actions.push({

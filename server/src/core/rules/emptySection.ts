@@ -20,6 +20,8 @@ export const emptySection: Rule = {
         message,
         range: a.model.lines.rangeOf(p.section.heading.span),
         section: p.spec.name,
+        // An empty section can be marked as not applicable; a "TODO" is the author's, left to them.
+        ...(p.state === 'empty' ? { data: { kind: 'empty' as const } } : {}),
       });
     }
     return out;

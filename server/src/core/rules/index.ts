@@ -14,8 +14,15 @@ import { tooComplex } from './tooComplex';
 /** Every rule that checks a proposal, in the order their findings are listed for the same position. */
 export const DOCUMENT_RULES: readonly Rule[] = [missingSection, emptySection, placeholder, sectionOrder, headingLevel, duplicateSection, metadata, templateVersion, tooComplex];
 
-/** Every rule: those that check a proposal, then the one that checks a KEP's kep.yaml. */
-export const RULES: readonly RuleInfo[] = [...DOCUMENT_RULES, KEP_YAML_RULE];
+/** The comments that turn findings off (see suppress.ts): one naming a rule or a form that does not exist. */
+export const SUPPRESSION_RULE: RuleInfo = {
+  id: 'suppression',
+  severity: 'warning',
+  description: 'A proposal-kit comment that turns findings off names a rule, or is a form, that does not exist.',
+};
+
+/** Every rule: those that check a proposal, the suppression comments, then the one that checks a KEP's kep.yaml. */
+export const RULES: readonly RuleInfo[] = [...DOCUMENT_RULES, SUPPRESSION_RULE, KEP_YAML_RULE];
 
 /** Where each rule is documented: its section of the README. */
 export const DOCS_URL = 'https://github.com/proposal-kit/proposal-kit/blob/main/README.md';
