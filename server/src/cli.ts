@@ -10,7 +10,7 @@ import { statusText } from './core/check';
 import { formatJson, formatMarkdown, formatSarif, formatSummary, formatText, type FileReport } from './core/report';
 import { changedSince, GitError } from './node/git';
 import { collectMarkdown, DEFAULT_MAX_BYTES, InputError, readMarkdown } from './node/files';
-import { findConfigRoot, formatIssues, loadProjectConfig } from './node/config';
+import { findConfigRoot, findGitRoot, formatIssues, loadProjectConfig } from './node/config';
 import { unknownTemplateIssues } from './core/config';
 import { createProposal } from './node/create';
 import { isInside } from './node/safeFs';
@@ -116,10 +116,19 @@ interface Opened {
 /** Thrown after the configuration's errors are printed: the command stops with exit code 2. */
 class ConfigFailure extends Error {}
 
-/** The configuration's folder: the one holding `--config FILE`, else the nearest from the current folder up, else the current folder. */
+/**
+ * The workspace root, which paths are matched and shown from: the folder holding `--config FILE`;
+ * else, from the first folder or file named (the current folder when none is) up, the nearest with
+ * a configuration, else the git repository's root, else that folder itself. Never the current
+ * folder as such: `check` gives the same answer from anywhere.
+ */
 function configRoot(args: Args, io: Io): string {
   const explicit = one(args, 'config');
-  if (explicit === undefined) return findConfigRoot(io.cwd) ?? io.cwd;
+  if (explicit === undefined) {
+    const named = args.positional.length ? path.resolve(io.cwd, args.positional[0]) : io.cwd;
+    const start = fs.statSync(named, { throwIfNoEntry: false })?.isDirectory() === false ? path.dirname(named) : named;
+    return findConfigRoot(start) ?? findGitRoot(start) ?? start;
+  }
   const file = path.resolve(io.cwd, explicit);
   const name = path.basename(file);
   if (name !== '.proposalkit.json' && name !== 'package.json') throw new UsageError(`--config takes a .proposalkit.json or package.json file; got '${explicit}'.`);
@@ -166,6 +175,12 @@ function severities(args: Args): Partial<Record<RuleId, SeveritySetting>> {
 
 const shown = (cwd: string, file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
 
+/** A checked file as reports name it: from the workspace root when it is inside, else from the current folder. */
+const inWorkspace = (root: string, cwd: string, file: string): string => {
+  const rel = path.relative(root, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? shown(root, file) : shown(cwd, file);
+};
+
 /** What every thread that checks files needs: plain data, copied to worker threads. */
 interface CheckContext {
   files: string[];
@@ -192,7 +207,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
   ws.templates = ctx.templates;
   return (index) => {
     const file = ctx.files[index];
-    const name = shown(ctx.cwd, file);
+    const name = inWorkspace(ctx.root, ctx.cwd, file);
     let text: string;
     try {
       text = readMarkdown(file, ctx.maxBytes);
@@ -215,7 +230,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     const kepYaml = ws.kepYamlFor(file);
     if (kepYaml === null || companions.kepYaml === undefined || !result.detection?.template.kepYaml) return { report };
     const findings = kepYamlFindingsFor(companions.kepYaml, { model, template: result.detection.template, status: result.analysis?.status ?? null }, ctx.severities);
-    return { report, companion: { path: shown(ctx.cwd, kepYaml), template: null, progress: null, findings } };
+    return { report, companion: { path: inWorkspace(ctx.root, ctx.cwd, kepYaml), template: null, progress: null, findings } };
   };
 }
 
@@ -277,7 +292,7 @@ function check(args: Args, io: Io): number {
   let files = [...new Set(found)].filter((f) => !ws.workspace.isTemplate(f));
   let scope: string | undefined;
   if (since !== undefined) {
-    const changes = changedOrFail(io.cwd, since);
+    const changes = changedOrFail(ws.root, since);
     const all = files.length;
     // A KEP whose kep.yaml changed (its status, say) has changed too.
     const kepYamlChanged = (f: string): boolean => {
@@ -291,7 +306,7 @@ function check(args: Args, io: Io): number {
   const context: CheckContext = { files, cwd: io.cwd, root: ws.root, settings: ws.settings, templates, forced, severities: sev, maxBytes: maxSizeOption(args) };
   const threads = io.workerScript ? threadsFor(files, jobs) : 1;
   const outcomes = parallelMap(files.length, checkTask, { script: io.workerScript ?? '', kind: CHECK_WORKER, threads, context }, (i, e) => ({
-    error: { file: shown(io.cwd, files[i]), message: `${shown(io.cwd, files[i])}: could not be checked: ${e instanceof Error ? e.message : String(e)}` },
+    error: { file: inWorkspace(ws.root, io.cwd, files[i]), message: `${inWorkspace(ws.root, io.cwd, files[i])}: could not be checked: ${e instanceof Error ? e.message : String(e)}` },
   }));
   const reports: FileReport[] = [];
   for (const o of outcomes) {

@@ -57,6 +57,17 @@ export function checkConfigText(root: string, text: string, source: 'file' | 'pa
   return { config: read.config, issues: issues.sort((a, b) => a.span.start - b.span.start) };
 }
 
+/**
+ * The nearest folder, from `start` up, that holds a git repository's `.git` (a folder, or a file in
+ * a worktree); null when none does. Only looked at, never run: nothing the repository configures runs.
+ */
+export function findGitRoot(start: string): string | null {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
 /** The nearest folder, from `start` up, that holds a configuration; null when none does. */
 export function findConfigRoot(start: string): string | null {
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
