@@ -87,22 +87,22 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
     repo.commit('a new proposal');
     const r = runAction(repo, {}, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' });
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, "design-proposals/klip-2-new.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").\n");
+    assert.equal(r.stdout, "design-proposals/klip-2-new.md:18:1 hint empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").\n");
     const base = repo.git('merge-base', 'main', 'HEAD').trim().slice(0, 12);
     assert.equal(
       r.summary,
       [
-        '### Proposal Kit: 1 proposal, 0 errors, 1 warning, 0 notes',
+        '### Proposal Kit: 1 proposal, 0 errors, 0 warnings, 1 note',
         '',
         `Only the proposals added or changed since origin/main (merge base ${base}) were checked.`,
         '',
         '| Proposal | Template | Status | Required sections written | Errors | Warnings | Notes |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| design-proposals/klip-2-new.md | KLIP | In Discussion | 9 of 10 | 0 | 1 | 0 |',
+        '| design-proposals/klip-2-new.md | KLIP | In Discussion | 9 of 10 | 0 | 0 | 1 |',
         '',
         '#### design-proposals/klip-2-new.md',
         '',
-        '- **warning** line 16: Section \'Design\' is empty: write it, or say why it does not apply ("N/A: \\<reason\\>"). (empty-section)',
+        '- **hint** line 18: Section \'Design\' is empty: write it, or say why it does not apply ("N/A: \\<reason\\>"). (empty-section)',
         '',
       ].join('\n'),
     );
@@ -118,8 +118,8 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
       r.stdout,
       [
         "design-proposals/klip-3-bad.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
-        "design-proposals/klip-3-bad.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
-        "design-proposals/klip-3-bad.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+        "design-proposals/klip-3-bad.md:18:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+        "design-proposals/klip-3-bad.md:22:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
         '',
       ].join('\n'),
     );
@@ -133,7 +133,7 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
     repo.commit('a new proposal');
     const push = runAction(repo, {}, { GITHUB_EVENT_NAME: 'push' });
     assert.equal(push.code, 1);
-    assert.match(push.summary, /^### Proposal Kit: 2 proposals, 1 error, 3 warnings, 0 notes\n\n\| Proposal/);
+    assert.match(push.summary, /^### Proposal Kit: 2 proposals, 1 error, 2 warnings, 1 note\n\n\| Proposal/);
     assert.equal(runAction(repo, { base: 'main', format: 'json' }, { GITHUB_EVENT_NAME: 'push' }).code, 0);
     // A base git does not have: exit 2 (the log says why), and nothing in the summary.
     assert.deepEqual(runAction(repo, { base: 'origin/nope' }, { GITHUB_EVENT_NAME: 'push' }), { code: 2, stdout: '', summary: '' });
@@ -170,19 +170,20 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml), its command run on the s
     repo.write('notes.txt', 'not markdown');
     repo.git('add', 'design-proposals/klip-2-new.md', 'notes.txt');
     const good = runHook(HOOKS[0]);
-    assert.deepEqual([good.code, good.out], [0, "design-proposals/klip-2-new.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").\n"]);
-    assert.equal(good.err, 'Checked 1 file, 1 proposal: 0 errors, 1 warning.\n  design-proposals/klip-2-new.md: klip, 9 of 10 required sections written\n');
+    assert.deepEqual([good.code, good.out], [0, "design-proposals/klip-2-new.md:18:1 hint empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").\n"]);
+    assert.equal(good.err, 'Checked 1 file, 1 proposal: 0 errors, 0 warnings, 1 note.\n  design-proposals/klip-2-new.md: klip, 9 of 10 required sections written\n');
     repo.write('design-proposals/klip-3-bad.md', WITH_ERROR.replace('KLIP 9', 'KLIP 3'));
     repo.git('add', 'design-proposals/klip-3-bad.md');
-    const empty = (file: string) => `design-proposals/${file}:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply ("N/A: <reason>").`;
+    // In Discussion, a draft: its empty section is a hint; WIP is no status the template knows.
+    const empty = (file: string, severity: string) => `design-proposals/${file}:18:1 ${severity} empty-section Section 'Design' is empty: write it, or say why it does not apply ("N/A: <reason>").`;
     const bad = runHook(HOOKS[0]);
     assert.deepEqual({ code: bad.code, out: bad.out }, {
       code: 1,
       out: [
-        empty('klip-2-new.md'),
+        empty('klip-2-new.md', 'hint'),
         "design-proposals/klip-3-bad.md:4:13 warning metadata Status 'WIP' is not an allowed value: expected one of In Discussion, Design Approved, In development, Merged.",
-        empty('klip-3-bad.md'),
-        "design-proposals/klip-3-bad.md:20:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
+        empty('klip-3-bad.md', 'warning'),
+        "design-proposals/klip-3-bad.md:22:1 error missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
         '',
       ].join('\n'),
     });

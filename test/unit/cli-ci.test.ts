@@ -8,7 +8,8 @@ import { PAUSE_KLIP, runCli, TempRepo } from './helpers';
 
 /** PAUSE_KLIP with every required section written: no finding. */
 const COMPLETE = PAUSE_KLIP.replace('**Status**: WIP', '**Status**: In Discussion').replace('## Design\n', '## Design\nA flag.\n').replace('## Security Implications', '## Compatibility Implications\nNone.\n## Security Implications');
-const EMPTY_DESIGN = (file: string, line = 16) => `${file}:${line}:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply ("N/A: <reason>").`;
+/** COMPLETE is In Discussion, a draft: an empty section is a hint. */
+const EMPTY_DESIGN = (file: string, line = 18) => `${file}:${line}:1 hint empty-section Section 'Design' is empty: write it, or say why it does not apply ("N/A: <reason>").`;
 
 describe('cli: check --changed-since REF', function () {
   this.timeout(30000);
@@ -41,7 +42,7 @@ describe('cli: check --changed-since REF', function () {
       r.err,
       [
         `proposal-kit: 3 of 4 markdown files added or changed since main (merge base ${base.slice(0, 12)}); only they are checked.`,
-        'Checked 3 files, 3 proposals: 0 errors, 2 warnings.',
+        'Checked 3 files, 3 proposals: 0 errors, 0 warnings, 2 notes.',
         '  design-proposals/klip-2-done.md: klip, 9 of 10 required sections written',
         '  design-proposals/klip-3-new.md: klip, 9 of 10 required sections written',
         '  design-proposals/klip-5-draft.md: klip, 10 of 10 required sections written',

@@ -84,7 +84,7 @@ describe('cli', () => {
       r.out,
       [
         "design-proposals/klip-9-pause.md:4:19 warning suppression Unknown rule 'meta-data' in a proposal-kit-disable-line comment: the rules are missing-section, empty-section, placeholder, section-order, heading-level, duplicate-section, metadata, template-version, too-complex, suppression, kep-yaml.",
-        "design-proposals/klip-9-pause.md:16:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+        "design-proposals/klip-9-pause.md:18:1 warning empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
         '',
       ].join('\n'),
     );

@@ -44,14 +44,14 @@ describe('a quiet start: the scaffold untouched is hints while the proposal is i
     assert.deepEqual(notHints(list), ["80:1-80:44 warning placeholder Template guidance left in 'Unit tests': replace it with the section's content."]);
   });
 
-  it('klip: once the proposal leaves In Discussion, the slots are warnings', () => {
+  it('klip: once the proposal leaves In Discussion, the slots are warnings, and its empty sections errors (Design Approved is approved)', () => {
     const doc = fresh('klip');
     const text = doc.text.replace('**Status**: In Discussion', '**Status**: Design Approved');
     assert.notEqual(text, doc.text);
     const list = notHints(findings({ ...doc, text }));
     assert.equal(list.length, 12);
     assert.equal(list[0], "4:21-4:60 warning metadata Release Target is still the template's placeholder '_the ksqlDB release you are aiming for_': replace it with the real value.");
-    assert.equal(list[2], `10:1-10:29 warning empty-section Section 'Motivation and background' is empty: write it, or say why it does not apply ("N/A: <reason>").`);
+    assert.equal(list[2], `10:1-10:29 error empty-section Section 'Motivation and background' is empty: write it, or say why it does not apply ("N/A: <reason>").`);
   });
 
   it('kepler: a proposal without a status is not taken to be new', () => {
