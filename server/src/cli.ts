@@ -119,15 +119,19 @@ class ConfigFailure extends Error {}
 /**
  * The workspace root, which paths are matched and shown from: the folder holding `--config FILE`;
  * else, from the first folder or file named (the current folder when none is) up, the nearest with
- * a configuration, else the git repository's root, else that folder itself. Never the current
- * folder as such: `check` gives the same answer from anywhere.
+ * a configuration, else the git repository's root, else the current folder when what is named is
+ * inside it, else the folder named. A configuration or a repository makes `check` give the same
+ * answer from anywhere.
  */
 function configRoot(args: Args, io: Io): string {
   const explicit = one(args, 'config');
   if (explicit === undefined) {
     const named = args.positional.length ? path.resolve(io.cwd, args.positional[0]) : io.cwd;
     const start = fs.statSync(named, { throwIfNoEntry: false })?.isDirectory() === false ? path.dirname(named) : named;
-    return findConfigRoot(start) ?? findGitRoot(start) ?? start;
+    // Neither: the current folder when what is named is inside it (`check keps/` keeps the `keps/`
+    // its paths are matched with), else the folder named.
+    const inside = !path.relative(io.cwd, start).startsWith('..') && !path.isAbsolute(path.relative(io.cwd, start));
+    return findConfigRoot(start) ?? findGitRoot(start) ?? (inside ? io.cwd : start);
   }
   const file = path.resolve(io.cwd, explicit);
   const name = path.basename(file);

@@ -81,7 +81,7 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     await goToLine(page, KLIP_PROBLEMS[1].line);
     const ed = activeEditor(page);
     await ed.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-    await ed.locator('.squiggly-warning').first().waitFor();
+    await ed.locator('.squiggly-error').nth(1).waitFor();
     await page.keyboard.press('Control+Shift+M');
     await waitUntil('the Problems panel to list the KLIP\'s problems', async () => {
       const rows = await problems(page);

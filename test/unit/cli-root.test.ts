@@ -37,14 +37,17 @@ describe('cli: the workspace root, not the current folder', () => {
     for (const r of runs.slice(1)) assert.deepEqual(r, runs[0]);
   });
 
-  it('without one: the git repository\'s root, else the folder named', () => {
+  it('without one: the git repository\'s root; outside a repository, the current folder when it holds what is named, else the folder named', () => {
     execFileSync('git', ['init', '-q', root]);
     const runs = fromThreeFolders((r) => ['check', r]);
     assert.match(runs[0].out, /^design-proposals\/klip-9-pause\.md:22:1 error missing-section Missing required section 'Compatibility Implications'/m);
     for (const r of runs.slice(1)) assert.deepEqual(r, runs[0]);
-    // A file named alone, outside any repository: its folder is the root.
+    // Outside any repository: the current folder when the file named is inside it, else the file's folder.
     fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
-    const one = runCli(['check', path.join(root, 'design-proposals', 'klip-9-pause.md')], os.tmpdir());
-    assert.match(one.out, /^klip-9-pause\.md:22:1 error missing-section/m);
+    const file = path.join(root, 'design-proposals', 'klip-9-pause.md');
+    const below = runCli(['check', file], os.tmpdir());
+    assert.match(below.out, new RegExp(`^${path.basename(root)}/design-proposals/klip-9-pause\\.md:22:1 error missing-section`, 'm'));
+    const beside = runCli(['check', file], path.join(root, 'design-proposals', 'notes'));
+    assert.match(beside.out, /^klip-9-pause\.md:22:1 error missing-section/m);
   });
 });
