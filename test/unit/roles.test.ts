@@ -230,3 +230,21 @@ describe('fields in a two-column table (TensorFlow RFCs)', () => {
     ]);
   });
 });
+
+describe('an overview in the opening text; a combined heading with words of its own', () => {
+  const CFP = tpl(
+    ['# CFP: {title}', '', '## Summary', 'One line.', '## Motivation', 'Why.', '## Proposal', '### Overview', 'The idea in brief.', '### Details', 'The rest.', '## Detailed Explanation', 'How.', ''].join('\n'),
+    'cfp-template.md',
+  );
+  const doc = (...lines: string[]): string => ['# CFP: Retries', '', '## Summary', 'S.', '## Motivation', 'M.', ...lines, ''].join('\n');
+  const missing = (text: string): string[] => check(text, CFP).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+
+  it('a first "Overview" subsection is what the parent\'s opening paragraphs are', () => {
+    assert.deepEqual(missing(doc('## Proposal', 'Three steps, in brief.', '### Details', 'D.', '## Detailed Explanation', 'E.')), []);
+    assert.deepEqual(missing(doc('## Proposal', '### Details', 'D.', '## Detailed Explanation', 'E.')), ["Missing required section 'Overview' (expected at the start of 'Proposal')."]);
+  });
+
+  it('"Detailed Explanation and Rationale" is the Detailed Explanation', () => {
+    assert.deepEqual(missing(doc('## Proposal', 'P.', '### Details', 'D.', '## Detailed Explanation and Rationale', 'E.')), []);
+  });
+});

@@ -211,8 +211,10 @@ function matchElsewhere(
       take(section, [reordered]);
       continue;
     }
-    const each = parts.map((p) => (byKey.get(p) ?? []).find((c) => !present.has(c.index)));
-    if (each.every((c) => c !== undefined)) take(section, each as SectionSpec[]);
+    // Every part that names a section still missing stands for it ("Detailed Explanation and
+    // Rationale" is the Detailed Explanation, whatever else it adds).
+    const each = parts.map((p) => (byKey.get(p) ?? []).find((c) => !present.has(c.index))).filter((c): c is SectionSpec => c !== undefined);
+    if (each.length) take(section, each);
   }
   return taken;
 }

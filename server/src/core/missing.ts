@@ -54,6 +54,17 @@ function foldedInto(a: Analysis, parent: SectionSpec): boolean {
   return p !== undefined && p.state === 'written' && p.section.children.length === 0 && normalizeTitle(p.section.heading.text) !== parent.keys[0];
 }
 
+/**
+ * Whether `spec` is an overview its parent gives in its own opening text: a first subsection called
+ * Overview, Summary or Introduction is what the paragraphs under the parent's heading, before its
+ * first subheading, already are.
+ */
+function openedBy(a: Analysis, parent: SectionSpec, spec: SectionSpec): boolean {
+  if (parent.children[0] !== spec.index || !/^(?:overview|summary|introduction)$/.test(spec.keys[0])) return false;
+  const p = a.present.get(parent.index);
+  return p !== undefined && p.section.blocks.some((b) => b.kind === 'content' && b.type === 'paragraph' && b.text.trim().length > 0);
+}
+
 /** Required template sections that are absent; a missing parent is reported once, for its subtree. */
 export function missingSpecs(a: Analysis): SectionSpec[] {
   const out: SectionSpec[] = [];
@@ -61,7 +72,7 @@ export function missingSpecs(a: Analysis): SectionSpec[] {
     if (a.present.has(spec.index) || a.inline.has(spec.index) || !a.required(spec)) continue;
     const parent = spec.parent === null ? null : a.version.sections[spec.parent];
     if (parent && !a.present.has(parent.index)) continue; // reported with its parent
-    if (parent && foldedInto(a, parent)) continue;
+    if (parent && (foldedInto(a, parent) || openedBy(a, parent, spec))) continue;
     out.push(spec);
   }
   return out;
