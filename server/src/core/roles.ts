@@ -14,7 +14,7 @@ import { normalizeTitle } from './normalize';
  * handles plain variations; these are the renamings no word overlap can see.
  */
 const ROLES: readonly (readonly string[])[] = [
-  ['design', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec'],
+  ['design', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec', 'description', 'detailed description'],
   ['alternatives', 'alternatives considered', 'approaches', 'options', 'options considered', 'considered alternatives', 'other approaches', 'rejected alternatives', 'alternative approaches', 'other options'],
   ['test plan', 'testing', 'tests', 'testing plan', 'testing strategy', 'test strategy', 'test coverage', 'validation', 'verification'],
   ['public apis', 'public api', 'api', 'apis', 'api changes', 'syntax', 'syntax changes', 'proposed syntax', 'proposed syntax changes', 'interface', 'interfaces', 'user interface', 'user facing changes', 'public interfaces'],
