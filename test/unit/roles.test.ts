@@ -248,3 +248,24 @@ describe('an overview in the opening text; a combined heading with words of its 
     assert.deepEqual(missing(doc('## Proposal', 'P.', '### Details', 'D.', '## Detailed Explanation and Rationale', 'E.')), []);
   });
 });
+
+describe('fields under a setext "Title" and dates as people write them (gRPC proposals)', () => {
+  const GRFC = tpl(
+    ['Title', '----', '* Author(s): [Author Name]', '* Implemented in: <language, ...>', '* Last updated: [YYYY-MM-DD]', '', '## Abstract', '[A short summary.]', '## Background', 'B.', '## Proposal', 'P.', '## Rationale', 'R.', ''].join('\n'),
+    'GRFC-TEMPLATE.md',
+  );
+  const doc = (updated: string, implemented = 'C-core'): string =>
+    ['A99: Retries', '----', '* Author(s): Ada', `* Implemented in: ${implemented}`, `* Last updated: ${updated}`, '', '## Abstract', 'A.', '## Background', 'B.', '## Proposal', 'P.', '## Rationale', 'R.', ''].join('\n');
+  const metadata = (text: string): string[] => check(text, GRFC).findings.filter((f) => f.rule === 'metadata').map((f) => f.message);
+
+  it('the list under the title is the template\'s fields; a value left as the template\'s is reported', () => {
+    assert.deepEqual(GRFC.metadata.map((f) => [f.name, f.kind]), [['Author(s)', 'text'], ['Implemented in', 'text'], ['Last updated', 'date']]);
+    assert.deepEqual(metadata(doc('2023-05-03', '<language, ...>')), ["Implemented in is still the template's placeholder '<language, ...>': replace it with the real value."]);
+  });
+
+  it('a date written another way is a date; a YYYY-MM-DD that is no real date, or words, are not', () => {
+    for (const ok of ['2023-05-03', '2018-8-22', '2017/01/13', '3/29/17', 'May 19, 2022', '16 Dec 2024', '16-Dec-2024']) assert.deepEqual(metadata(doc(ok)), [], ok);
+    assert.deepEqual(metadata(doc('2023-31-07')), ["Last updated '2023-31-07' is not a real date: write it as YYYY-MM-DD (month 31, day 07)."]);
+    assert.deepEqual(metadata(doc('last spring')), ["Last updated 'last spring' is not a date: write it as YYYY-MM-DD."]);
+  });
+});

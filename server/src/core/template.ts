@@ -652,7 +652,12 @@ function preambleText(model: ProposalModel): { text: string; start: number } {
     const end = next ? next.heading.span.start : model.text.length;
     return { text: model.text.slice(first.bodyStart, end), start: first.bodyStart };
   }
-  return { text: model.text.slice(fmEnd, first.heading.span.start), start: fmEnd };
+  const before = { text: model.text.slice(fmEnd, first.heading.span.start), start: fmEnd };
+  // Fields under another kind of title (gRPC's setext `Title`), when there are none above it.
+  const title = templateTitle(model);
+  if (!title || metadataLines(before.text).length) return before;
+  const next = model.sections[model.sections.indexOf(title) + 1];
+  return { text: model.text.slice(title.bodyStart, next ? next.heading.span.start : model.text.length), start: title.bodyStart };
 }
 
 export interface MetadataLine {

@@ -3,7 +3,25 @@ import { normalizeProse } from '../normalize';
 import { scanPlaceholders, shorten } from '../placeholders';
 import { type RawFinding, type Rule } from './rule';
 
-const DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** Dates as people write them when a template did not ask for YYYY-MM-DD: 2018-8-22, 2017/01/13, 3/29/17, May 19, 2022, 16 Dec 2024, 16-Dec-2024. */
+const OTHER_DATES = [
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/,
+  /^\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})$/,
+  new RegExp(`^${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}$`, 'i'),
+  new RegExp(`^\\d{1,2}(?:st|nd|rd|th)?[-\\s]${MONTH}[-\\s,]+\\d{4}$`, 'i'),
+];
+
+/** What is wrong with a date field's value, or null: a YYYY-MM-DD date must be a real one; a date written another way is a date. */
+function dateProblem(label: string, value: string): string | null {
+  const iso = ISO_DATE.exec(value);
+  if (iso) {
+    const [month, day] = [Number(iso[2]), iso[3] === undefined ? 1 : Number(iso[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? null : `${label} '${value}' is not a real date: write it as YYYY-MM-DD (month ${iso[2]}${iso[3] === undefined ? '' : `, day ${iso[3]}`}).`;
+  }
+  return OTHER_DATES.some((re) => re.test(value)) ? null : `${label} '${value}' is not a date: write it as YYYY-MM-DD.`;
+}
 /** An address, a markdown or autolink, or a pull request or issue reference (`#123`, `owner/repo#123`). */
 const LINK = /[a-z][a-z0-9+.-]*:\/\/\S|\]\(\S|\]\[|<[a-z]+:|(?:^|[\s(])[\w.-]*(?:\/[\w.-]+)?#\d+\b|\bwww\.\S/i;
 
@@ -26,7 +44,10 @@ function check(entry: MetadataEntry): string | null {
   if (isTemplateText) return `${label} is still the template's placeholder '${shorten(entry.value)}': replace it with the real value.`;
   const hits = scanPlaceholders([{ kind: 'text', value: entry.value, span: entry.valueSpan }]);
   if (hits.length) return `${label} still holds the placeholder '${hits[0].text}': replace it with the real value.`;
-  if (field.kind === 'date' && !DATE.test(value)) return `${label} '${value}' is not a date: write it as YYYY-MM-DD.`;
+  if (field.kind === 'date') {
+    const problem = dateProblem(label, value);
+    if (problem) return problem;
+  }
   if (field.kind === 'link' && !LINK.test(entry.value)) return `${label} '${shorten(value)}' is not a link: give the address (https://...) or a [text](address) link.`;
   return null;
 }
