@@ -80,8 +80,7 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     // Bring both findings into view (the editor draws squiggles on the lines it shows).
     await goToLine(page, KLIP_PROBLEMS[1].line);
     const ed = activeEditor(page);
-    await ed.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-    await ed.locator('.squiggly-warning').first().waitFor();
+    await ed.locator('.squiggly-error').nth(KLIP_PROBLEMS.length - 1).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Shift+M');
     await waitUntil('the Problems panel to list the KLIP\'s problems', async () => {
       const rows = await problems(page);
@@ -452,7 +451,13 @@ async function showProposalView(page: Page): Promise<Locator> {
   await explorer.first().waitFor();
   const header = paneHeader(page, 'Proposal');
   await header.waitFor();
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  // The extension expands the view itself the first time a proposal is opened: a click at that
+  // moment collapses it again, so click until it stays expanded.
+  await waitUntil('the Proposal view to be expanded', async () => {
+    if ((await header.getAttribute('aria-expanded')) === 'true') return true;
+    await header.click();
+    return undefined;
+  });
   // Collapse the folder tree, so the view gets its room.
   const folders = page.locator('.pane-header').first();
   if ((await folders.getAttribute('aria-expanded')) === 'true' && !(await folders.innerText()).includes('Proposal')) await folders.click();

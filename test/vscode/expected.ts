@@ -15,9 +15,9 @@ export interface Problem {
   message: string;
 }
 
-/** The KLIP misses 'Compatibility Implications' and leaves 'Test plan' empty. */
+/** The KLIP misses 'Compatibility Implications' and leaves 'Test plan' empty: errors, as it is Design Approved. */
 export const KLIP_PROBLEMS: readonly Problem[] = [
-  { severity: 'warning', line: 39, rule: 'empty-section', message: `Section 'Test plan' is empty: write it, or say why it does not apply ("N/A: <reason>").` },
+  { severity: 'error', line: 39, rule: 'empty-section', message: `Section 'Test plan' is empty: write it, or say why it does not apply ("N/A: <reason>").` },
   { severity: 'error', line: 43, rule: 'missing-section', message: `Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').` },
 ];
 
@@ -27,7 +27,7 @@ export const AFTER_QUICK_FIX = 'klip-7-stream-pausing.quick-fix.md';
 /** What the inserted (still empty) section adds to the Problems panel. */
 export const AFTER_QUICK_FIX_PROBLEMS: readonly Problem[] = [
   KLIP_PROBLEMS[0],
-  { severity: 'warning', line: 47, rule: 'empty-section', message: `Section 'Compatibility Implications' is empty: write it, or say why it does not apply ("N/A: <reason>").` },
+  { severity: 'error', line: 47, rule: 'empty-section', message: `Section 'Compatibility Implications' is empty: write it, or say why it does not apply ("N/A: <reason>").` },
 ];
 
 /** The Proposal view after the quick fix: label and description of each entry, and its description. */
