@@ -41,11 +41,10 @@ import {
   TEST_PLAN_LINE,
   TEST_PLAN_TEXT,
   yyyymmdd,
-  type PlacedProblem,
   type Problem,
 } from '../vscode/expected';
 import { FIXTURES, SCREENSHOTS, screenshot, startEditor, waitUntil, type Editor } from './harness';
-import { activeEditor, activeTabPath, palette, pane, paneHeader, paneRows, quickOpen } from './workbench';
+import { activeEditor, activeTabPath, bySeverity, closePanel, goToLine, palette, pane, paneHeader, paneRows, placedRows, problems, problemsOf, quickOpen } from './workbench';
 
 describe('the packaged extension in VS Code (code-server, Chromium)', function () {
   // Generous per scenario: a slow CI machine; each wait inside has its own, shorter timeout.
@@ -80,8 +79,7 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     // Bring both findings into view (the editor draws squiggles on the lines it shows).
     await goToLine(page, KLIP_PROBLEMS[1].line);
     const ed = activeEditor(page);
-    await ed.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-    await ed.locator('.squiggly-error').nth(1).waitFor();
+    await ed.locator('.squiggly-error').nth(KLIP_PROBLEMS.length - 1).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Shift+M');
     await waitUntil('the Problems panel to list the KLIP\'s problems', async () => {
       const rows = await problems(page);
@@ -366,84 +364,12 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
 
 // --- driving the workbench --------------------------------------------------------------------
 
-/** Puts the cursor at the start of a (one-based) line with Go to Line (Ctrl+G). */
-async function goToLine(page: Page, line: number): Promise<void> {
-  await activeEditor(page).locator('.view-lines').click();
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` }).waitFor();
-}
-
-/**
- * The Problems panel's marker rows, as "severity line:col message (rule)" (file rows, which
- * only name the file, as "file <name>").
- */
-async function problems(page: Page): Promise<string[]> {
-  const panel = page.locator('.markers-panel');
-  await panel.waitFor();
-  return panel.locator('.monaco-list-row').evaluateAll((rows) =>
-    rows.map((r) => {
-      const file = r.querySelector('.file-icon .label-name, .resource-label .label-name');
-      if (file && !r.querySelector('.marker-message-details')) return `file ${file.textContent?.trim()}`;
-      const severity = r.querySelector('.codicon-error') ? 'error' : r.querySelector('.codicon-warning') ? 'warning' : 'other';
-      const message = r.querySelector('.marker-message')?.textContent?.trim() ?? '';
-      const code = r.querySelector('.marker-code')?.textContent?.trim() ?? '';
-      const where = r.querySelector('.marker-line')?.textContent?.trim() ?? '';
-      return `${severity} ${where} ${message} (${code})`;
-    }),
-  );
-}
-
-/**
- * The Problems panel's rows under one file, as problems() gives them (none when the file is not
- * listed). The panel is filtered to the file first: its list draws only the rows in view, and
- * another file's problems can push this file's out of it.
- */
-async function problemsOf(page: Page, rel: string): Promise<string[]> {
-  const name = path.basename(rel);
-  await page.locator('.markers-panel').waitFor();
-  // The Problems view's filter (the Debug Console's also begins "Filter (e.g. text").
-  const box = page.getByPlaceholder(/\*\*\/\*\.ts/).first();
-  if ((await box.inputValue()) !== `**/${name}`) {
-    await box.fill(`**/${name}`);
-    await waitUntil(`the Problems panel filtered to ${name}`, async () => ((await problems(page)).every((r) => !r.startsWith('file ') || r === `file ${name}`) ? true : undefined));
-  }
-  const rows = await problems(page);
-  const start = rows.indexOf(`file ${name}`);
-  if (start < 0) return [];
-  const next = rows.findIndex((r, i) => i > start && r.startsWith('file '));
-  return rows.slice(start + 1, next < 0 ? undefined : next);
-}
-
-/** Problems as the panel lists them: errors first, then by line and column. */
-function placedRows(expected: readonly PlacedProblem[]): string[] {
-  return [...expected]
-    .sort((a, b) => bySeverity(a, b) || a.column - b.column)
-    .map((p) => `${p.severity} [Ln ${p.line}, Col ${p.column}] ${p.message} (${p.rule})`);
-}
-
 function describeProblems(expected: readonly Problem[]): string[] {
   return [`file ${path.basename(KLIP)}`, ...[...expected].sort(bySeverity).map((p) => `${p.severity} [Ln ${p.line}, Col 1] ${p.message} (${p.rule})`)];
 }
 
-/** The Problems panel sorts errors first, then by line. */
-function bySeverity(a: Problem, b: Problem): number {
-  return (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1) || a.line - b.line;
-}
-
 function sameProblems(rows: string[], expected: readonly Problem[]): boolean {
   return JSON.stringify(rows) === JSON.stringify(describeProblems(expected));
-}
-
-/** Hides the panel (Problems, Output...) if it is open, for more editor in the screenshots. */
-async function closePanel(page: Page): Promise<void> {
-  const panel = page.locator('.part.panel');
-  if (await panel.isVisible()) {
-    await page.keyboard.press('Control+J');
-    await panel.waitFor({ state: 'hidden' });
-  }
 }
 
 /** Shows the Proposal view in the Explorer with room for all its entries; returns its header. */
@@ -452,7 +378,13 @@ async function showProposalView(page: Page): Promise<Locator> {
   await explorer.first().waitFor();
   const header = paneHeader(page, 'Proposal');
   await header.waitFor();
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  // The extension expands the view itself the first time a proposal is opened: a click at that
+  // moment collapses it again, so click until it stays expanded.
+  await waitUntil('the Proposal view to be expanded', async () => {
+    if ((await header.getAttribute('aria-expanded')) === 'true') return true;
+    await header.click();
+    return undefined;
+  });
   // Collapse the folder tree, so the view gets its room.
   const folders = page.locator('.pane-header').first();
   if ((await folders.getAttribute('aria-expanded')) === 'true' && !(await folders.innerText()).includes('Proposal')) await folders.click();

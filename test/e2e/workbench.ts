@@ -1,6 +1,7 @@
 /** Driving the VS Code workbench as a person does, shared by the real-editor scenarios. */
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { PlacedProblem, Problem } from '../vscode/expected';
 import { waitUntil } from './harness';
 
 export function activeEditor(page: Page): Locator {
@@ -59,4 +60,76 @@ export async function paneRows(page: Page, title: string): Promise<[string, stri
   return pane(page, title).locator('.monaco-list-row').evaluateAll((rows) =>
     rows.map((r) => [r.querySelector('.label-name')?.textContent?.trim() ?? '', r.querySelector('.label-description')?.textContent?.trim() ?? ''] as [string, string]),
   );
+}
+
+/** Puts the cursor at the start of a (one-based) line with Go to Line (Ctrl+G). */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` }).waitFor();
+}
+
+/**
+ * The Problems panel's marker rows, as "severity line:col message (rule)" (file rows, which
+ * only name the file, as "file <name>").
+ */
+export async function problems(page: Page): Promise<string[]> {
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor();
+  return panel.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => {
+      const file = r.querySelector('.file-icon .label-name, .resource-label .label-name');
+      if (file && !r.querySelector('.marker-message-details')) return `file ${file.textContent?.trim()}`;
+      const severity = r.querySelector('.codicon-error') ? 'error' : r.querySelector('.codicon-warning') ? 'warning' : 'other';
+      const message = r.querySelector('.marker-message')?.textContent?.trim() ?? '';
+      const code = r.querySelector('.marker-code')?.textContent?.trim() ?? '';
+      const where = r.querySelector('.marker-line')?.textContent?.trim() ?? '';
+      return `${severity} ${where} ${message} (${code})`;
+    }),
+  );
+}
+
+/**
+ * The Problems panel's rows under one file, as problems() gives them (none when the file is not
+ * listed). The panel is filtered to the file first: its list draws only the rows in view, and
+ * another file's problems can push this file's out of it.
+ */
+export async function problemsOf(page: Page, rel: string): Promise<string[]> {
+  const name = path.basename(rel);
+  await page.locator('.markers-panel').waitFor();
+  // The Problems view's filter (the Debug Console's also begins "Filter (e.g. text").
+  const box = page.getByPlaceholder(/\*\*\/\*\.ts/).first();
+  if ((await box.inputValue()) !== `**/${name}`) {
+    await box.fill(`**/${name}`);
+    await waitUntil(`the Problems panel filtered to ${name}`, async () => ((await problems(page)).every((r) => !r.startsWith('file ') || r === `file ${name}`) ? true : undefined));
+  }
+  const rows = await problems(page);
+  const start = rows.indexOf(`file ${name}`);
+  if (start < 0) return [];
+  const next = rows.findIndex((r, i) => i > start && r.startsWith('file '));
+  return rows.slice(start + 1, next < 0 ? undefined : next);
+}
+
+/** Problems as the panel lists them: errors first, then by line and column. */
+export function placedRows(expected: readonly PlacedProblem[]): string[] {
+  return [...expected]
+    .sort((a, b) => bySeverity(a, b) || a.column - b.column)
+    .map((p) => `${p.severity} [Ln ${p.line}, Col ${p.column}] ${p.message} (${p.rule})`);
+}
+
+/** The Problems panel sorts errors first, then by line. */
+export function bySeverity(a: Problem, b: Problem): number {
+  return (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1) || a.line - b.line;
+}
+
+/** Hides the panel (Problems, Output...) if it is open, for more editor in the screenshots. */
+export async function closePanel(page: Page): Promise<void> {
+  const panel = page.locator('.part.panel');
+  if (await panel.isVisible()) {
+    await page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
+  }
 }

@@ -15,7 +15,7 @@ export interface Problem {
   message: string;
 }
 
-/** The KLIP (Design Approved: empty sections are errors) misses 'Compatibility Implications' and leaves 'Test plan' empty. */
+/** The KLIP misses 'Compatibility Implications' and leaves 'Test plan' empty: errors, as it is Design Approved. */
 export const KLIP_PROBLEMS: readonly Problem[] = [
   { severity: 'error', line: 39, rule: 'empty-section', message: `Section 'Test plan' is empty: write it, or say why it does not apply ("N/A: <reason>").` },
   { severity: 'error', line: 43, rule: 'missing-section', message: `Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').` },
