@@ -54,8 +54,8 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
 
   before(async function () {
     this.timeout(15 * 60_000); // a first run installs code-server (about 2 minutes)
-    // This suite's screenshots of an earlier run go (the Proposals suite's, proposals-*, are its own).
-    for (const f of fs.existsSync(SCREENSHOTS) ? fs.readdirSync(SCREENSHOTS) : []) if (!f.startsWith('proposals-')) fs.rmSync(path.join(SCREENSHOTS, f), { force: true });
+    // This suite's screenshots of an earlier run go (the other suites' are their own: proposals-*, authoring-*).
+    for (const f of fs.existsSync(SCREENSHOTS) ? fs.readdirSync(SCREENSHOTS) : []) if (!/^(?:proposals|authoring)-/.test(f)) fs.rmSync(path.join(SCREENSHOTS, f), { force: true });
     editor = await startEditor({ name: 'ui' });
     page = editor.page;
   });
