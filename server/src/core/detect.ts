@@ -7,7 +7,7 @@
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
-import { isLoneTitle, metadataLines } from './template';
+import { droppedSections, isLoneTitle, metadataLines } from './template';
 import { escapeRe, normalizeTitle } from './normalize';
 import { sameRole } from './roles';
 
@@ -251,11 +251,7 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | n
   // Another version wins when it fits clearly better, or at least as well while the document has a
   // heading that only that version has (KLIP's "Performance Implications", which the current
   // template dropped): evidence of when it was written.
-  const current = new Set(t.sections.flatMap((s) => s.keys));
-  // An optional section (the old KEP's example headings, which documents keep using) tells nothing.
-  const optional = (v: TemplateVersion, s: TemplateVersion['sections'][number]): boolean => s.optional || (s.parent !== null && optional(v, v.sections[s.parent]));
-  const hasOwnHeading = (v: TemplateVersion): boolean =>
-    v !== t && v.sections.some((s) => !optional(v, s) && !current.has(s.keys[0]) && s.keys.some((k) => docKeys.keys.includes(k)));
+  const hasOwnHeading = (v: TemplateVersion): boolean => droppedSections(t, v).some((s) => s.keys.some((k) => docKeys.keys.includes(k)));
   const base = best;
   const baseScore = similarityTo(base, docKeys);
   let bestScore = -1;

@@ -360,6 +360,18 @@ function templateTitle(model: ProposalModel): Section | null {
   return next && first.heading.level > next.heading.level ? first : null;
 }
 
+/**
+ * The sections of an older version that the current template no longer has under any of their
+ * titles, optional ones (and those under an optional one) left out: a document that has one of
+ * them was written with that version (a 2019 KLIP's Performance Implications).
+ */
+export function droppedSections(t: TemplateSchema, v: TemplateVersion): SectionSpec[] {
+  if (v === t) return [];
+  const current = new Set(t.sections.flatMap((s) => s.keys));
+  const optional = (s: SectionSpec): boolean => s.optional || (s.parent !== null && optional(v.sections[s.parent]));
+  return v.sections.filter((s) => !optional(s) && !s.keys.some((k) => current.has(k)));
+}
+
 /** The first heading is the title when it is an H1 and no other H1 follows it. */
 export function isLoneTitle(model: ProposalModel): boolean {
   return model.sections.filter((s) => s.heading.level === 1).length === 1;

@@ -7,7 +7,7 @@ import { analyze, type Analysis } from './analyze';
 import type { Section } from './parse';
 import { insertSectionsEdits } from './insert';
 import { missingSpecs } from './missing';
-import type { SectionSpec } from './template';
+import { droppedSections, type SectionSpec } from './template';
 import { normalizeTitle } from './normalize';
 import type { TextEdit } from './types';
 
@@ -44,8 +44,7 @@ export function upgradeOf(a: Analysis): Upgrade | null {
   // A document that has a section only the older version has (a 2019 KLIP's Performance
   // Implications) was surely written with it: what the current template requires from a later
   // status is named too. Otherwise only what it requires now.
-  const currentKeys = new Set(a.template.sections.flatMap((s) => s.keys));
-  const evidence = a.version.sections.some((s) => !s.optional && !s.keys.some((k) => currentKeys.has(k)) && a.present.has(s.index));
+  const evidence = droppedSections(a.template, a.version).some((s) => a.present.has(s.index));
   const added = current.template.sections.filter((s) => {
     if (s.optional || !isNew(s) || !lacks(s) || !(missingNow.has(s.index) || evidence)) return false;
     const parent = s.parent === null ? null : current.template.sections[s.parent];
