@@ -108,6 +108,20 @@ describe('language server: workspace templates and .proposalkit.json', function 
     assert.deepEqual(await pull(s, other), []);
   });
 
+  it('a template being edited: what keeps it from loading is a diagnostic at its line, from the text being edited', async () => {
+    const file = write('.proposals/templates/madr.md', MADR);
+    s = await startSession({ rootUri: URI.file(ws).toString() });
+    const uri = await open(s, file, MADR);
+    assert.deepEqual(await pull(s, uri), []);
+    const broken = '---\nstatus: "{proposed | accepted}"\nproposal-kit:\n  id: madr\n  metadata:\n    - name: Owner\n      kind: person\n---\n# {title}\n\n## Context\n';
+    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [{ text: broken }] });
+    assert.deepEqual((await pull(s, uri)).map(brief), [
+      `5:1-5:12 1 template "kind" of entry 1 of "metadata" ('Owner') is 'person'; expected one of text, people, date, link.`,
+    ]);
+    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [{ text: '---\nproposal-kit:\n  optional: [Nope]\n---\n# {title}\n\n## Context\n' }] });
+    assert.deepEqual((await pull(s, uri)).map(brief), [`3:1-3:19 1 template "optional" names 'Nope', which is not a heading of this template.`]);
+  });
+
   it('a configuration saved on disk applies once the watcher says so; a client without pull gets it pushed', async () => {
     write('.proposals/templates/madr.md', MADR);
     const configFile = write('.proposalkit.json', '{ "rules": { "metadata": "off" } }');

@@ -225,7 +225,7 @@ describe('line endings: "\\n", "\\r\\n" and a lone "\\r" are all line breaks', (
     it('an error in the front matter is reported at its line, counting lone "\\r" line breaks', () => {
       assert.throws(
         () => parseTemplate('---\rid: t\rname: T\rfile: [a]\r---\r## A\r', 't.md'),
-        (e: unknown) => e instanceof TemplateError && e.line === 4 && e.detail === '"file" must be a mapping with "path" (and optionally "companions").',
+        (e: unknown) => e instanceof TemplateError && e.line === 4 && e.detail === '"file" must be a mapping, e.g. { "path": "rfcs/{nnnn}-{slug}.md" }; found a list.',
       );
     });
 

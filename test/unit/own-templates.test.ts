@@ -115,12 +115,57 @@ describe("teams' own templates, as they are", () => {
       };
       assert.equal(
         bad('---\ntitle: x\nproposal-kit:\n  id: t\n  status: draft\n---\n## A\n'),
-        't.md:5: "status" must be a mapping with "order", and optionally "field", "draft", "approved", "history", "releases" and "releaseField".',
+        't.md:5: "status" must be a mapping, e.g. { "order": ["Draft", "Accepted", "Implemented"] }; found text.',
       );
       assert.equal(
         bad('---\nproposal-kit:\n  id: t\n  colour: red\n---\n## A\n'),
         't.md:2: "proposal-kit" has \'colour\', which is not one of Proposal Kit\'s settings (id, name, description, title, date, file, detect, metadata, kepYaml, status, requiredFrom, aliases, optional, versions).',
       );
+    });
+
+    it('settings are checked against schemas/template-settings.schema.json, each problem at its setting\'s line', () => {
+      const bad = (settings: string): string => {
+        try {
+          parseTemplate(`---\ntitle: x\nproposal-kit:\n${settings}---\n## A\n`, 't.md');
+          return 'loaded';
+        } catch (e) {
+          return e instanceof TemplateError ? e.message : String(e);
+        }
+      };
+      assert.deepEqual(
+        [
+          bad('  id: t\n  metadata:\n    - kind: text\n'),
+          bad('  status:\n    draft: [x]\n'),
+          bad('  status:\n    order: []\n'),
+          bad('  file:\n    pth: x.md\n'),
+          bad('  aliases:\n    A: 3\n'),
+          bad('  versions:\n    - version: 1\n'),
+          bad('  metadata:\n    - name: Owner\n      fill: someone\n'),
+          // A list setting also takes one value alone.
+          bad('  optional: A\n'),
+        ],
+        [
+          't.md:5: entry 1 of "metadata" needs "name": the field\'s name.',
+          't.md:4: "status" needs "order": the statuses a proposal goes through, in order.',
+          't.md:4: "status.order" is empty; it must list at least one value, e.g. ["Draft", "Accepted", "Implemented"].',
+          't.md:4: "file" has \'pth\', which it does not take; it takes path, companions.',
+          't.md:4: "aliases" for \'A\' must be a list of text values; found a number.',
+          't.md:4: entry 1 of "versions" needs "outline": the older template\'s headings, one per line.',
+          't.md:4: "fill" of entry 1 of "metadata" (\'Owner\') is \'someone\'; expected one of author, date, default.',
+          'loaded',
+        ],
+      );
+    });
+
+    it('the schema names every setting the README documents, and the built-in templates follow it', () => {
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', 'template-settings.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+      const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+      const block = /```yaml\n---\nproposal-kit:\n([\s\S]*?)---\n```/.exec(readme)?.[1] ?? '';
+      const documented = [...block.matchAll(/^ {2}([A-Za-z]+):/gm)].map((m) => m[1]);
+      assert.deepEqual(documented, Object.keys(schema.properties));
+      for (const name of fs.readdirSync(path.join(__dirname, '..', '..', 'templates')).filter((n) => n.endsWith('.md'))) {
+        assert.doesNotThrow(() => parseTemplate(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', name), 'utf8'), name));
+      }
     });
   });
 

@@ -52,7 +52,7 @@ describe('status-aware requirements', () => {
     bad('  Design: Accepted', '  Desing: Accepted', 10, `"requiredFrom" names 'Desing', which is not a heading of this template.`);
     bad('  Design: Accepted', '  Design: Approved', 10, `"requiredFrom" gives 'Design' the status 'Approved', which is not in "status.order" (Draft, Accepted, Done).`);
     bad('status:\n  order: [Draft, Accepted, Done]\n  draft: [Draft]\n  approved: [Accepted, Done]\n', '', 6, '"requiredFrom" needs "status.order": the statuses a proposal goes through, in order.');
-    bad('  order: [Draft, Accepted, Done]\n', '', 6, '"status.order" must list the statuses a proposal goes through, in order.');
+    bad('  order: [Draft, Accepted, Done]\n', '', 6, '"status" needs "order": the statuses a proposal goes through, in order.');
   });
 
   it('a draft need not have the later sections yet, and its empty sections are hints', () => {

@@ -4,6 +4,7 @@
  * documents written with them are recognised and checked against the sections they were written to.
  */
 import { compileRegex, globProblem, type Pattern } from './patterns';
+import { TEMPLATE_SETTINGS, templateSettingsProblem } from './schema';
 import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
 import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
 import { LINE_BREAK, LineIndex, splitLines } from './text';
@@ -175,6 +176,11 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const data = split.settings;
   const at = (key: string): number => keyLine(fmRaw, key, fmLine, split.nested);
   const err = (key: string, detail: string): TemplateError => new TemplateError(source, at(key), detail);
+  // The settings' shape is the schema's; what a schema cannot say (headings named, patterns usable) is checked below.
+  const problem = templateSettingsProblem(data, SETTINGS_KEY);
+  if (problem) {
+    throw new TemplateError(source, problem.key === SETTINGS_KEY ? keyLine(fmRaw, SETTINGS_KEY, fmLine, false) : at(problem.key), problem.message);
+  }
 
   // Metadata in a <pre> block stays in the body: a new proposal writes it the same way.
   const bodyStart = fm && fm.form !== 'pre' ? fm.span.end : 0;
@@ -199,7 +205,6 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) throw err('id', `Template id '${id}' may use only letters, digits, '.', '_' and '-'.`);
   const titleHeading = titleSection?.heading.text ?? null;
   const fileSpec = (data.file ?? {}) as Dict;
-  if (typeof fileSpec !== 'object' || Array.isArray(fileSpec)) throw err('file', '"file" must be a mapping with "path" (and optionally "companions").');
   const detect = (data.detect ?? {}) as Dict;
   let titleRe: Pattern | null = null;
   const titleSrc = str(detect.title, 'detect', err);
@@ -219,7 +224,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     data.metadata === undefined
       ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model), err, model))
       : metadataFields(data.metadata, err, model);
-  const versions = versionList(data.versions, err, outlineRules, titleHeading);
+  const versions = versionList(data.versions, outlineRules, titleHeading);
 
   return {
     id,
@@ -549,17 +554,11 @@ function outlineSpecs(outline: string, rules: OutlineRules, currentTitle: string
   return { sections: specsFrom(model, title, rules, outline, false), title: title?.heading.text ?? null };
 }
 
-function versionList(value: unknown, err: (key: string, detail: string) => TemplateError, rules: OutlineRules, currentTitle: string | null): TemplateVersion[] {
+function versionList(value: unknown, rules: OutlineRules, currentTitle: string | null): TemplateVersion[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw err('versions', '"versions" must be a list of {version, outline} entries.');
-  return value.map((v: unknown, i) => {
-    if (!v || typeof v !== 'object') throw err('versions', `Entry ${i + 1} of "versions" must be a mapping with "version" and "outline".`);
-    const entry = v as Dict;
-    const outline = entry.outline;
-    if (typeof outline !== 'string' || !outline.trim()) {
-      throw err('versions', `Entry ${i + 1} of "versions" needs an "outline": the older template's headings, one per line.`);
-    }
-    const { sections, title } = outlineSpecs(outline, rules, currentTitle);
+  // The schema has checked the shape: a list of mappings, each with an outline.
+  return (value as Dict[]).map((entry, i) => {
+    const { sections, title } = outlineSpecs(String(entry.outline), rules, currentTitle);
     return {
       version: String(entry.version ?? `v${i + 1}`),
       date: entry.date === undefined ? undefined : String(entry.date),
@@ -572,21 +571,11 @@ function versionList(value: unknown, err: (key: string, detail: string) => Templ
 
 function metadataFields(value: unknown, err: (key: string, detail: string) => TemplateError, model: ProposalModel): MetadataField[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw err('metadata', '"metadata" must be a list of fields, each with a "name".');
   const preamble = preambleText(model);
-  return value.map((v: unknown, i) => {
-    if (!v || typeof v !== 'object' || typeof (v as Dict).name !== 'string') {
-      throw err('metadata', `Field ${i + 1} of "metadata" needs a "name".`);
-    }
-    const f = v as Dict;
-    const kind = f.kind ?? 'text';
-    if (kind !== 'text' && kind !== 'people' && kind !== 'date' && kind !== 'link') {
-      throw err('metadata', `Field '${String(f.name)}' has kind '${String(kind)}'; expected text, people, date or link.`);
-    }
-    const fill = f.fill;
-    if (fill !== undefined && fill !== 'author' && fill !== 'date' && fill !== 'default') {
-      throw err('metadata', `Field '${String(f.name)}' has fill '${String(fill)}'; expected author, date or default.`);
-    }
+  // The schema has checked the shape: a list of mappings with a name, a known kind and fill.
+  return (value as Dict[]).map((f) => {
+    const kind = (f.kind ?? 'text') as MetadataField['kind'];
+    const fill = f.fill as MetadataField['fill'];
     const name = String(f.name);
     const aliases = stringList(f.aliases, 'metadata', err);
     const values = stringList(f.values, 'metadata', err);
@@ -610,7 +599,6 @@ function metadataFields(value: unknown, err: (key: string, detail: string) => Te
 
 function kepYaml(value: unknown, err: (key: string, detail: string) => TemplateError): TemplateSchema['kepYaml'] {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw err('kepYaml', '"kepYaml" must be a mapping with "required", "status" and "stage" lists.');
   const v = value as Dict;
   return {
     required: stringList(v.required, 'kepYaml', err),
@@ -621,9 +609,6 @@ function kepYaml(value: unknown, err: (key: string, detail: string) => TemplateE
 
 function statusSpec(value: unknown, err: (key: string, detail: string) => TemplateError): StatusSpec | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw err('status', '"status" must be a mapping with "order", and optionally "field", "draft", "approved", "history", "releases" and "releaseField".');
-  }
   const v = value as Dict;
   const spec: StatusSpec = {
     field: str(v.field, 'status', err) ?? 'Status',
@@ -634,13 +619,11 @@ function statusSpec(value: unknown, err: (key: string, detail: string) => Templa
     releases: stringList(v.releases, 'status', err),
     releaseField: str(v.releaseField, 'status', err) ?? 'stage',
   };
-  if (!spec.order.length) throw err('status', '"status.order" must list the statuses a proposal goes through, in order.');
   return spec;
 }
 
 function requiredFromMap(value: unknown, status: StatusSpec | null, err: (key: string, detail: string) => TemplateError): Record<string, string> {
   if (value === undefined || value === null) return plainMap();
-  if (typeof value !== 'object' || Array.isArray(value)) throw err('requiredFrom', '"requiredFrom" must map a section title to the status from which on it is required.');
   if (!status) throw err('requiredFrom', '"requiredFrom" needs "status.order": the statuses a proposal goes through, in order.');
   const out = plainMap<string>();
   for (const [title, from] of Object.entries(value as Dict)) {
@@ -765,8 +748,8 @@ function escapeKey(key: string): string {
 /** The front matter key that holds Proposal Kit's own settings, apart from the team's keys. */
 export const SETTINGS_KEY = 'proposal-kit';
 
-/** Proposal Kit's settings, in the order the README gives them. */
-const SETTINGS_KEYS = ['id', 'name', 'description', 'title', 'date', 'file', 'detect', 'metadata', 'kepYaml', 'status', 'requiredFrom', 'aliases', 'optional', 'versions'] as const;
+/** Proposal Kit's settings, in the order the README gives them: the schema's. */
+const SETTINGS_KEYS = TEMPLATE_SETTINGS;
 
 /**
  * A team's template front matter and Proposal Kit's settings, apart. Settings live under
@@ -789,10 +772,6 @@ function splitFrontMatter(data: Dict, err: (key: string, detail: string) => Temp
     }
     const fields = plainMap<unknown>();
     for (const [k, v] of Object.entries(data)) if (k !== SETTINGS_KEY) fields[k] = v;
-    const known = new Set<string>(SETTINGS_KEYS);
-    for (const k of Object.keys(settings)) {
-      if (!known.has(k)) throw err(SETTINGS_KEY, `"${SETTINGS_KEY}" has '${k}', which is not one of Proposal Kit's settings (${SETTINGS_KEYS.join(', ')}).`);
-    }
     return { settings: settings as Dict, fields, nested: true };
   }
   const keys = Object.keys(data);
@@ -911,7 +890,6 @@ function plainMap<V>(): Record<string, V> {
 
 function aliasMap(v: unknown, err: (key: string, detail: string) => TemplateError): Record<string, string[]> {
   if (v === undefined || v === null) return plainMap();
-  if (typeof v !== 'object' || Array.isArray(v)) throw err('aliases', '"aliases" must map a section title to a list of other titles.');
   const out = plainMap<string[]>();
   for (const [k, list] of Object.entries(v as Dict)) out[k] = stringList(list, 'aliases', err);
   return out;

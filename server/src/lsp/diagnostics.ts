@@ -2,13 +2,13 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { ruleDocsUrl, type Finding, type Severity } from '../core';
+import { parseTemplate, ruleDocsUrl, TemplateError, type Finding, type Severity } from '../core';
 import { unknownTemplateIssues } from '../core/config';
 import { ParseStopped } from '../core/incremental';
 import { LineIndex } from '../core/text';
 import { checkConfigText } from '../node/config';
 import type { Analyses } from './analyses';
-import { configDocument, type ServerContext } from './context';
+import { configDocument, fileOf, type ServerContext } from './context';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -38,11 +38,29 @@ function configDiagnostics(ctx: ServerContext, uri: string, text: string, source
     .map((i) => ({ range: lines.rangeOf(i.span), severity: DiagnosticSeverity.Error, code: 'config', source: 'proposal-kit', message: i.message }));
 }
 
-/** A document's diagnostics: a configuration file's errors, or a proposal's findings. */
+/**
+ * A template's diagnostics for its current text: what keeps it from loading (its settings against
+ * the template settings schema, YAML, headings), at its line, as the command line says it.
+ */
+function templateDiagnostics(file: string, text: string): Diagnostic[] {
+  try {
+    parseTemplate(text, file);
+    return [];
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    const lines = new LineIndex(text);
+    const range = lines.lineRange(Math.min(Math.max(e.line - 1, 0), lines.lineCount - 1));
+    return [{ range, severity: DiagnosticSeverity.Error, code: 'template', source: 'proposal-kit', message: e.detail }];
+  }
+}
+
+/** A document's diagnostics: a configuration file's or a template's errors, or a proposal's findings. */
 export async function diagnosticsFor(ctx: ServerContext, analyses: Analyses, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
   const source = configDocument(ctx.ws, uri);
   const doc = ctx.documents.get(uri);
   if (source && doc) return configDiagnostics(ctx, uri, doc.getText(), source);
+  const file = fileOf(uri);
+  if (file !== undefined && doc && ctx.ws.isTemplate(file)) return templateDiagnostics(file, doc.getText());
   const a = await analyses.analysed(uri, token);
   return a ? a.result.findings.map(toDiagnostic) : [];
 }
