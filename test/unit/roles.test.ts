@@ -57,9 +57,32 @@ describe('sections under other words', () => {
     assert.deepEqual(r.findings.map(show), []);
   });
 
-  it('only between the sections around it: a "Testing" heading before the Motivation is not the Test plan', () => {
-    const text = doc('## Summary', 'S.', '## Testing', 'T.', '## Motivation', 'M.', '## Design', 'D.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
-    assert.deepEqual(missing(text), ["11:1-11:10 error missing-section Missing required section 'Test plan' (expected after 'Design')."]);
+  it('words in common count only between the sections around it: a "History" heading before the Motivation is not the Implementation History', () => {
+    const text = doc('## Summary', 'S.', '## History', 'T.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem Statement', 'P.', '### Current Limitations', 'L.');
+    assert.deepEqual(missing(text), ["15:1-15:21 error missing-section Missing required section 'Implementation History' (expected after 'Problem Statement')."]);
+  });
+
+  it('a heading that names the part outright stands for it anywhere: "## Approach" above the Test plan, "## Appendix A. Alternative proposals"', () => {
+    const early = doc('## Summary', 'S.', '## Approach', 'A.', '## Motivation', 'M.', '## Test plan', 'T.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(early), []);
+    const ALT = tpl(['# Title', '', '## Context', 'C.', '## Alternative Approaches', 'Others.', '## Decision', 'D.', ''].join('\n'), 'adr-template.md');
+    const adr = ['# ADR 58: Hashing', '', '## Context', 'C.', '## Decision', 'D.', '## Appendix A. Alternative proposals', 'Two others.', ''].join('\n');
+    assert.deepEqual(check(adr, ALT).findings.filter((f) => f.rule === 'missing-section').map(show), []);
+  });
+
+  it("the design under the author's own headings: the first section after the one before it stands for it, unless another part has its place", () => {
+    const own = doc('## Summary', 'S.', '## Motivation', 'M.', '## Ledger Entry', 'Fields.', '## Transaction', 'Flags.', '## Test plan', 'T.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(own), []);
+    // Placed by the document's own heading.
+    const noTests = doc('## Summary', 'S.', '## Motivation', 'M.', '## Ledger Entry', 'Fields.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
+    assert.deepEqual(missing(noTests), ["9:1-9:16 error missing-section Missing required section 'Test plan' (expected after 'Ledger Entry')."]);
+    // A heading naming another part is that part; an empty heading is no design; nor is one after the Test plan.
+    for (const text of [
+      doc('## Summary', 'S.', '## Motivation', 'M.', '## Security', 'Keys.', '## Test plan', 'T.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.'),
+      doc('## Summary', 'S.', '## Motivation', 'M.', '## Ledger Entry', '## Test plan', 'T.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.'),
+    ]) {
+      assert.deepEqual(missing(text).map((f) => f.split(' error ')[1]), ["missing-section Missing required section 'Design' (expected after 'Motivation')."]);
+    }
   });
 
   it('a section written as one undivided text under its own heading is not told its subsections are missing', () => {
@@ -159,11 +182,25 @@ describe('the author\'s own text and the template\'s notes on writing', () => {
     assert.deepEqual(check(doc('A.'), SAMPLE).findings.map(show), []);
   });
 
-  it('"[Some words] [ref]" with the reference defined is a link, not a placeholder; without the reference it is one', () => {
-    assert.deepEqual(check(doc('For example: [Why no retry macro] [why].'), SAMPLE).findings.map(show), []);
-    assert.deepEqual(check(doc('For example: [Why no retry macro].'), SAMPLE).findings.map(show), [
+  it('"[Some words] [ref]" with the reference defined is a link, not a placeholder; without the reference it is one, under a template that writes placeholders in brackets', () => {
+    const BRACKETS = tpl(['# Title', '', '## Abstract', '[Say what it is in a few words.]', '## Motivation', 'Why.', '## Rationale', 'Why this way.', ''].join('\n'), 'eep-sample.md');
+    assert.equal(BRACKETS.bracketPlaceholders, true);
+    assert.deepEqual(check(doc('For example: [Why no retry macro] [why].'), BRACKETS).findings.map(show), []);
+    assert.deepEqual(check(doc('For example: [Why no retry macro].'), BRACKETS).findings.map(show), [
       "4:14-4:34 warning placeholder Placeholder '[Why no retry macro]' left in 'Abstract': replace it with your own text.",
     ]);
+  });
+
+  it("under a template with no placeholder in brackets, the author's bracketed words are their own; a bracketed TODO or instruction is still unfinished", () => {
+    assert.equal(SAMPLE.bracketPlaceholders, false);
+    assert.deepEqual(check(doc("See [Petros' proposal here]."), SAMPLE).findings.map(show), []);
+    assert.deepEqual(check(doc('Retries cost [TODO: measure the latency].'), SAMPLE).findings.map(show), [
+      "4:14-4:41 warning placeholder Placeholder '[TODO: measure the latency]' left in 'Abstract': replace it with your own text.",
+    ]);
+    assert.deepEqual(check(doc('Retries need a limit: [Describe the limit from the review.]'), SAMPLE).findings.map(show), [
+      "4:23-4:60 warning placeholder Placeholder '[Describe the limit from the review.]' left in 'Abstract': replace it with your own text.",
+    ]);
+    assert.deepEqual(check(doc('[No changes to this step]'), SAMPLE).findings.map(show), []);
   });
 });
 

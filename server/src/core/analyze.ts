@@ -8,6 +8,7 @@ import { isLoneTitle } from './template';
 import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 import { matchByRole } from './roles';
+import { UNFINISHED_NOTE } from './placeholders';
 import { readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
 
 export type SectionState = 'written' | 'empty' | 'guidance' | 'todo';
@@ -128,9 +129,9 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
 
   const writtenMemo = new Map<Section, boolean>();
   for (const p of present.values()) {
-    const own = classifyBlocks(p.section.blocks, guidanceSet);
+    const own = classifyBlocks(p.section.blocks, guidanceSet, template.bracketPlaceholders);
     p.guidanceBlocks = own.guidance;
-    if (own.written || p.section.children.some((c) => isWritten(c, guidanceSet, writtenMemo))) p.state = 'written';
+    if (own.written || p.section.children.some((c) => isWritten(c, guidanceSet, template.bracketPlaceholders, writtenMemo))) p.state = 'written';
     else if (own.todo) p.state = 'todo';
     else if (own.guidance.length) p.state = 'guidance';
     else p.state = 'empty';
@@ -270,14 +271,14 @@ interface BlockClasses {
   guidance: Block[];
 }
 
-function classifyBlocks(blocks: readonly Block[], guidanceSet: ReadonlySet<string>): BlockClasses {
+function classifyBlocks(blocks: readonly Block[], guidanceSet: ReadonlySet<string>, brackets: boolean): BlockClasses {
   const content = blocks.filter((b) => b.kind === 'content' && !isUnfilledForm(b, guidanceSet));
   const guidance: Block[] = [];
   let prose = false;
   let code = false;
   const rest: Block[] = [];
   for (const b of content) {
-    if (isGuidanceBlock(b, guidanceSet)) guidance.push(b);
+    if (isGuidanceBlock(b, guidanceSet, brackets)) guidance.push(b);
     else rest.push(b);
   }
   for (const b of rest) {
@@ -305,15 +306,20 @@ function isUnfilledForm(b: Block, guidanceSet: ReadonlySet<string>): boolean {
   return b.type === 'paragraph' && /^\[ \]\s/.test(b.text);
 }
 
-/** A block that is the template's guidance, or nothing but a placeholder ("...", "[Describe it]"). */
-function isGuidanceBlock(b: Block, guidanceSet: ReadonlySet<string>): boolean {
+/**
+ * A block that is the template's guidance, or nothing but a placeholder ("...", "[Describe it]").
+ * A phrase in brackets alone is one only under a template that writes its placeholders so, or when
+ * it says the text is still to be written ("[TODO]"): else it is the author's note ("[No changes]").
+ */
+function isGuidanceBlock(b: Block, guidanceSet: ReadonlySet<string>, brackets: boolean): boolean {
   const norm = normalizeProse(b.text);
   if (!norm || b.type === 'tasklist') return false;
   if (guidanceSet.has(norm)) return true;
   if (b.type === 'code' || b.type === 'table' || b.type === 'html') return false;
   if (b.emphasized && GUIDANCE_VOICE.test(b.text)) return true;
   const parts = b.items ? b.items.map((i) => i.text.trim()) : [b.text.trim()];
-  return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || BRACKET_ONLY.test(t) || ANGLE_ONLY.test(t));
+  const bracketOnly = (t: string): boolean => BRACKET_ONLY.test(t) && (brackets || UNFINISHED_NOTE.test(t));
+  return parts.every((t) => t === '' || ELLIPSIS_ONLY.test(t) || bracketOnly(t) || ANGLE_ONLY.test(t));
 }
 
 /** The guidance of a template, joined once per set: task list items are looked for in it. */
@@ -330,11 +336,11 @@ function isTemplateList(b: Block, guidanceSet: ReadonlySet<string>): boolean {
   return items.every((item) => all.includes(item));
 }
 
-function isWritten(section: Section, guidanceSet: ReadonlySet<string>, memo: Map<Section, boolean>): boolean {
+function isWritten(section: Section, guidanceSet: ReadonlySet<string>, brackets: boolean, memo: Map<Section, boolean>): boolean {
   const cached = memo.get(section);
   if (cached !== undefined) return cached;
-  const own = classifyBlocks(section.blocks, guidanceSet);
-  const result = own.written || section.children.some((c) => isWritten(c, guidanceSet, memo));
+  const own = classifyBlocks(section.blocks, guidanceSet, brackets);
+  const result = own.written || section.children.some((c) => isWritten(c, guidanceSet, brackets, memo));
   memo.set(section, result);
   return result;
 }

@@ -34,24 +34,34 @@ function isInstruction(match: string, value: string, index: number): boolean {
   return value.slice(0, index).trim() === '' && value.slice(index + match.length).replace(/[.:]/g, '').trim() === '';
 }
 
+// [Enhancement Title], [GitHub IDs], [Describe the problem]: a bracketed instruction of two or
+// more words that is not a link (`[text](url)`, `[text][ref]`, `[text] [ref]`: a text ending in a
+// space before another inline is one), a task box or a citation, over one line break at most.
+const BRACKETED: Pattern = {
+  re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\][\r\n]*(?:\r\n|\s)[^\][\r\n]*)\](?![([:])(?![ \t]\[[^\]\s][^\]]*\])(?![ \t]+$)/g,
+  expected: () => 'your own text',
+  accept: isInstruction,
+};
+
 const TEXT_PATTERNS: Pattern[] = [
-  // [Enhancement Title], [GitHub IDs], [Describe the problem]: a bracketed instruction of two or
-  // more words that is not a link (`[text](url)`, `[text][ref]`, `[text] [ref]`: a text ending in a
-  // space before another inline is one), a task box or a citation, over one line break at most.
-  {
-    re: /(?<![\]\\!])\[(?!\s*[xX ]?\s*\])(?!UNRESOLVED)(?!\/)([A-Z][^\][\r\n]*(?:\r\n|\s)[^\][\r\n]*)\](?![([:])(?![ \t]\[[^\]\s][^\]]*\])(?![ \t]+$)/g,
-    expected: () => 'your own text',
-    accept: isInstruction,
-  },
+  BRACKETED,
   { re: /\b(?:KEP|EP|KLIP)-(?:N{3,}|X{3,}|#+)(?![\w-])/g, expected: (m) => `the real number in place of ${m}` },
   { re: /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b/g, expected: () => 'a real date (YYYY-MM-DD)' },
   { re: /_{4,}/g, expected: () => 'your own words in the blank' },
   { re: /\bNNNN\b/g, expected: () => 'the real number', titleOnly: true },
 ];
 
+/** A bracketed note that says the text is still to be written: a TODO, or an instruction to write it. */
+export const UNFINISHED_NOTE = /^\[\s*(?:TODO|TBD|FIXME|describe|explain|list|provide|insert|add|write|fill in|summari[sz]e|outline|specify|define|include)\b/i;
+
 const HTML_PLACEHOLDER = /^<\s*(?:insert|your|enter|add|replace)\b[^>]*>$/i;
 
-export function scanPlaceholders(inlines: readonly Inline[], inTitle = false): PlaceholderHit[] {
+/**
+ * The placeholders in a run of inlines. `brackets: false` leaves bracketed phrases alone but an
+ * unfinished note (`[TODO: ...]`, `[Describe ...]`): under a template that writes no placeholder in brackets,
+ * `[Petros' proposal here]` is the author's own.
+ */
+export function scanPlaceholders(inlines: readonly Inline[], inTitle = false, brackets = true): PlaceholderHit[] {
   const hits: PlaceholderHit[] = [];
   for (const inline of inlines) {
     if (inline.kind === 'html') {
@@ -66,6 +76,8 @@ export function scanPlaceholders(inlines: readonly Inline[], inTitle = false): P
       p.re.lastIndex = 0;
       for (let m = p.re.exec(inline.value); m; m = p.re.exec(inline.value)) {
         if (p.accept && !p.accept(m[0], inline.value, m.index)) continue;
+        // The author's own unfinished note ("[TODO: numbers]", "[Describe the rate limit]") counts under any template.
+        if (p === BRACKETED && !brackets && !UNFINISHED_NOTE.test(m[0])) continue;
         const exact = inline.span.end - inline.span.start === inline.value.length;
         const span = exact ? { start: inline.span.start + m.index, end: inline.span.start + m.index + m[0].length } : inline.span;
         if (!hits.some((h) => h.span.start < span.end && span.start < h.span.end)) {

@@ -14,8 +14,8 @@ import { normalizeTitle } from './normalize';
  * handles plain variations; these are the renamings no word overlap can see.
  */
 const ROLES: readonly (readonly string[])[] = [
-  ['design', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec', 'description', 'detailed description'],
-  ['alternatives', 'alternatives considered', 'approaches', 'options', 'options considered', 'considered alternatives', 'other approaches', 'rejected alternatives', 'alternative approaches', 'other options'],
+  ['design', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec', 'description', 'detailed description', 'reference level explanation'],
+  ['alternatives', 'alternatives considered', 'approaches', 'options', 'options considered', 'considered alternatives', 'other approaches', 'rejected alternatives', 'alternative approaches', 'other options', 'alternative proposals', 'alternative designs', 'alternative solutions'],
   ['test plan', 'testing', 'tests', 'testing plan', 'testing strategy', 'test strategy', 'test coverage', 'validation', 'verification'],
   ['public apis', 'public api', 'api', 'apis', 'api changes', 'syntax', 'syntax changes', 'proposed syntax', 'proposed syntax changes', 'interface', 'interfaces', 'user interface', 'user facing changes', 'public interfaces'],
   ['motivation', 'why', 'rationale', 'problem', 'problem statement', 'the problem', 'context', 'background'],
@@ -24,6 +24,9 @@ const ROLES: readonly (readonly string[])[] = [
   ['security', 'security implications', 'security considerations'],
   ['documentation', 'docs', 'documentation updates', 'documentation changes'],
 ];
+
+/** Headings around a proposal's body, never the body itself: notes, references, questions, appendices. */
+const NOT_BODY = /^(?:(?:additional |further |implementation |design )?notes?|references?|links?|appendi(?:x|ces)\b.*|faq|glossary|terminology|definitions|(?:open|unresolved) questions|future (?:work|possibilities)|conclusions?|acknowledge?ments|related work|prior art|summary|abstract|timeline|history|changelog|copyright)$/;
 
 const STOP = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'for', 'in', 'on', 'with', 'what', 'how', 'is', 'are', 'not', 'this', 'section']);
 
@@ -40,11 +43,20 @@ function roleOf(key: string): number {
   return ROLES.findIndex((r) => r.includes(key));
 }
 
+/** An appendix's label ("Appendix A. Alternative proposals"): the words after it name the part. */
+const APPENDIX = /^appendix(?:\s+[a-z0-9]{1,3})?\s*[.:)-]?\s+/;
+
+/** Whether a heading (normalised) names one of the roles above, the same as one of the section's titles. */
+function inSameRole(spec: SectionSpec, key: string): boolean {
+  const bare = key.replace(APPENDIX, '');
+  // "Proposal: Eager state sync" is a proposal: the words before a colon name the part.
+  const role = roleOf(bare.includes(':') ? bare.slice(0, bare.indexOf(':')).trim() : bare);
+  return role >= 0 && spec.keys.some((k) => roleOf(k) === role);
+}
+
 /** Whether a heading (normalised) reads as the template section `spec`. */
 export function sameRole(spec: SectionSpec, key: string): boolean {
-  // "Proposal: Eager state sync" is a proposal: the words before a colon name the part.
-  const role = roleOf(key.includes(':') ? key.slice(0, key.indexOf(':')).trim() : key);
-  if (role >= 0 && spec.keys.some((k) => roleOf(k) === role)) return true;
+  if (inSameRole(spec, key)) return true;
   const mine = words(key);
   if (!mine.size) return false;
   // Every word of the heading is one of the section's, the heading names at least half of them,
@@ -63,7 +75,8 @@ export function sameRole(spec: SectionSpec, key: string): boolean {
  * Template sections still missing, found under another name where the template expects them: a
  * heading no section claimed, between the sections present before and after the missing one, that
  * reads as it (`sameRole`). Each heading stands for one section; a section with several candidates
- * takes the first. Returns the headings taken, each with its section.
+ * takes the first. A heading named as one of the roles' titles stands for a section wherever it is.
+ * Returns the headings taken, each with its section.
  */
 export function matchByRole(
   sections: readonly Section[],
@@ -82,8 +95,8 @@ export function matchByRole(
     const s = presentAt(spec) ?? [...out].find(([, v]) => v === spec)?.[0];
     return s === undefined ? undefined : order.get(s);
   };
-  for (const spec of specs) {
-    if (presentAt(spec) !== undefined) continue;
+  /** The sections present around where the template puts `spec`: between them the document may write it. */
+  const window = (spec: SectionSpec): { lo: number; hi: number } => {
     let lo = -1;
     for (let j = spec.index - 1; j >= 0; j--) {
       const i = isUnder(specs[j], spec) ? undefined : at(specs[j]);
@@ -100,6 +113,11 @@ export function matchByRole(
         break;
       }
     }
+    return { lo, hi };
+  };
+  for (const spec of specs) {
+    if (presentAt(spec) !== undefined) continue;
+    const { lo, hi } = window(spec);
     for (let i = lo + 1; i < hi; i++) {
       const s = sections[i];
       if (s === title || claimed(s) || out.has(s)) continue;
@@ -108,6 +126,27 @@ export function matchByRole(
         break;
       }
     }
+  }
+  // The proposal's body under the author's own headings: where the template has its design or
+  // specification, the document has sections of its own ("## 3. Ledger Entry", "## 4. Transaction")
+  // at the level of the sections around them. The first of them stands for it.
+  for (const spec of specs) {
+    if (presentAt(spec) !== undefined || [...out.values()].includes(spec) || !spec.keys.some((k) => roleOf(k) === 0)) continue;
+    const { lo, hi } = window(spec);
+    const peer = [sections[lo], sections[hi]].find((x) => x !== undefined);
+    if (!peer) continue;
+    // Only the first section at that level after the one before it: one that another part claimed
+    // first ("## Test Plan" right after "## Proposal") leaves no place for the body. A heading that
+    // names another part ("## Test Plan" where an older template had none) is that part, not the body.
+    const own = sections.slice(lo + 1, hi).find((x) => x !== title && x.heading.level <= peer.heading.level);
+    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOf(normalizeTitle(own.heading.text)) < 0 && !NOT_BODY.test(normalizeTitle(own.heading.text))) out.set(own, spec);
+  }
+  // Out of place: a heading that names the part outright ("## Approach" for "Design" above where
+  // the template puts it, "## Approaches" for "Alternatives") is the part wherever it stands.
+  for (const spec of specs) {
+    if (presentAt(spec) !== undefined || [...out.values()].includes(spec)) continue;
+    const s = sections.find((x) => x !== title && !claimed(x) && !out.has(x) && inSameRole(spec, normalizeTitle(x.heading.text)));
+    if (s) out.set(s, spec);
   }
   return out;
 }

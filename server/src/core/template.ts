@@ -5,6 +5,7 @@
  */
 import { compileRegex, globProblem, type Pattern } from './patterns';
 import { TEMPLATE_SETTINGS, templateSettingsProblem } from './schema';
+import { scanPlaceholders } from './placeholders';
 import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
 import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
 import { LINE_BREAK, LineIndex, splitLines } from './text';
@@ -107,6 +108,11 @@ export interface TemplateSchema extends TemplateVersion {
   frontMatter: string | null;
   /** Older versions, newest first. */
   versions: TemplateVersion[];
+  /**
+   * Whether the template writes placeholders in brackets (`[Enhancement Title]`): only then is a
+   * bracketed instruction in a document left-over template text, not the author's own note.
+   */
+  bracketPlaceholders: boolean;
   /** Files created beside a new proposal (a KEP's kep.yaml), attached by whoever loads the template. */
   companionFiles: { name: string; text: string }[];
   /** One of Proposal Kit's own templates (set by whoever loads it): a workspace template that fits a document wins over it. */
@@ -248,11 +254,19 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     sections,
     titleHeading,
     versions,
+    bracketPlaceholders: usesBracketPlaceholders(model),
     companionFiles: [],
   };
 }
 
 const LEADING_BREAK = new RegExp(`^${LINE_BREAK}`);
+
+/** Whether a template's text (headings and prose) holds a placeholder in brackets. */
+function usesBracketPlaceholders(model: ProposalModel): boolean {
+  const blocks = [...model.leadingBlocks, ...model.sections.flatMap((s) => s.blocks)];
+  const inlines = [...model.sections.map((s) => s.heading.inlines), ...blocks.map((b) => b.inlines)];
+  return inlines.some((list) => scanPlaceholders(list, true).some((h) => h.text.startsWith('[')));
+}
 
 /** A placeholder in braces (single or double), brackets or angle brackets: `{title}`, `{{TITLE}}`, `[Title]`, `<name>`. */
 const PLACEHOLDER_SRC = String.raw`\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*>`;

@@ -1,15 +1,22 @@
 import type { Analysis } from '../analyze';
+import { normalizeTitle } from '../normalize';
 import type { SectionSpec } from '../template';
 import type { Span } from '../types';
 import { missingSpecs, placementOf, subsectionsWith } from '../missing';
 import { q, type RawFinding, type Rule } from './rule';
 
+/** A present section as the reader finds it: by the template's name, or by the document's heading when it is written under other words. */
+function shownName(a: Analysis, spec: SectionSpec): string {
+  const heading = a.present.get(spec.index)?.section.heading.text;
+  return heading !== undefined && !spec.keys.includes(normalizeTitle(heading)) ? heading : spec.name;
+}
+
 function describePlacement(a: Analysis, spec: SectionSpec): string {
   const p = placementOf(a, spec);
-  if (p.after) return `expected after ${q(p.after.name)}`;
-  if (p.parent) return `expected at the start of ${q(p.parent.name)}`;
+  if (p.after) return `expected after ${q(shownName(a, p.after))}`;
+  if (p.parent) return `expected at the start of ${q(shownName(a, p.parent))}`;
   const next = a.version.sections.find((s) => s.index > spec.index && s.parent === spec.parent && a.present.has(s.index));
-  if (next) return `expected before ${q(next.name)}`;
+  if (next) return `expected before ${q(shownName(a, next))}`;
   return a.title ? 'expected after the title' : 'expected at the top of the document';
 }
 

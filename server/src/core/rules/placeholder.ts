@@ -26,7 +26,7 @@ export const placeholder: Rule = {
           range: lines.rangeOf(a.title.heading.textSpan),
         });
       } else {
-        for (const hit of scanPlaceholders(a.title.heading.inlines, true)) {
+        for (const hit of scanPlaceholders(a.title.heading.inlines, true, a.template.bracketPlaceholders)) {
           out.push({
             rule: 'placeholder',
             message: `The title still holds the placeholder '${hit.text}': replace it with ${hit.expected}.`,
@@ -68,7 +68,7 @@ export const placeholder: Rule = {
             });
           }
         }
-        for (const hit of scanPlaceholders(b.inlines)) {
+        for (const hit of scanPlaceholders(b.inlines, false, a.template.bracketPlaceholders)) {
           if (skip.some((s) => inside(hit.span, s))) continue;
           out.push({
             rule: 'placeholder',
@@ -83,7 +83,7 @@ export const placeholder: Rule = {
     for (const section of a.model.sections) {
       scan(section.blocks, sectionNameFor(a, section));
       if (section !== a.title && section.heading.inlines.length) {
-        for (const hit of scanPlaceholders(section.heading.inlines)) {
+        for (const hit of scanPlaceholders(section.heading.inlines, false, a.template.bracketPlaceholders)) {
           out.push({
             rule: 'placeholder',
             message: `Heading '${section.heading.text}' still holds the placeholder '${hit.text}': replace it with ${hit.expected}.`,
