@@ -41,15 +41,15 @@ describe('language server: the workspace\'s proposals (the Proposals view)', fun
     tmp.write('README.md', '# Notes\n\nNot a proposal.\n');
     s = await startSession({ rootUri: tmp.uri() });
     const KLIP_SECTIONS = ['Motivation and background', 'What is in scope', 'What is not in scope', 'Value/Return', 'Public APIS', 'Design', 'Test plan', 'Documentation Updates', 'Compatibility Implications', 'Security Implications'];
-    const KEPLER_DRAFT = ['Problem Statement', 'Current Limitations', 'Goals', 'Non-Goals', 'Proposed Solution', 'High-Level Architecture', 'Key Design Choices'];
-    const KEPLER_ACCEPTED = [...KEPLER_DRAFT, 'Detailed Design', 'Package Structure', 'API/Interface Changes', 'Configuration', 'Security Considerations', 'Testing Strategy', 'Test Coverage', 'Migration and Compatibility', 'Backward Compatibility', 'Rollback Strategy', 'Metrics Output', 'Implementation Plan', 'Risks and Mitigations', 'Alternatives Considered', 'Open Questions'];
+    const KEPLER_DRAFT = ['Problem Statement', 'Current Limitations', 'Goals', 'Non-Goals', 'Requirements', 'Functional Requirements', 'Non-Functional Requirements', 'Proposed Solution', 'High-Level Architecture', 'Key Design Choices'];
+    const KEPLER_ACCEPTED = [...KEPLER_DRAFT, 'Detailed Design', 'Package Structure', 'API/Interface Changes', 'Configuration', 'Security Considerations', 'Deployment Examples', 'Kubernetes Environment', 'Standalone Deployment', 'Testing Strategy', 'Test Coverage', 'Migration and Compatibility', 'Backward Compatibility', 'Rollback Strategy', 'Metrics Output', 'Implementation Plan', 'Risks and Mitigations', 'Alternatives Considered', 'Success Metrics', 'Open Questions'];
     const keplerRow = (status: string, written: number, required: number, errors: number, next: string, missing: string[]): string =>
       `docs/developer/proposal/EP-001-gpu-power.md | EP-001: GPU Power | kepler | ${status} | ${written} of ${required} | ${errors} errors | next: ${next}: ${missing.join(', ')}`;
     assert.deepEqual(await list(), [
       `design-proposals/klip-1-faster-builds.md | KLIP 1 - Faster Builds | klip | In Discussion | 0 of 10 | 0 errors | next: Design Approved: ${KLIP_SECTIONS.join(', ')}`,
       // Design Approved is approved: its empty sections are errors; In development also needs the LOEs.
       `design-proposals/klip-2-pausing.md | KLIP 2 - Pausing | klip | Design Approved | 1 of 10 | 9 errors | next: In development: ${[...KLIP_SECTIONS.slice(1, 7), 'LOEs and Delivery Milestones', ...KLIP_SECTIONS.slice(7)].join(', ')}`,
-      keplerRow('Draft', 1, 12, 0, 'Accepted', KEPLER_ACCEPTED),
+      keplerRow('Draft', 1, 19, 0, 'Accepted', KEPLER_ACCEPTED),
     ]);
 
     // Written on disk: the next answer has it.
@@ -62,7 +62,7 @@ describe('language server: the workspace\'s proposals (the Proposals view)', fun
     await openDocument(s, uri, text);
     await changeDocument(s, uri, text.replace('**Status**: Draft', '**Status**: Accepted'));
     // Accepted: every unwritten required section is an error.
-    assert.equal((await list())[2], keplerRow('Accepted', 1, 23, 22, 'Implemented', KEPLER_ACCEPTED));
+    assert.equal((await list())[2], keplerRow('Accepted', 1, 30, 29, 'Implemented', KEPLER_ACCEPTED));
   });
 
   it('lists nothing outside the workspace (a symbolic link is not followed) and no template', async () => {

@@ -85,6 +85,16 @@ describe('sections under other words', () => {
     }
   });
 
+  it('one body for two: "## Design" is the Proposal and the Design Details beside it; "## Proposal" under its own title is not', () => {
+    const KEPISH = tpl(['# Title', '', '## Summary', 'S.', '## Proposal', 'P.', '### Risks and Mitigations', 'R.', '## Design Details', 'D.', '## History', 'H.', ''].join('\n'), 'kepish.md');
+    const text = (...lines: string[]): string => ['# Ingress', '', '## Summary', 'Ingress goes GA.', ...lines, '## History', '2019: beta.', ''].join('\n');
+    const one = check(text('## Design', 'How it works.', '### Risks and Mitigations', 'Few.'), KEPISH);
+    assert.deepEqual(one.findings.map(show), []);
+    assert.equal(one.progress?.written, one.progress?.required);
+    const own = check(text('## Proposal', 'How it works.', '### Risks and Mitigations', 'Few.'), KEPISH);
+    assert.deepEqual(own.findings.map(show), ["5:1-5:12 error missing-section Missing required section 'Design Details' (expected after 'Proposal')."]);
+  });
+
   it('a section written as one undivided text under its own heading is not told its subsections are missing', () => {
     const flat = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem', 'Today nothing retries.', '## Implementation History', 'H.');
     assert.deepEqual(missing(flat), []);

@@ -7,7 +7,7 @@ import type { SectionSpec, TemplateSchema, TemplateVersion } from './template';
 import { isLoneTitle } from './template';
 import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
-import { matchByRole } from './roles';
+import { matchByRole, sharedBody } from './roles';
 import { UNFINISHED_NOTE } from './placeholders';
 import { readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
 
@@ -125,6 +125,9 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     specOf.set(section, spec);
     present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
     elsewhere.add(section);
+  }
+  for (const [section, spec] of sharedBody(specs, (s) => present.get(s.index)?.section)) {
+    present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
   }
 
   const writtenMemo = new Map<Section, boolean>();

@@ -150,3 +150,27 @@ export function matchByRole(
   }
   return out;
 }
+
+/**
+ * One body for two: a section that stands for one of the template's design parts under a word of
+ * its own ("## Design" for a KEP's "Design Details") is also the design part beside it that the
+ * document lacks ("Proposal"): the author wrote the two as one. A section under the part's own
+ * title ("## Proposal" alone) is not: the other part is then missing, as the template has it.
+ * Returns each lacking part with the section that holds it.
+ */
+export function sharedBody(specs: readonly SectionSpec[], presentAt: (spec: SectionSpec) => Section | undefined): [Section, SectionSpec][] {
+  const out: [Section, SectionSpec][] = [];
+  const isBody = (spec: SectionSpec): boolean => spec.keys.some((k) => roleOf(k) === 0);
+  for (const spec of specs) {
+    if (presentAt(spec) !== undefined || !isBody(spec)) continue;
+    const siblings = specs.filter((x) => x.parent === spec.parent);
+    const at = siblings.indexOf(spec);
+    for (const next of [siblings[at - 1], siblings[at + 1]]) {
+      const section = next && isBody(next) ? presentAt(next) : undefined;
+      if (!section || next.keys[0] === normalizeTitle(section.heading.text) || normalizeTitle(section.heading.text) === normalizeTitle(next.name)) continue;
+      out.push([section, spec]);
+      break;
+    }
+  }
+  return out;
+}

@@ -26,7 +26,9 @@ export const sectionOrder: Rule = {
   severity: 'information',
   description: 'Template sections appear in a different order than the template gives them.',
   check(a) {
-    const inDocOrder: PresentSection[] = [...a.present.values()].filter((p) => !a.elsewhere.has(p.section)).sort((x, y) => x.section.heading.span.start - y.section.heading.span.start);
+    const inDocOrder: PresentSection[] = [...a.present.values()].filter((p) => !a.elsewhere.has(p.section))
+      // One heading for several sections (a combined heading, one body for two) is in their order.
+      .sort((x, y) => x.section.heading.span.start - y.section.heading.span.start || x.spec.index - y.spec.index);
     const keep = longestIncreasing(inDocOrder.map((p) => p.spec.index));
     const ordered = inDocOrder.filter((_, i) => keep.has(i));
     const out: RawFinding[] = [];
