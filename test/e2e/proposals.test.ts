@@ -13,7 +13,7 @@ import { activeEditor, activeTabPath, palette, pane, paneHeader, paneRows, quick
 const ROWS: [string, string][] = [
   ['Kepler EP', '1 proposal'],
   ['Draft', '1 proposal'],
-  ['EP-001: GPU Power Estimation', '3 of 12, 0 errors'],
+  ['EP-001: GPU Power Estimation', '3 of 19, 0 errors'],
   ['KLIP', '2 proposals'],
   ['In Discussion', '1 proposal'],
   ['KLIP 1 - Faster Builds', '4 of 10, 0 errors'],
@@ -101,7 +101,7 @@ describe('the Proposals view in VS Code (code-server, Chromium)', function () {
     const written = text.replace(/(## Non-Goals\n\n<!--.*-->\n)/, '$1\nEstimating CPU power.\n');
     assert.notEqual(written, text);
     fs.writeFileSync(ep, written);
-    await waitUntil('the EP\'s figure to follow the file', async () => ((await rows(page)).some(([l, d]) => l === 'EP-001: GPU Power Estimation' && d === '4 of 12, 0 errors') ? true : undefined), 30_000);
+    await waitUntil('the EP\'s figure to follow the file', async () => ((await rows(page)).some(([l, d]) => l === 'EP-001: GPU Power Estimation' && d === '4 of 19, 0 errors') ? true : undefined), 30_000);
   });
 });
 
