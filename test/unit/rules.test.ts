@@ -144,6 +144,14 @@ describe('rules', () => {
       );
     });
 
+    it('a note in brackets that starts with TBD is not written, however long; TBD in the middle of prose is', () => {
+      const rollout = (text: string): string[] => run([...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', text], 'empty-section');
+      assert.deepEqual(rollout('(TBD -- will cover this in our meeting with Robin tomorrow and get an\noverview from him of the testing strategy)'), [
+        "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written (\"TODO\"): write it, or say why it does not apply (\"N/A: <reason>\").",
+      ]);
+      assert.deepEqual(rollout('Behind a flag (TBD which one) for two releases.'), []);
+    });
+
     it('a parent whose subsections are written counts as written', () => {
       const r = check([...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.'].join('\n'), RFC, { path: 'rfcs/1.md' });
       assert.equal(r.analysis?.present.get(2)?.state, 'written');
