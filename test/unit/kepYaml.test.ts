@@ -22,9 +22,11 @@ describe('kep.yaml', () => {
   });
 
   describe('real KEPs', () => {
-    it('a status misspelt upstream (2625)', () => {
+    it('a status misspelt upstream, and two feature gates with no components (2625)', () => {
       assert.deepEqual(real('2625-cpumanager-policies-thread-placement'), [
         "8:9-8:20 error kep-yaml status 'imlpemented' in kep.yaml is not an allowed value: expected one of provisional, implementable, implemented, deferred, rejected, withdrawn, replaced.",
+        `43:11-43:36 error kep-yaml Feature gate 'CPUManagerPolicyOptions' in kep.yaml names no components: list those it is in under "components:" (kubelet, kube-apiserver, ...).`,
+        `44:11-44:41 error kep-yaml Feature gate 'CPUManagerPolicyAlphaOptions' in kep.yaml names no components: list those it is in under "components:" (kubelet, kube-apiserver, ...).`,
       ]);
     });
 
@@ -60,8 +62,8 @@ describe('kep.yaml', () => {
       }
     });
 
-    it('titles that differ only in punctuation or case agree (5517); a complete kep.yaml has no findings (4951)', () => {
-      assert.deepEqual(real('5517-dra-node-allocatable-resources'), []);
+    it('titles that differ only in punctuation or case agree (5517: only its approver named twice is told); a complete kep.yaml has no findings (4951)', () => {
+      assert.deepEqual(real('5517-dra-node-allocatable-resources'), ["26:5-26:17 error kep-yaml 'approvers' in kep.yaml names '@dchen1107' twice: remove the repeat."]);
       assert.deepEqual(real('4951-configurable-hpa-tolerance'), []);
     });
   });
@@ -93,6 +95,34 @@ describe('kep.yaml', () => {
         "6:16-6:26 error kep-yaml creation-date '2026-02-30' in kep.yaml is not a date: write it as YYYY-MM-DD.",
         "7:15-7:23 error kep-yaml last-updated '2026-3-1' in kep.yaml is not a date: write it as YYYY-MM-DD.",
         "8:8-8:13 error kep-yaml stage 'gamma' in kep.yaml is not an allowed value: expected one of alpha, beta, stable, deprecated, disabled, removed.",
+      ]);
+    });
+
+    it('a person named twice in a list, and a feature gate without components', () => {
+      const text = [
+        'title: Job Retry Budget',
+        'kep-number: 4242',
+        'authors: ["@ada"]',
+        'owning-sig: sig-apps',
+        'status: provisional',
+        'creation-date: 2026-01-19',
+        'approvers:',
+        "  - '@dchen1107'",
+        "  - '@kad'",
+        "  - 'dchen1107'",
+        'feature-gates:',
+        '  - name: JobRetryBudget',
+        '  - name: JobRetryBudgetAlpha',
+        '    components: []',
+        '  - name: JobRetryBudgetBeta',
+        '    components:',
+        '      - kube-controller-manager',
+        '',
+      ].join('\n');
+      assert.deepEqual(findings(text), [
+        "10:5-10:16 error kep-yaml 'approvers' in kep.yaml names 'dchen1107' twice: remove the repeat.",
+        `12:11-12:25 error kep-yaml Feature gate 'JobRetryBudget' in kep.yaml names no components: list those it is in under "components:" (kubelet, kube-apiserver, ...).`,
+        `13:11-13:30 error kep-yaml Feature gate 'JobRetryBudgetAlpha' in kep.yaml names no components: list those it is in under "components:" (kubelet, kube-apiserver, ...).`,
       ]);
     });
 

@@ -128,6 +128,33 @@ function kepYamlProblems(text: string, spec: KepYamlSpec, readme: ProposalModel 
     if (!isRealDate(v)) report(valueSpan(p), `${key} '${v}' in kep.yaml is not a date: write it as YYYY-MM-DD.`, key);
   }
 
+  // A person named twice in a list is a slip (a merge that kept both copies).
+  for (const key of ['authors', 'reviewers', 'approvers', 'prr-approvers']) {
+    const v = pairs.get(key)?.value;
+    if (!isSeq(v)) continue;
+    const seen = new Set<string>();
+    for (const item of v.items) {
+      if (!isScalar(item) || item.value === null) continue;
+      const name = String(item.value).trim();
+      const handle = name.toLowerCase().replace(/^@/, '');
+      if (handle && seen.has(handle)) report(spanOf(item as YamlNode, text) ?? firstLine, `'${key}' in kep.yaml names '${name}' twice: remove the repeat.`, key);
+      seen.add(handle);
+    }
+  }
+  // Each feature gate names the components it is in, as upstream's template has it.
+  const gates = pairs.get('feature-gates')?.value;
+  if (isSeq(gates)) {
+    for (const gate of gates.items) {
+      if (!isMap(gate)) continue;
+      const name = gate.get('name');
+      const components = gate.get('components');
+      const none = components === undefined || components === null || (isSeq(components) && components.items.length === 0);
+      if (typeof name === 'string' && none) {
+        report(spanOf(gate.get('name', true) as YamlNode, text) ?? firstLine, `Feature gate '${name}' in kep.yaml names no components: list those it is in under "components:" (kubelet, kube-apiserver, ...).`, 'feature-gates');
+      }
+    }
+  }
+
   const heading = readme ? kepHeading(readme) : null;
   if (heading) {
     const number = pairs.get('kep-number');
