@@ -95,6 +95,16 @@ describe('sections under other words', () => {
     assert.deepEqual(own.findings.map(show), ["5:1-5:12 error missing-section Missing required section 'Design Details' (expected after 'Proposal')."]);
   });
 
+  it('a part written inside another: its subsections under one heading hold it (Goals and Non-Goals under the Summary)', () => {
+    const GOALS = tpl(['# Title', '', '## Summary', 'S.', '## Motivation', 'M.', '### Goals', 'G.', '### Non-Goals', 'N.', '## Design', 'D.', ''].join('\n'), 'goals.md');
+    const text = (...lines: string[]): string => ['# Retries', '', '## Summary', 'Jobs retry.', ...lines, '## Design', 'A budget.', ''].join('\n');
+    assert.deepEqual(check(text('### Goals', 'Fewer pages.', '### Non-Goals', 'No new API.'), GOALS).findings.map(show), []);
+    // One of them alone is not enough to tell.
+    assert.deepEqual(check(text('### Goals', 'Fewer pages.'), GOALS).findings.filter((f) => f.rule === 'missing-section').map(show), [
+      "3:1-3:11 error missing-section Missing required section 'Motivation', with its subsection 'Non-Goals' (expected after 'Summary').",
+    ]);
+  });
+
   it('a section written as one undivided text under its own heading is not told its subsections are missing', () => {
     const flat = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem', 'Today nothing retries.', '## Implementation History', 'H.');
     assert.deepEqual(missing(flat), []);

@@ -7,7 +7,7 @@ import type { SectionSpec, TemplateSchema, TemplateVersion } from './template';
 import { isLoneTitle } from './template';
 import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
-import { matchByRole, sharedBody } from './roles';
+import { heldByChildren, matchByRole, sharedBody } from './roles';
 import { UNFINISHED_NOTE } from './placeholders';
 import { readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
 
@@ -131,6 +131,12 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   }
   for (const [section, spec] of sharedBody(specs, (s) => present.get(s.index)?.section)) {
     present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
+  }
+  for (const [section, spec] of heldByChildren(specs, (s) => present.get(s.index)?.section, title)) {
+    present.set(spec.index, { spec, section, state: 'empty', guidanceBlocks: [] });
+    if (!specOf.has(section)) specOf.set(section, spec);
+    // Held inside another part: where it stands says nothing about the template's order.
+    elsewhere.add(section);
   }
 
   const writtenMemo = new Map<Section, boolean>();

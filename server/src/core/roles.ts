@@ -174,3 +174,22 @@ export function sharedBody(specs: readonly SectionSpec[], presentAt: (spec: Sect
   }
   return out;
 }
+
+/**
+ * A part written inside another: when the template's subsections of a missing section are in the
+ * document under one heading (a KEP's Goals and Non-Goals under its "## Abstract", its Test Plan,
+ * Graduation Criteria and Version Skew Strategy under "## Authorizer requirements"), that heading
+ * holds the section too. At least two of them, and at least half of the section's subsections.
+ */
+export function heldByChildren(specs: readonly SectionSpec[], presentAt: (spec: SectionSpec) => Section | undefined, title: Section | null): [Section, SectionSpec][] {
+  const out: [Section, SectionSpec][] = [];
+  for (const spec of specs) {
+    if (presentAt(spec) !== undefined || spec.children.length < 2) continue;
+    const kids = spec.children.map((i) => presentAt(specs[i])).filter((k): k is Section => k !== undefined);
+    if (kids.length < 2 || kids.length * 2 < spec.children.length) continue;
+    const parent = kids[0].parent;
+    if (!parent || parent === title || !kids.every((k) => k.parent === parent)) continue;
+    out.push([parent, spec]);
+  }
+  return out;
+}
