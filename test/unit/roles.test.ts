@@ -105,6 +105,15 @@ describe('sections under other words', () => {
     ]);
   });
 
+  it('a question that asks why is the motivation, one that asks why not is the rationale', () => {
+    const spec = (title: string) => RFC.sections.find((s) => s.title === title)!;
+    assert.equal(sameRole(spec('Motivation'), 'why do we need a cve process?'), true);
+    assert.equal(sameRole(spec('Motivation'), 'why not bech32?'), false);
+    const WHY = tpl(['# Title', '', '## Abstract', 'A.', '## Background', 'B.', '## Proposal', 'P.', '## Rationale', 'R.', ''].join('\n'), 'why.md');
+    const text = ['# CVE Process', '', '## Abstract', 'A process.', '## Proposal', 'Disclose privately.', '## Why do we need a CVE Process?', 'Users depend on it.', '## Why not a public tracker?', 'Exploits.', ''].join('\n');
+    assert.deepEqual(check(text, WHY).findings.filter((f) => f.rule === 'missing-section').map(show), []);
+  });
+
   it('a section written as one undivided text under its own heading is not told its subsections are missing', () => {
     const flat = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem', 'Today nothing retries.', '## Implementation History', 'H.');
     assert.deepEqual(missing(flat), []);
@@ -221,6 +230,22 @@ describe('the author\'s own text and the template\'s notes on writing', () => {
       "4:23-4:60 warning placeholder Placeholder '[Describe the limit from the review.]' left in 'Abstract': replace it with your own text.",
     ]);
     assert.deepEqual(check(doc('[No changes to this step]'), SAMPLE).findings.map(show), []);
+  });
+});
+
+describe('fields above the title (Erlang EEPs)', () => {
+  const EEP = tpl(
+    ['    Author: A N Author <a(at)example(dot)org>', '    Status: Draft', '    Type: Standards Track', '    Created: 31-Mar-2010', '    Post-History:', '****', 'EEP 33: Sample', '----', '', 'Abstract', '========', '', 'What it is.', '', 'Rationale', '=========', '', 'Why.', '', 'Copyright', '=========', '', 'Public domain.', ''].join('\n'),
+    'eep-0033.md',
+  );
+
+  it('a document with nearly all the fields above its title and two sections in common follows the template', () => {
+    const doc = ['    Author: Per Gustafsson', '    Status: Final', '    Type: Standards Track', '    Created: 10-Aug-2007', '    Post-History:', '****', 'EEP 4: New BIFs', '----', '', 'Abstract', '========', '', 'Bit strings.', '', 'Specifications', '==============', '', 'BIFs.', '', 'Rationale', '=========', '', 'Symmetry.', ''].join('\n');
+    const r = check(doc, EEP, { path: 'eeps/eep-0004.md' });
+    assert.equal(r.detection?.template.id, 'eep-0033');
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section').map(show), ["20:1-21:10 error missing-section Missing required section 'Copyright' (expected after 'Rationale')."]);
+    // Two sections in common and no fields: not enough to tell.
+    assert.equal(check(doc.split('\n').slice(6).join('\n'), EEP, { path: 'eeps/eep-0004.md' }).detection, null);
   });
 });
 

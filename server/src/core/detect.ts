@@ -100,7 +100,8 @@ export function detectTemplate(
     // A document named like the template (`XLS-0005-.../README.md` beside `XLS_TEMPLATE.md`) needs
     // only two sections in common.
     const shared = sharedFields(t, fmKeys);
-    const common = namedLike(t, normalPath) ? 2 : 3;
+    // Nearly all the template's fields (an EEP's Author, Status, Type, Created, Post-History) say as much.
+    const common = namedLike(t, normalPath) || shared >= 0.8 ? 2 : 3;
     const loose = Math.max(similarityTo(t, keys, common), ...t.versions.map((v) => similarityTo(v, keys, common)));
     if (shared >= 0.5 && loose > 0) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(loose, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
@@ -127,15 +128,18 @@ function namedLike(t: TemplateSchema, path: string | undefined): boolean {
 
 /**
  * The document's field names, lower-cased, with '-' and '_' as spaces: its front matter keys and
- * the `Key: value` lines or table rows between its title and its first section.
+ * the `Key: value` lines or table rows between its title and its first section, or above its title.
  */
 function frontMatterKeys(model: ProposalModel): Set<string> {
   const data = model.frontMatter?.data;
   const keys = new Set(data ? Object.keys(data).map(fieldKey) : []);
   const [first, second] = model.sections;
-  const start = first ? first.bodyStart : model.frontMatter ? model.frontMatter.span.end : 0;
+  const top = model.frontMatter ? model.frontMatter.span.end : 0;
+  const start = first ? first.bodyStart : top;
   const end = second ? second.heading.span.start : first ? first.ownEnd : model.text.length;
   for (const line of metadataLines(model.text.slice(start, Math.min(end, start + 8192)))) keys.add(fieldKey(line.key));
+  // Fields above the title too (an EEP's header lines, then its title).
+  if (first) for (const line of metadataLines(model.text.slice(top, Math.min(first.heading.span.start, top + 8192)))) keys.add(fieldKey(line.key));
   return keys;
 }
 

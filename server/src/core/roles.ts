@@ -18,7 +18,8 @@ const ROLES: readonly (readonly string[])[] = [
   ['alternatives', 'alternatives considered', 'approaches', 'options', 'options considered', 'considered alternatives', 'other approaches', 'rejected alternatives', 'alternative approaches', 'other options', 'alternative proposals', 'alternative designs', 'alternative solutions'],
   ['test plan', 'testing', 'tests', 'testing plan', 'testing strategy', 'test strategy', 'test coverage', 'validation', 'verification'],
   ['public apis', 'public api', 'api', 'apis', 'api changes', 'syntax', 'syntax changes', 'proposed syntax', 'proposed syntax changes', 'interface', 'interfaces', 'user interface', 'user facing changes', 'public interfaces'],
-  ['motivation', 'why', 'rationale', 'problem', 'problem statement', 'the problem', 'context', 'background'],
+  ['motivation', 'why', 'problem', 'problem statement', 'the problem', 'context', 'background'],
+  ['rationale', 'design rationale', 'why not'],
   ['drawbacks', 'risks', 'downsides', 'cons', 'disadvantages'],
   ['compatibility', 'backward compatibility', 'backwards compatibility', 'compatibility implications', 'migration', 'upgrade'],
   ['security', 'security implications', 'security considerations'],
@@ -46,13 +47,26 @@ function roleOf(key: string): number {
 /** An appendix's label ("Appendix A. Alternative proposals"): the words after it name the part. */
 const APPENDIX = /^appendix(?:\s+[a-z0-9]{1,3})?\s*[.:)-]?\s+/;
 
+/** The role a heading (normalised) names, or -1. */
+function roleOfHeading(key: string): number {
+  // A question that asks why ("Why do we need a CVE process?") is the motivation; one that asks
+  // why not ("Why not BECH32?") defends the design: its rationale.
+  const bare = key
+    .replace(APPENDIX, '')
+    .replace(/^why not\b.*\?$/, 'why not')
+    .replace(/^why\b(?! not\b).*\?$/, 'why');
+  // "Proposal: Eager state sync" is a proposal: the words before a colon name the part.
+  return roleOf(bare.includes(':') ? bare.slice(0, bare.indexOf(':')).trim() : bare);
+}
+
 /** Whether a heading (normalised) names one of the roles above, the same as one of the section's titles. */
 function inSameRole(spec: SectionSpec, key: string): boolean {
-  const bare = key.replace(APPENDIX, '');
-  // "Proposal: Eager state sync" is a proposal: the words before a colon name the part.
-  const role = roleOf(bare.includes(':') ? bare.slice(0, bare.indexOf(':')).trim() : bare);
+  const role = roleOfHeading(key);
   return role >= 0 && spec.keys.some((k) => roleOf(k) === role);
 }
+
+/** The titles of the part that says what is proposed, in detail: what the author's own headings may stand for. */
+const BODY = new Set(['design', 'proposal', 'solution', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'specification', 'technical specification', 'spec', 'description', 'detailed description']);
 
 /** Whether a heading (normalised) reads as the template section `spec`. */
 export function sameRole(spec: SectionSpec, key: string): boolean {
@@ -131,7 +145,7 @@ export function matchByRole(
   // specification, the document has sections of its own ("## 3. Ledger Entry", "## 4. Transaction")
   // at the level of the sections around them. The first of them stands for it.
   for (const spec of specs) {
-    if (presentAt(spec) !== undefined || [...out.values()].includes(spec) || !spec.keys.some((k) => roleOf(k) === 0)) continue;
+    if (presentAt(spec) !== undefined || [...out.values()].includes(spec) || !spec.keys.some((k) => BODY.has(k))) continue;
     const { lo, hi } = window(spec);
     const peer = [sections[lo], sections[hi]].find((x) => x !== undefined);
     if (!peer) continue;
@@ -139,7 +153,7 @@ export function matchByRole(
     // first ("## Test Plan" right after "## Proposal") leaves no place for the body. A heading that
     // names another part ("## Test Plan" where an older template had none) is that part, not the body.
     const own = sections.slice(lo + 1, hi).find((x) => x !== title && x.heading.level <= peer.heading.level);
-    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOf(normalizeTitle(own.heading.text)) < 0 && !NOT_BODY.test(normalizeTitle(own.heading.text))) out.set(own, spec);
+    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOfHeading(normalizeTitle(own.heading.text)) < 0 && !NOT_BODY.test(normalizeTitle(own.heading.text))) out.set(own, spec);
   }
   // Out of place: a heading that names the part outright ("## Approach" for "Design" above where
   // the template puts it, "## Approaches" for "Alternatives") is the part wherever it stands.
