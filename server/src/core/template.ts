@@ -921,3 +921,67 @@ function checkUnknown(names: string[], sections: SectionSpec[], fail: (name: str
   const known = new Set(sections.flatMap((s) => [s.title, normalizeTitle(s.title)]));
   for (const n of names) if (!known.has(n) && !known.has(normalizeTitle(n))) throw fail(n);
 }
+
+/** One earlier version of a template file, as its repository's history keeps it. */
+export interface HistoryVersion {
+  /** The day the commit was made, YYYY-MM-DD. */
+  date: string;
+  /** The commit's id. */
+  commit: string;
+  sections: SectionSpec[];
+  titleHeading: string | null;
+}
+
+/** An older template file's outline, or null when it cannot be read as a template (such a version is skipped). */
+export function historyVersion(text: string, source: string, date: string, commit: string): HistoryVersion | null {
+  try {
+    const t = parseTemplate(text, source);
+    return { date, commit, sections: t.sections, titleHeading: t.titleHeading };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether two outlines ask for the same sections: titles, levels, nesting and what is optional. */
+export function sameOutline(a: Pick<TemplateVersion, 'sections' | 'titleHeading'>, b: Pick<TemplateVersion, 'sections' | 'titleHeading'>): boolean {
+  const shape = (v: Pick<TemplateVersion, 'sections' | 'titleHeading'>): string =>
+    JSON.stringify([v.titleHeading === null ? null : normalizeTitle(v.titleHeading), v.sections.map((s) => [s.keys, s.level, s.parent, s.optional, s.requiredFrom])]);
+  return shape(a) === shape(b);
+}
+
+/**
+ * The template with the earlier versions its file's history holds (`history`, newest first: one
+ * per commit that changed the file). Consecutive commits with the same outline are one version,
+ * dated when that outline began; the newest run, when it is the template's own outline, dates the
+ * template (unless its settings give a date). Versions written in the settings come first and are
+ * kept: a version from the history with the same outline as one of them is left out.
+ */
+export function withHistory(t: TemplateSchema, history: readonly HistoryVersion[]): TemplateSchema {
+  const runs: HistoryVersion[] = [];
+  for (const h of history) {
+    const last = runs[runs.length - 1];
+    if (last && sameOutline(last, h)) runs[runs.length - 1] = { ...last, date: h.date < last.date ? h.date : last.date };
+    else runs.push(h);
+  }
+  let date = t.date;
+  if (runs.length && sameOutline(runs[0], t)) {
+    date ??= runs[0].date;
+    runs.shift();
+  }
+  const written = t.versions;
+  const labels = new Set(runs.map((r) => r.date));
+  const fromHistory: TemplateVersion[] = runs
+    .filter((r) => !written.some((w) => sameOutline(w, r)))
+    .map((r) => ({
+      version: labels.size === runs.length ? r.date : `${r.date}, ${r.commit.slice(0, 10)}`,
+      date: r.date,
+      note: `From the template's git history (commit ${r.commit.slice(0, 10)}).`,
+      sections: r.sections,
+      titleHeading: r.titleHeading,
+    }));
+  if (!fromHistory.length && date === t.date) return t;
+  // Newest first: dated versions by their dates, undated ones (written in the settings) after them, as written.
+  const dated = (v: TemplateVersion): string => v.date ?? '';
+  const versions = [...written, ...fromHistory].map((v, i) => ({ v, i })).sort((a, b) => (dated(a.v) === dated(b.v) ? a.i - b.i : dated(a.v) < dated(b.v) ? 1 : -1));
+  return { ...t, date, versions: versions.map((x) => x.v) };
+}
