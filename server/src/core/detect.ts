@@ -249,7 +249,7 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => st
   if (docDate) {
     const inForce = all
       .filter((v) => dateOf(v) !== undefined && (dateOf(v) as string) <= docDate)
-      .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? 1 : (dateOf(a) as string) > (dateOf(b) as string) ? -1 : a === t ? -1 : 1));
+      .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? 1 : (dateOf(a) as string) > (dateOf(b) as string) ? -1 : all.indexOf(a) - all.indexOf(b)));
     if (inForce.length) {
       best = inForce[0];
       held = true;
@@ -263,13 +263,13 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => st
   const hasOwnHeading = (v: TemplateVersion): boolean => droppedSections(t, v).some((s) => s.keys.some((k) => docKeys.keys.includes(k)));
   const base = best;
   const baseScore = similarityTo(base, docKeys);
-  const baseDate = held ? dateOf(base) : undefined;
   let bestScore = -1;
   for (const v of all) {
     if (v === base) continue;
     const score = similarityTo(v, docKeys);
     const own = score >= baseScore && hasOwnHeading(v) && !hasOwnHeading(base);
-    const older = baseDate !== undefined && (dateOf(v) ?? baseDate) < baseDate;
+    // Older: dated, and after it in the list, newest first (two versions of one day are in commit order).
+    const older = held && v.date !== undefined && all.indexOf(v) > all.indexOf(base);
     const wins = older ? own : score > baseScore + 0.05 || own;
     if (wins && score > bestScore) {
       best = v;
