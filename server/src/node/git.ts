@@ -125,7 +125,8 @@ export interface TrackedPath {
  */
 export function trackedPath(file: string, timeout = 5000): TrackedPath | null {
   try {
-    const real = fs.realpathSync(file);
+    // A file not saved yet (open in an editor) is where its folder is.
+    const real = fs.existsSync(file) ? fs.realpathSync(file) : path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
     const [top, shallow, head] = git(path.dirname(real), ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', 'HEAD'], 1024 * 1024, timeout).trim().split('\n');
     if (!top || shallow !== 'false' || !/^[0-9a-f]{40,64}$/.test(head ?? '')) return null;
     const rel = path.relative(fs.realpathSync(top), real);
