@@ -100,6 +100,20 @@ describe('template history from git', () => {
     });
   });
 
+  it('what the current template says of a section (its other titles, that it is optional) holds in the earlier versions too', () => {
+    const current = parseTemplate(['---', 'proposal-kit:', '  aliases:', '    Context: [Background]', '---', V3.replace('## Consequences', '## Consequences (optional)')].join('\n'), 'adr.md');
+    const t = withHistory(current, templateHistory(path.join(repo.root, templateFile)));
+    assert.deepEqual(
+      t.versions.map((v) => v.sections.map((x) => `${x.keys.join('|')}${x.optional ? ' (optional)' : ''}`)),
+      [
+        // The outline committed last: the current template marks one more section optional.
+        ['context|background', 'decision', 'alternatives', 'consequences (optional)'],
+        ['context|background', 'decision', 'consequences (optional)'],
+        ['background|context', 'decision', 'consequences (optional)'],
+      ],
+    );
+  });
+
   it('a template changed since the last commit is the current one; versions written in the settings are kept beside the history', () => {
     const withSettings = [
       '---',
@@ -126,8 +140,10 @@ describe('template history from git', () => {
     );
   });
 
-  it('an earlier version that is not a readable template is skipped', () => {
-    assert.equal(historyVersion('---\nproposal-kit:\n  id: "bad id"\n---\n## A\n', 'adr.md', '2020-01-01', 'f'.repeat(40)), null);
+  it('an earlier version with broken settings gives its headings; one without sections is skipped', () => {
+    const broken = historyVersion('---\ntitle: <a title: a few words>\n---\n# ADR: [Title]\n\n## Context\n\nWhy?\n\n## Decision\n', 'adr.md', '2020-01-01', 'f'.repeat(40));
+    assert.deepEqual([broken?.titleHeading, broken?.sections.map((x) => x.name)], ['ADR: [Title]', ['Context', 'Decision']]);
+    assert.equal(historyVersion('# Nothing here yet\n', 'adr.md', '2020-01-01', 'f'.repeat(40)), null);
     repo.write(templateFile, '# Nothing here yet\n');
     repo.commit('Emptied', '2022-06-01T12:00:00Z');
     repo.write(templateFile, V3);
@@ -168,5 +184,12 @@ describe('a document\'s date', () => {
     assert.equal(dateOf('# ADR 1: Title\n\n- Date: 25 April 2019\n\n## Context\n'), '2019-04-25');
     assert.equal(dateOf('# ADR 1: Title\n\nStatus: Accepted\n\n## Context\n\nDate: 2019-04-25\n'), null);
     assert.equal(dateOf('# RFC\n\nCreated: YYYY-MM-DD\n\n## Summary\n'), null);
+  });
+
+  it('or the earliest date that opens a line of its changelog', () => {
+    assert.equal(dateOf('# ADR 9: ABCI\n\n## Changelog\n\n23-06-2018: Some fixes\n07-06-2018: Initial draft\n\n## Context\n\nIn 2017-01-01 we...\n'), '2018-06-07');
+    assert.equal(dateOf('# ADR 72\n\n## Changelog\n\n- 20-Aug-2021: Initial draft (@creachadair)\n'), '2021-08-20');
+    assert.equal(dateOf('# ADR 115\n\n## Changelog\n\n - April 30 2024: Created by @melekes\n - May 13 2024: Updated\n'), '2024-04-30');
+    assert.equal(dateOf('# ADR 1\n\n## Changelog\n\n- First draft, see 2019-01-01 notes\n'), null);
   });
 });

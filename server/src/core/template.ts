@@ -932,11 +932,25 @@ export interface HistoryVersion {
   titleHeading: string | null;
 }
 
-/** An older template file's outline, or null when it cannot be read as a template (such a version is skipped). */
+/**
+ * An older template file's outline: read as a template, else (its settings were broken then, say
+ * front matter that is not valid YAML) its headings alone; null when it has no sections or cannot
+ * be read at all (such a version is skipped).
+ */
 export function historyVersion(text: string, source: string, date: string, commit: string): HistoryVersion | null {
   try {
     const t = parseTemplate(text, source);
     return { date, commit, sections: t.sections, titleHeading: t.titleHeading };
+  } catch {
+    // The headings without the settings.
+  }
+  try {
+    if (text.includes('\u0000')) return null;
+    const model = parseDocument(text, TEMPLATE_LIMITS);
+    if (model.unchecked.length) return null;
+    const title = templateTitle(model);
+    const sections = specsFrom(model, title, { optionalExtra: [], aliases: plainMap(), requiredFrom: plainMap() }, text);
+    return sections.length ? { date, commit, sections, titleHeading: title?.heading.text ?? null } : null;
   } catch {
     return null;
   }
@@ -970,13 +984,25 @@ export function withHistory(t: TemplateSchema, history: readonly HistoryVersion[
   }
   const written = t.versions;
   const labels = new Set(runs.map((r) => r.date));
+  // What the template says of a section now applies to it in the older versions too, as it does to
+  // the outlines written in the settings: its other titles, and that it is optional.
+  const now = new Map(t.sections.flatMap((s) => s.keys.map((k) => [k, s] as const)));
+  const asNow = (sections: SectionSpec[]): SectionSpec[] => {
+    const out: SectionSpec[] = [];
+    for (const s of sections) {
+      const current = s.keys.map((k) => now.get(k)).find((x) => x !== undefined);
+      const optional = s.optional || (current?.optional ?? false) || (s.parent !== null && out[s.parent].optional);
+      out.push({ ...s, optional, keys: current ? [...new Set([...s.keys, ...current.keys])] : s.keys });
+    }
+    return out;
+  };
   const fromHistory: TemplateVersion[] = runs
     .filter((r) => !written.some((w) => sameOutline(w, r)))
     .map((r) => ({
       version: labels.size === runs.length ? r.date : `${r.date}, ${r.commit.slice(0, 10)}`,
       date: r.date,
       note: `From the template's git history (commit ${r.commit.slice(0, 10)}).`,
-      sections: r.sections,
+      sections: asNow(r.sections),
       titleHeading: r.titleHeading,
     }));
   if (!fromHistory.length && date === t.date) return t;
