@@ -222,7 +222,7 @@ function checkTask(ctx: CheckContext): (index: number) => CheckOutcome {
     if (!plan) return { report: { path: name, template: null, progress: null, findings: [] } };
     const companions = ws.companions(file);
     const model = parseDocument(text);
-    const result = checkModel(model, ctx.templates, { path: name, template: plan.template, severities: ctx.severities, companions });
+    const result = checkModel(model, ctx.templates, { path: name, template: plan.template, severities: ctx.severities, companions, firstCommitDate: ws.firstCommitDate(file) });
     const analysis = result.analysis;
     const report: FileReport = {
       path: name,

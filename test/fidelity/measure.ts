@@ -1,9 +1,10 @@
 /**
  * How right the checker's findings are on the real documents of ../shared/corpus: each corpus root
- * is checked as a workspace (a wild family with its main template copied as it is into
- * `.proposals/templates/`), and every finding is matched to the labels people wrote by reading the
+ * is checked as a workspace (a wild family in a git repository with its main template as it is in
+ * `.proposals/templates/`, its earlier versions in the history), and every finding is matched to the labels people wrote by reading the
  * documents (see README.md beside this file).
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -156,6 +157,41 @@ function markdownFiles(root: string): string[] {
   return out;
 }
 
+/** Runs git in a family's workspace, as a fixed person, without the machine's or the user's git configuration. */
+function git(root: string, args: string[], date?: string): void {
+  const who = { GIT_AUTHOR_NAME: 'Fidelity', GIT_AUTHOR_EMAIL: 'fidelity@example.com', GIT_COMMITTER_NAME: 'Fidelity', GIT_COMMITTER_EMAIL: 'fidelity@example.com' };
+  const when = date === undefined ? {} : { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const env = { ...process.env, ...who, ...when, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
+  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** The day after a YYYY-MM-DD date, at noon UTC. */
+function dayAfter(date: string): string {
+  return `${new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)}T12:00:00Z`;
+}
+
+/**
+ * The checkout a team has: a git repository where the template's earlier versions (the family's
+ * `.history/<date>.<commit>.<name>`) were committed one after the other, at their dates, as
+ * `.proposals/templates/<name>`, and then the current template with the documents. The corpus
+ * does not say when the current template was last changed: that commit is made the day after the
+ * newest earlier version, so only documents written before that are held to an earlier version.
+ */
+function commitHistory(family: Family, root: string, name: string): void {
+  const history = path.join(family.dir, '.history');
+  const versions = fs.existsSync(history) ? fs.readdirSync(history).filter((f) => /^\d{4}-\d{2}-\d{2}\.[0-9a-f]+\./.test(f)).sort() : [];
+  git(root, ['init', '-q', '-b', 'main']);
+  const target = path.join('.proposals', 'templates', name);
+  for (const v of versions) {
+    fs.copyFileSync(path.join(history, v), path.join(root, target));
+    git(root, ['add', '--', target]);
+    git(root, ['commit', '-q', '-m', `Template as of ${v.slice(0, 10)}`], `${v.slice(0, 10)}T12:00:00Z`);
+  }
+  fs.copyFileSync(path.join(family.dir, family.template as string), path.join(root, target));
+  git(root, ['add', '-A']);
+  git(root, ['commit', '-q', '-m', 'The current template and the documents'], versions.length ? dayAfter(versions[versions.length - 1].slice(0, 10)) : undefined);
+}
+
 /** The workspace a family is checked in, and how the checker's template ids read as label targets. */
 function workspaceFor(family: Family): { root: string; targetOf: (id: string) => string; cleanup: () => void } {
   if (family.kind === 'trees') return { root: family.dir, targetOf: (id) => id, cleanup: () => undefined };
@@ -166,7 +202,7 @@ function workspaceFor(family: Family): { root: string; targetOf: (id: string) =>
   const main = family.template as string;
   // A template kept as a folder's README.md is named after its folder, as a team would name the copy.
   const name = path.basename(main).toLowerCase() === 'readme.md' ? `${path.basename(path.dirname(main))}.md` : path.basename(main);
-  fs.copyFileSync(path.join(family.dir, main), path.join(templates, name));
+  commitHistory(family, root, name);
   const loaded = loadTemplateDirs([templates]);
   const ids = new Map(loaded.templates.map((t) => [t.id, main]));
   return { root, targetOf: (id) => ids.get(id) ?? id, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };

@@ -246,4 +246,46 @@ describe('security: an untrusted workspace', function () {
       assert.match(r.out, /^design-proposals\/klip-1-x\.md:2:73 warning metadata Front matter is nested more than 64 levels deep here; front matter needs only a few levels\.$/m);
     });
   });
+  describe('git history', () => {
+    it('reading a template\'s history and a document\'s first commit runs nothing the repository names: no signature program, pager, fsmonitor, diff or textconv driver', () => {
+      const marker = path.join(outside, 'ran');
+      const program = path.join(tmp, 'evil.sh');
+      fs.writeFileSync(program, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+      const env = { ...process.env, GIT_AUTHOR_NAME: 'Eve', GIT_AUTHOR_EMAIL: 'eve@example.com', GIT_COMMITTER_NAME: 'Eve', GIT_COMMITTER_EMAIL: 'eve@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
+      const git = (...args: string[]): string => execFileSync('git', args, { cwd: ws, env, encoding: 'utf8' });
+      git('init', '-q', '-b', 'main');
+      write('.gitattributes', '*.md diff=evil\n');
+      write('.proposals/templates/adr.md', '# ADR: [Title]\n\n## Context\n\nWhy?\n\n## Decision\n\nWhat?\n\n## Consequences\n\nSo?\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'template');
+      write('.proposals/templates/adr.md', '# ADR: [Title]\n\n## Context\n\nWhy?\n\n## Decision\n\nWhat?\n\n## Options\n\nWhich?\n\n## Consequences\n\nSo?\n');
+      write('adr/0001-first.md', '# ADR: First\n\n## Context\n\nA.\n\n## Decision\n\nB.\n\n## Consequences\n\nC.\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'options');
+      // The newest commit carries a signature, which `git log --show-signature` would hand to gpg.program.
+      const raw = git('cat-file', 'commit', 'HEAD');
+      const signed = raw.replace(/^(committer [^\n]*\n)/m, '$1gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n');
+      const id = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: ws, env, input: signed, encoding: 'utf8' }).trim();
+      git('update-ref', 'refs/heads/main', id);
+      for (const [key, value] of [
+        ['log.showSignature', 'true'],
+        ['gpg.program', program],
+        ['gpg.ssh.program', program],
+        ['core.fsmonitor', program],
+        ['core.pager', program],
+        ['pager.log', program],
+        ['diff.external', program],
+        ['diff.evil.textconv', program],
+        ['diff.evil.command', program],
+      ]) git('config', key, value);
+      const r = runCli(['check', '--format', 'json', '.'], ws);
+      const files = (JSON.parse(r.out) as { files: { path: string; findings: { rule: string; message: string }[] }[] }).files;
+      // The history was read: the document, committed with the change, is held to the current template.
+      assert.deepEqual(
+        files.map((f) => [f.path, f.findings.map((x) => `${x.rule} ${x.message}`)]),
+        [['adr/0001-first.md', ["missing-section Missing required section 'Options' (expected after 'Decision')."]]],
+      );
+      assert.deepEqual(listOutside(), []);
+    });
+  });
 });

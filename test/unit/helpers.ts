@@ -115,7 +115,11 @@ export class TempRepo {
   }
 
   git(...args: string[]): string {
-    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    return this.gitWith({}, args);
+  }
+
+  private gitWith(extra: Record<string, string>, args: string[]): string {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...extra };
     return execFileSync('git', args, { cwd: this.root, encoding: 'utf8', env });
   }
 
@@ -125,9 +129,10 @@ export class TempRepo {
     fs.writeFileSync(f, text);
   }
 
-  commit(message: string): void {
+  /** Commits everything, at `date` (ISO 8601) when one is given. */
+  commit(message: string, date?: string): void {
     this.git('add', '-A');
-    this.git('commit', '-q', '-m', message);
+    this.gitWith(date === undefined ? {} : { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, ['commit', '-q', '-m', message]);
   }
 
   remove(): void {

@@ -46,6 +46,7 @@ function workspace(disk: FakeDisk, options: WorkspaceOptions): { ws: Workspace; 
     },
     readText: (file) => disk.files?.[file],
     listMarkdown: (root, limit) => Object.keys(disk.files ?? {}).filter((f) => f.startsWith(`${root}/`) && f.endsWith('.md')).sort().slice(0, limit),
+    firstCommitDate: () => null,
     gitUserName: (folder) => {
       git.push(folder);
       return folder === null ? 'Global Name' : 'Repository Name';

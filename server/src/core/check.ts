@@ -19,6 +19,11 @@ export interface CheckOptions {
   severities?: Severities;
   /** Files beside the document (a KEP README's kep.yaml), for the status they hold. */
   companions?: Companions;
+  /**
+   * The day the document was first committed (YYYY-MM-DD), or null: asked for only when its
+   * metadata and its path give no date and its template has dated versions.
+   */
+  firstCommitDate?: () => string | null;
 }
 
 export interface Progress {
@@ -34,7 +39,7 @@ export interface CheckResult {
 }
 
 export function checkModel(model: ProposalModel, templates: readonly TemplateSchema[], options: CheckOptions = {}): CheckResult {
-  const detection = detectTemplate(model, options.path, templates, options.template);
+  const detection = detectTemplate(model, options.path, templates, options.template, options.firstCommitDate);
   if (!detection) return { detection: null, analysis: null, findings: [], progress: null };
   const analysis = analyze(model, detection.template, detection.version, options.companions);
   return { detection, analysis, findings: runRules(analysis, options.severities), progress: progressOf(analysis) };

@@ -7,7 +7,8 @@
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { TemplateSchema, TemplateVersion } from './template';
-import { droppedSections, isLoneTitle, metadataLines } from './template';
+import { droppedSections, isLoneTitle } from './template';
+import { documentDate, preambleLines } from './metadata';
 import { escapeRe, normalizeTitle } from './normalize';
 import { sameRole } from './roles';
 
@@ -42,10 +43,13 @@ export function detectTemplate(
   path: string | undefined,
   templates: readonly TemplateSchema[],
   forcedId?: string,
+  firstCommitDate?: () => string | null,
 ): Detection | null {
   if (!templates.length) return null;
   const keys = docOutline(model);
-  const docDate = dateFromPath(path);
+  // When the document was written, asked for only when a template has dated versions to choose from.
+  let date: string | null | undefined;
+  const docDate = (): string | null => (date === undefined ? (date = documentDate(model) ?? dateFromPath(path) ?? firstCommitDate?.() ?? null) : date);
   const byId = (id: string): TemplateSchema | undefined => templates.find((t) => t.id === id);
 
   if (forcedId) {
@@ -133,13 +137,7 @@ function namedLike(t: TemplateSchema, path: string | undefined): boolean {
 function frontMatterKeys(model: ProposalModel): Set<string> {
   const data = model.frontMatter?.data;
   const keys = new Set(data ? Object.keys(data).map(fieldKey) : []);
-  const [first, second] = model.sections;
-  const top = model.frontMatter ? model.frontMatter.span.end : 0;
-  const start = first ? first.bodyStart : top;
-  const end = second ? second.heading.span.start : first ? first.ownEnd : model.text.length;
-  for (const line of metadataLines(model.text.slice(start, Math.min(end, start + 8192)))) keys.add(fieldKey(line.key));
-  // Fields above the title too (an EEP's header lines, then its title).
-  if (first) for (const line of metadataLines(model.text.slice(top, Math.min(first.heading.span.start, top + 8192)))) keys.add(fieldKey(line.key));
+  for (const line of preambleLines(model)) keys.add(fieldKey(line.key));
   return keys;
 }
 
@@ -234,27 +232,35 @@ function dateFromPath(path: string | undefined): string | null {
 }
 
 /**
- * The version in force when the document was written (when its path tells the date), else the
- * current template; another version wins when the document's headings fit it clearly better, or as
- * well with a heading only that version has.
+ * The version in force when the document was written (`docDate`: the date its metadata gives, else
+ * its path, else its first commit), else the current template; another version wins when the
+ * document's headings fit it clearly better, or as well with a heading only that version has.
  */
-function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | null = null): TemplateVersion {
+function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => string | null): TemplateVersion {
   // Versions differ in their own subsections too: here every heading of the document counts.
   const docKeys: DocOutline = { keys: outline.keys, nested: outline.keys.map(() => false), parents: outline.parents };
   const all: TemplateVersion[] = [t, ...t.versions];
   let best: TemplateVersion = t;
+  const docDate = t.versions.some((v) => v.date !== undefined) ? dateOfDoc() : null;
+  // Whether a version was in force at the document's date.
+  let held = false;
+  // An undated current template counts from the newest dated version on.
+  const dateOf = (v: TemplateVersion): string | undefined =>
+    v.date ?? (v === t ? t.versions.map((x) => x.date ?? '').sort().pop() || undefined : undefined);
   if (docDate) {
-    // An undated current template counts from the newest dated version on.
-    const dateOf = (v: TemplateVersion): string | undefined =>
-      v.date ?? (v === t ? t.versions.map((x) => x.date ?? '').sort().pop() || undefined : undefined);
     const inForce = all
       .filter((v) => dateOf(v) !== undefined && (dateOf(v) as string) <= docDate)
-      .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? 1 : (dateOf(a) as string) > (dateOf(b) as string) ? -1 : a === t ? -1 : 1));
-    if (inForce.length) best = inForce[0];
+      .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? 1 : (dateOf(a) as string) > (dateOf(b) as string) ? -1 : all.indexOf(a) - all.indexOf(b)));
+    if (inForce.length) {
+      best = inForce[0];
+      held = true;
+    }
   }
   // Another version wins when it fits clearly better, or at least as well while the document has a
   // heading that only that version has (KLIP's "Performance Implications", which the current
-  // template dropped): evidence of when it was written.
+  // template dropped): evidence of when it was written. A version older than the one in force at
+  // the document's date wins only on such a heading: a document that lacks what its version added
+  // lacks a section, it was not written earlier.
   const hasOwnHeading = (v: TemplateVersion): boolean => droppedSections(t, v).some((s) => s.keys.some((k) => docKeys.keys.includes(k)));
   const base = best;
   const baseScore = similarityTo(base, docKeys);
@@ -262,7 +268,10 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, docDate: string | n
   for (const v of all) {
     if (v === base) continue;
     const score = similarityTo(v, docKeys);
-    const wins = score > baseScore + 0.05 || (score >= baseScore && hasOwnHeading(v) && !hasOwnHeading(base));
+    const own = score >= baseScore && hasOwnHeading(v) && !hasOwnHeading(base);
+    // Older: dated, and after it in the list, newest first (two versions of one day are in commit order).
+    const older = held && v.date !== undefined && all.indexOf(v) > all.indexOf(base);
+    const wins = older ? own : score > baseScore + 0.05 || own;
     if (wins && score > bestScore) {
       best = v;
       bestScore = score;

@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ProposalModel } from './parse';
 import type { MetadataField, StatusSpec, TemplateSchema } from './template';
-import { metadataLines } from './template';
+import { metadataLines, type MetadataLine } from './template';
 import { escapeRe } from './normalize';
 import type { Span } from './types';
 import { LineIndex, loneCrAsLf } from './text';
@@ -207,4 +207,86 @@ export function bareValue(value: string): string {
     .replace(/^([*_`]+)(.*?)\1$/, '$2')
     .replace(/^["']|["']$/g, '')
     .trim();
+}
+
+/**
+ * The `Key: value` lines and two-column table rows between the document's title and its first
+ * section (the first 8 KB of it), and those above the title: where documents write their fields.
+ * Their offsets are of no use: they are relative to one slice or the other.
+ */
+export function preambleLines(model: ProposalModel): MetadataLine[] {
+  const [first, second] = model.sections;
+  const top = model.frontMatter ? model.frontMatter.span.end : 0;
+  const start = first ? first.bodyStart : top;
+  const end = second ? second.heading.span.start : first ? first.ownEnd : model.text.length;
+  const lines = metadataLines(model.text.slice(start, Math.min(end, start + 8192)));
+  // Fields above the title too (an EEP's header lines, then its title).
+  if (first) lines.push(...metadataLines(model.text.slice(top, Math.min(first.heading.span.start, top + 8192))));
+  return lines;
+}
+
+/** Field names that say when a document was written (compared lower-cased, '-' and '_' as spaces). */
+const CREATION_FIELD = /^(?:date|created|created (?:on|at)|creation date|date created|start date|started|proposed|proposed on|submitted|submitted on)$/;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date as people write it (`2019-04-25`, `2019/4/25`, `25 April 2019`, `20-Aug-2021`, `April 25,
+ * 2019`, `23-06-2018`), as YYYY-MM-DD; null for anything else. Two numbers before the year are day
+ * and month, unless the first cannot be a month's day and the second can.
+ */
+export function dateIn(value: string): string | null {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const make = (y: number, m: number, d: number): string | null => (y >= 1970 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${y}-${pad(m)}-${pad(d)}` : null);
+  const iso = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(value);
+  if (iso) return make(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const numeric = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(value);
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    return a <= 12 && b > 12 ? make(Number(numeric[3]), a, b) : make(Number(numeric[3]), b, a);
+  }
+  const month = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const dmy = /\b(\d{1,2})(?:st|nd|rd|th)?[-\s]+([A-Za-z]{3,9})\.?,?[-\s]+(\d{4})\b/.exec(value);
+  if (dmy && month(dmy[2])) return make(Number(dmy[3]), month(dmy[2]), Number(dmy[1]));
+  const mdy = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(value);
+  if (mdy && month(mdy[1])) return make(Number(mdy[3]), month(mdy[1]), Number(mdy[2]));
+  return null;
+}
+
+/** A section that lists the document's changes by date (an ADR's "Changelog"). */
+const CHANGELOG = /^(?:change ?log|changes|history|revision history|revisions|document history|change history)$/i;
+
+/** The dates that open the lines of a changelog section (`- 2020-07-17: initial version`, `23-06-2018: Some fixes`), within its first 4 KB. */
+function changelogDates(model: ProposalModel): string[] {
+  const out: string[] = [];
+  for (const s of model.sections) {
+    if (!CHANGELOG.test(s.heading.text.replace(/[*_`#:]/g, '').trim())) continue;
+    for (const line of model.text.slice(s.bodyStart, Math.min(s.ownEnd, s.bodyStart + 4096)).split(/\r\n|\r|\n/)) {
+      const lead = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:|]{6,30}?)(?:\*\*|__)?\s*(?::|\s[-\u2013\u2014]\s|$)/.exec(line)?.[1];
+      const d = lead === undefined ? null : dateIn(lead);
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+/**
+ * When the document says it was written: the earliest date among its front matter keys and its
+ * fields under the title that name a creation (`date`, `created`, `creation-date`, `start-date`,
+ * `Date:`, `| **Created** |`) and the dates that open its changelog's lines (an ADR's
+ * `## Changelog` with `- 2020-07-17: initial version`); null when it says none. (`Updated` and
+ * `Last modified` do not count.)
+ */
+export function documentDate(model: ProposalModel): string | null {
+  const found: string[] = [];
+  const consider = (key: string, value: unknown): void => {
+    if (!CREATION_FIELD.test(key.toLowerCase().replace(/[-_]+/g, ' ').replace(/\*+/g, '').trim())) return;
+    const v = value instanceof Date ? value.toISOString() : typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    const d = dateIn(v);
+    if (d) found.push(d);
+  };
+  for (const [k, v] of Object.entries(model.frontMatter?.data ?? {})) consider(k, v);
+  for (const line of preambleLines(model)) consider(line.key, line.value);
+  found.push(...changelogDates(model));
+  return found.sort()[0] ?? null;
 }

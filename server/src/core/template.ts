@@ -913,3 +913,93 @@ function checkUnknown(names: string[], sections: SectionSpec[], fail: (name: str
   const known = new Set(sections.flatMap((s) => [s.title, normalizeTitle(s.title)]));
   for (const n of names) if (!known.has(n) && !known.has(normalizeTitle(n))) throw fail(n);
 }
+
+/** One earlier version of a template file, as its repository's history keeps it. */
+export interface HistoryVersion {
+  /** The day the commit was made, YYYY-MM-DD. */
+  date: string;
+  /** The commit's id. */
+  commit: string;
+  sections: SectionSpec[];
+  titleHeading: string | null;
+}
+
+/**
+ * An older template file's outline: read as a template, else (its settings were broken then, say
+ * front matter that is not valid YAML) its headings alone; null when it has no sections or cannot
+ * be read at all (such a version is skipped).
+ */
+export function historyVersion(text: string, source: string, date: string, commit: string): HistoryVersion | null {
+  try {
+    const t = parseTemplate(text, source);
+    return { date, commit, sections: t.sections, titleHeading: t.titleHeading };
+  } catch {
+    // The headings without the settings.
+  }
+  try {
+    if (text.includes('\u0000')) return null;
+    const model = parseDocument(text, TEMPLATE_LIMITS);
+    if (model.unchecked.length) return null;
+    const title = templateTitle(model);
+    const sections = specsFrom(model, title, { optionalExtra: [], aliases: plainMap(), requiredFrom: plainMap() }, text);
+    return sections.length ? { date, commit, sections, titleHeading: title?.heading.text ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether two outlines ask for the same sections: titles, levels, nesting and what is optional. */
+export function sameOutline(a: Pick<TemplateVersion, 'sections' | 'titleHeading'>, b: Pick<TemplateVersion, 'sections' | 'titleHeading'>): boolean {
+  const shape = (v: Pick<TemplateVersion, 'sections' | 'titleHeading'>): string =>
+    JSON.stringify([v.titleHeading === null ? null : normalizeTitle(v.titleHeading), v.sections.map((s) => [s.keys, s.level, s.parent, s.optional, s.requiredFrom])]);
+  return shape(a) === shape(b);
+}
+
+/**
+ * The template with the earlier versions its file's history holds (`history`, newest first: one
+ * per commit that changed the file). Consecutive commits with the same outline are one version,
+ * dated when that outline began; the newest run, when it is the template's own outline, dates the
+ * template (unless its settings give a date). Versions written in the settings come first and are
+ * kept: a version from the history with the same outline as one of them is left out.
+ */
+export function withHistory(t: TemplateSchema, history: readonly HistoryVersion[]): TemplateSchema {
+  const runs: HistoryVersion[] = [];
+  for (const h of history) {
+    const last = runs[runs.length - 1];
+    if (last && sameOutline(last, h)) runs[runs.length - 1] = { ...last, date: h.date < last.date ? h.date : last.date };
+    else runs.push(h);
+  }
+  let date = t.date;
+  if (runs.length && sameOutline(runs[0], t)) {
+    date ??= runs[0].date;
+    runs.shift();
+  }
+  const written = t.versions;
+  const labels = new Set(runs.map((r) => r.date));
+  // What the template says of a section now applies to it in the older versions too, as it does to
+  // the outlines written in the settings: its other titles, and that it is optional.
+  const now = new Map(t.sections.flatMap((s) => s.keys.map((k) => [k, s] as const)));
+  const asNow = (sections: SectionSpec[]): SectionSpec[] => {
+    const out: SectionSpec[] = [];
+    for (const s of sections) {
+      const current = s.keys.map((k) => now.get(k)).find((x) => x !== undefined);
+      const optional = s.optional || (current?.optional ?? false) || (s.parent !== null && out[s.parent].optional);
+      out.push({ ...s, optional, keys: current ? [...new Set([...s.keys, ...current.keys])] : s.keys });
+    }
+    return out;
+  };
+  const fromHistory: TemplateVersion[] = runs
+    .filter((r) => !written.some((w) => sameOutline(w, r)))
+    .map((r) => ({
+      version: labels.size === runs.length ? r.date : `${r.date}, ${r.commit.slice(0, 10)}`,
+      date: r.date,
+      note: `From the template's git history (commit ${r.commit.slice(0, 10)}).`,
+      sections: asNow(r.sections),
+      titleHeading: r.titleHeading,
+    }));
+  if (!fromHistory.length && date === t.date) return t;
+  // Newest first: dated versions by their dates, undated ones (written in the settings) after them, as written.
+  const dated = (v: TemplateVersion): string => v.date ?? '';
+  const versions = [...written, ...fromHistory].map((v, i) => ({ v, i })).sort((a, b) => (dated(a.v) === dated(b.v) ? a.i - b.i : dated(a.v) < dated(b.v) ? 1 : -1));
+  return { ...t, date, versions: versions.map((x) => x.v) };
+}

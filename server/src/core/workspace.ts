@@ -153,6 +153,8 @@ export interface WorkspaceHost {
   gitUserName(folder: string | null): string | null;
   /** The markdown files below a folder (symbolic links not followed), sorted, at most `limit`. */
   listMarkdown(root: string, limit: number): string[];
+  /** The day (YYYY-MM-DD) a file was first committed to the repository it is in, today when it is not committed yet; null when it is in none. */
+  firstCommitDate(file: string): string | null;
 }
 
 export interface WorkspaceOptions {
@@ -309,6 +311,14 @@ export class Workspace {
       }
     }
     return [...out];
+  }
+
+  /**
+   * When a document was first committed, for a check to ask only when it needs it (the document's
+   * metadata and path give no date, and its template has dated versions); none for a document not on disk.
+   */
+  firstCommitDate(file: string | undefined): (() => string | null) | undefined {
+    return file === undefined ? undefined : () => this.host.firstCommitDate(file);
   }
 
   /** kep.yaml's path for a KEP's README.md (any case), else null. */

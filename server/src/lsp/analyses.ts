@@ -183,7 +183,7 @@ export class Analyses {
     const ws = this.ctx.ws;
     const plan = ws.checkPlan(fileOf(uri), settings);
     const result = plan
-      ? checkModel(model, ws.templates, { path: detectionPath(ws, uri), template: plan.template, severities: settings.rules, companions: this.deps.companionsOf(uri) })
+      ? checkModel(model, ws.templates, { path: detectionPath(ws, uri), template: plan.template, severities: settings.rules, companions: this.deps.companionsOf(uri), firstCommitDate: ws.firstCommitDate(fileOf(uri)) })
       : notChecked();
     return { model, result };
   }

@@ -100,7 +100,7 @@ export class KepYamls {
     const plan = ws.checkPlan(readmeFile, settings);
     if (readmeText === undefined || !plan) return [];
     const model = parseDocument(readmeText);
-    const detection = detectTemplate(model, detectionPath(ws, readmeUri), ws.templates, plan.template);
+    const detection = detectTemplate(model, detectionPath(ws, readmeUri), ws.templates, plan.template, ws.firstCommitDate(readmeFile));
     if (!detection) return [];
     // The README's status (its own, or kep.yaml's) sets the findings' severities, as for the README's.
     const { status } = analyze(model, detection.template, detection.version, { kepYaml: kepText });

@@ -78,7 +78,7 @@ export class WorkspaceProposals {
       const text = readMarkdown(file, settings.maxFileSizeMB * 1024 * 1024);
       const plan = ws.checkPlan(file, settings);
       if (plan) {
-        const result = checkModel(parseDocument(text), ws.templates, { path: detectionPath(ws, uri), template: plan.template, severities: settings.rules, companions: ws.companions(file) });
+        const result = checkModel(parseDocument(text), ws.templates, { path: detectionPath(ws, uri), template: plan.template, severities: settings.rules, companions: ws.companions(file), firstCommitDate: ws.firstCommitDate(file) });
         summary = summarize(result);
       }
     } catch {

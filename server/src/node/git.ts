@@ -28,13 +28,13 @@ const REF = /^[A-Za-z0-9_][A-Za-z0-9._/@{}~^+-]{0,254}$/;
  * commands used here are ones that read only objects and refs, never the working tree or the
  * index, and fsmonitor is off for good measure.
  */
-function git(cwd: string, args: string[], maxBuffer = 16 * 1024 * 1024): string {
+function git(cwd: string, args: string[], maxBuffer = 16 * 1024 * 1024, timeout = 60000): string {
   try {
     return execFileSync('git', ['-c', 'core.fsmonitor=false', '--no-pager', ...args], {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60000,
+      timeout,
       maxBuffer,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
     });
@@ -109,4 +109,67 @@ export function changedSince(cwd: string, ref: string): ChangedSince {
       return !content.includes(13) || blobId(Buffer.from(content.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')) !== id;
     },
   };
+}
+
+/** A file in a repository with history: the repository's root, its HEAD commit, and the file's path in it ('/'-separated). */
+export interface TrackedPath {
+  top: string;
+  head: string;
+  path: string;
+}
+
+/**
+ * Where `file` sits in the git repository around it, or null: no git, not in a repository, no
+ * commit yet, a shallow clone (its history is cut short), or a path that resolves outside the
+ * repository's root.
+ */
+export function trackedPath(file: string, timeout = 5000): TrackedPath | null {
+  try {
+    // A file not saved yet (open in an editor) is where its folder is.
+    const real = fs.existsSync(file) ? fs.realpathSync(file) : path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    const [top, shallow, head] = git(path.dirname(real), ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', 'HEAD'], 1024 * 1024, timeout).trim().split('\n');
+    if (!top || shallow !== 'false' || !/^[0-9a-f]{40,64}$/.test(head ?? '')) return null;
+    const rel = path.relative(fs.realpathSync(top), real);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    return { top, head, path: rel.split(path.sep).join('/') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `git log` that reads commits only: no signature is checked (a repository's configuration could
+ * name the program that checks them), and no external diff or text conversion runs.
+ */
+const LOG = ['-c', 'log.showSignature=false', 'log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-color'];
+
+/** One commit that changed a file: its id, its date (ISO 8601, the committer's) and the file's path at it. */
+export interface FileCommit {
+  commit: string;
+  date: string;
+  path: string;
+}
+
+/** The commits that changed a file, newest first, renames followed, at most `max`. */
+export function fileCommits(t: TrackedPath, max: number, timeout: number): FileCommit[] {
+  const out = git(t.top, [...LOG, '--follow', `--max-count=${max}`, '--format=%x01%H %cI', '--name-only', '-z', '--end-of-options', t.head, '--', t.path], 16 * 1024 * 1024, timeout);
+  const commits: FileCommit[] = [];
+  for (const chunk of out.split('\x01')) {
+    const m = /^([0-9a-f]{40,64}) (\S+)\0\n?([^\0]*)/.exec(chunk);
+    // A path from git is the repository's own: one that would lead out of it is not read.
+    if (!m || !m[3] || m[3].split('/').includes('..') || m[3].startsWith('/')) continue;
+    commits.push({ commit: m[1], date: m[2], path: m[3] });
+  }
+  return commits;
+}
+
+/** A file's content at a commit, as git stores it; a file larger than `maxBytes` throws. */
+export function fileAt(t: TrackedPath, c: FileCommit, maxBytes: number, timeout: number): string {
+  return git(t.top, ['cat-file', 'blob', `${c.commit}:${c.path}`], maxBytes, timeout);
+}
+
+/** The date (ISO 8601) of the commit that first added the file, renames followed; null when none did (it is not committed yet). */
+export function firstAdded(t: TrackedPath, timeout: number): string | null {
+  const out = git(t.top, [...LOG, '--follow', '--diff-filter=A', '--format=%cI', '--end-of-options', t.head, '--', t.path], 1024 * 1024, timeout).trim();
+  return out ? (out.split('\n').pop() ?? null) : null;
 }

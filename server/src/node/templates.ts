@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseTemplate, TemplateError, type TemplateSchema } from '../core';
 import type { LoadedTemplates, TemplateDir } from '../core/workspace';
 import { formatSize } from './files';
+import { withGitHistory } from './history';
 import { AUX_MAX_BYTES, isInside, readFileBounded, ReadError } from './safeFs';
 
 /** The built-in templates folder: beside `dist/` in the package, or at the repository root. */
@@ -37,7 +38,11 @@ export function loadTemplateDirs(dirs: readonly TemplateDir[]): LoadedTemplates 
         if (within !== undefined && !isInside(within, file)) {
           throw new TemplateError(file, 1, `The template is a symbolic link to a file outside the workspace (${within}), so it is not read; copy the template into the workspace.`);
         }
-        const t = parseTemplate(readTemplateText(file, 'template'), file);
+        const builtin = path.resolve(dir) === builtinDir;
+        // A team's template in a git repository has its earlier versions from the file's history
+        // (Proposal Kit's own templates write theirs in their settings).
+        const parsed = parseTemplate(readTemplateText(file, 'template'), file);
+        const t = builtin ? parsed : withGitHistory(parsed, file);
         const clash = seenHere.get(t.id);
         if (clash) {
           errors.push(new TemplateError(file, 1, `Template id '${t.id}' is already used by ${clash}; give one of them another id.`));
@@ -50,7 +55,7 @@ export function loadTemplateDirs(dirs: readonly TemplateDir[]): LoadedTemplates 
           if (!isInside(dir, companion)) throw new TemplateError(file, 1, `The companion file ${companion} named in "file.companions" is a symbolic link out of the template's folder; companions are read only from the template's own folder.`);
           t.companionFiles.push({ name, text: readTemplateText(companion, 'companion file') });
         }
-        if (path.resolve(dir) === builtinDir) t.builtin = true;
+        if (builtin) t.builtin = true;
         seenHere.set(t.id, file);
         byId.set(t.id, t); // a later folder replaces an earlier one's template with the same id
       } catch (e) {

@@ -6,6 +6,7 @@ import type { WorkspaceHost } from '../core/workspace';
 import { loadProjectConfig } from './config';
 import { listMarkdown } from './files';
 import { gitAuthor } from './git';
+import { firstCommitDate } from './history';
 import { isInside, readTextIfRegular } from './safeFs';
 import { builtinTemplatesDir, loadTemplateDirs } from './templates';
 
@@ -21,5 +22,6 @@ export function nodeWorkspaceHost(): WorkspaceHost {
     listMarkdown,
     // In the home folder git reads the user's global configuration, not a repository's.
     gitUserName: (folder) => gitAuthor(folder ?? os.homedir()),
+    firstCommitDate,
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * What a template file's git history and a document's first commit tell, read with git's
+ * read-only commands (see git.ts) and kept per file and HEAD commit. A template's history is read
+ * when templates load; a document's first commit is asked for after edits, and where the file sits
+ * (with HEAD) is then asked of git at most every few seconds.
+ */
+import { historyVersion, withHistory, type HistoryVersion, type TemplateSchema } from '../core/template';
+import { localDate } from '../core/workspace';
+import { fileAt, fileCommits, firstAdded, trackedPath, type TrackedPath } from './git';
+import { AUX_MAX_BYTES } from './safeFs';
+
+/** At most this many earlier versions of a template are read. */
+export const MAX_VERSIONS = 50;
+
+/** All git work for one template's history stops after this long; what was read by then is used. */
+const HISTORY_BUDGET_MS = 10_000;
+
+/** A single git command waits at most this long. */
+const COMMAND_MS = 5_000;
+
+const histories = new Map<string, { head: string; versions: HistoryVersion[] }>();
+const firstCommits = new Map<string, { head: string; date: string | null }>();
+
+/** How long where a file sits in its repository (and HEAD) is taken as known: an edit a second asks git at most this often. */
+const TRACKED_MS = 5_000;
+
+const tracked = new Map<string, { at: number; value: TrackedPath | null }>();
+
+/** `trackedPath`, asked of git at most once in TRACKED_MS per file. */
+function trackedNow(file: string, timeout: number): TrackedPath | null {
+  const hit = tracked.get(file);
+  const now = Date.now();
+  if (hit && now - hit.at < TRACKED_MS) return hit.value;
+  return remember(tracked, file, { at: now, value: trackedPath(file, timeout) }).value;
+}
+
+/** Keeps a cache from growing without end in a long session. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= 1000) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/**
+ * The earlier versions of a template file from its git history, newest first (the version HEAD
+ * holds included); none when the file is not in a repository with history. A version that cannot
+ * be read as a template is skipped.
+ */
+export function templateHistory(file: string, budgetMs = HISTORY_BUDGET_MS): HistoryVersion[] {
+  const started = Date.now();
+  const where = trackedPath(file, Math.min(COMMAND_MS, budgetMs));
+  if (!where) return [];
+  const hit = histories.get(file);
+  if (hit && hit.head === where.head) return hit.versions;
+  const versions: HistoryVersion[] = [];
+  const left = (): number => Math.min(COMMAND_MS, budgetMs - (Date.now() - started));
+  try {
+    for (const c of fileCommits(where, MAX_VERSIONS, left())) {
+      if (left() <= 0) break;
+      let text: string;
+      try {
+        text = fileAt(where, c, AUX_MAX_BYTES, left());
+      } catch {
+        continue;
+      }
+      const v = historyVersion(text, file, c.date.slice(0, 10), c.commit);
+      if (v) versions.push(v);
+    }
+  } catch {
+    // git could not list the commits (or took too long): no history.
+  }
+  return remember(histories, file, { head: where.head, versions }).versions;
+}
+
+/** The template with the earlier versions its file's git history holds (see `withHistory`). */
+export function withGitHistory(t: TemplateSchema, file: string): TemplateSchema {
+  return withHistory(t, templateHistory(file));
+}
+
+/**
+ * The day (YYYY-MM-DD) the file was first committed, or today when it is not committed yet (it is
+ * being written now); null outside a repository with history.
+ */
+export function firstCommitDate(file: string): string | null {
+  const where = trackedNow(file, COMMAND_MS);
+  if (!where) return null;
+  const hit = firstCommits.get(file);
+  if (hit && hit.head === where.head) return hit.date;
+  let date: string | null = null;
+  try {
+    date = firstAdded(where, COMMAND_MS)?.slice(0, 10) ?? null;
+  } catch {
+    date = null;
+  }
+  return remember(firstCommits, file, { head: where.head, date }).date ?? localDate(new Date());
+}
