@@ -14,9 +14,12 @@ import { closeDocument as close, pullDiagnostics as pull, startSession, type Ses
 const REAL = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
 const KEP_NAME = '5808-native-histogram-support';
 const KEP_TEXT = fs.readFileSync(path.join(REAL, 'kep', `${KEP_NAME}.README.md`), 'utf8');
-/** The KEP without its Motivation heading: one finding to compare. */
-const KEP_WITHOUT_MOTIVATION = KEP_TEXT.replace(/^## Motivation\n/m, '');
-const MOTIVATION_MISSING = ["Missing required section 'Motivation' (expected after 'Summary')."];
+/**
+ * The KEP without its Motivation and Goals headings: one finding to compare. (Without the
+ * Motivation heading alone, its Goals and Non-Goals under the Summary would hold it.)
+ */
+const KEP_WITHOUT_MOTIVATION = KEP_TEXT.replace(/^## Motivation\n/m, '').replace(/^### Goals\n/m, '');
+const MOTIVATION_MISSING = ["Missing required section 'Motivation', with its subsection 'Goals' (expected after 'Summary')."];
 const kepUri = (name: string): string => `file:///work/ws/keps/sig-abuse/${name}/README.md`;
 
 /** A small deterministic generator, so every run sends the same edits. */

@@ -95,7 +95,8 @@ describe('security: no quick fix deletes what the author wrote', function () {
 
 describe('security: guidance recognised by its voice is reported, never removed', () => {
   it("an author's own italic question and bracketed note get a finding but no removal", () => {
-    const template = parseTemplate('# RFC\n\n## Design\n\nDescribe the design.\n', 'rfc.md');
+    // A template that writes placeholders in brackets: a bracketed note alone may be one.
+    const template = parseTemplate('# RFC\n\n## Design\n\n[Describe the design.]\n', 'rfc.md');
     const doc = '# Caching\n\n## Design\n\n_What should we do about stale entries?_\n\n[Diagram to follow]\n';
     const result = checkModel(parseDocument(doc), [template], { template: 'rfc' });
     const found = result.findings.filter((f) => f.rule === 'placeholder');

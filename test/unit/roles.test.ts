@@ -249,6 +249,43 @@ describe('fields above the title (Erlang EEPs)', () => {
   });
 });
 
+describe("what the template's guidance says a kind of proposal need not have (Chia CHIPs)", () => {
+  const CHIP = tpl(
+    [
+      'CHIP Number   | < Creator must leave this blank. Editor will assign a number.>',
+      ':-------------|:----',
+      'Title         | <Short title>',
+      'Category      | Standards Track \\| Process \\| Informational',
+      'Status        | Draft',
+      '',
+      '## Abstract',
+      'What it does.',
+      '## Specification',
+      'How.',
+      '## Test Cases',
+      '  * Most Standards Track proposals will require a suite of test cases.',
+      '  * Informational proposals typically will not require test cases.',
+      '## Security',
+      'This section is mandatory for all CHIPs.',
+      '',
+    ].join('\n'),
+    'chip-template.md',
+  );
+  const doc = (category: string): string =>
+    ['CHIP Number   | 0033', ':-------------|:----', 'Title         | Partial headers', `Category      | ${category}`, 'Status        | Final', '', '## Abstract', 'Headers.', '## Specification', 'Fields.', '## Security', 'None.', ''].join('\n');
+
+  it('the rows of a table without outer bars are the fields; escaped bars separate the values', () => {
+    assert.deepEqual(CHIP.metadata.find((f) => f.name === 'Category')?.values, ['Standards Track', 'Process', 'Informational']);
+  });
+
+  it('an Informational CHIP is not asked for Test Cases; a Standards Track one is', () => {
+    assert.deepEqual(check(doc('Informational'), CHIP, { path: 'CHIPs/chip-0033.md' }).findings.map(show), []);
+    assert.deepEqual(check(doc('Standards Track'), CHIP, { path: 'CHIPs/chip-0033.md' }).findings.filter((f) => f.rule === 'missing-section').map(show), [
+      "9:1-9:17 error missing-section Missing required section 'Test Cases' (expected after 'Specification').",
+    ]);
+  });
+});
+
 describe('fields in a two-column table (TensorFlow RFCs)', () => {
   const TF = tpl(
     [

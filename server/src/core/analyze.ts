@@ -9,7 +9,7 @@ import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 import { heldByChildren, matchByRole, sharedBody } from './roles';
 import { UNFINISHED_NOTE } from './placeholders';
-import { readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
+import { preambleLines, readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
 
 export type SectionState = 'written' | 'empty' | 'guidance' | 'todo';
 
@@ -58,6 +58,23 @@ export interface Analysis {
  * A section that says only that it is still to be written: "TODO", "TBD", "TODO: later", a dash or
  * an ellipsis. ("N/A", "None" or "No" under a question is an answer, and counts as written.)
  */
+/** A metadata value as a kind of proposal: "Informational", "**Informational**" both give "informational". */
+function bareKind(value: string): string {
+  return value.replace(/[*_`]/g, '').trim().toLowerCase();
+}
+
+/**
+ * The kinds of proposal a section's guidance says need not have it: "Informational proposals
+ * typically will not require test cases" (a CHIP's Test Cases). A document whose metadata names
+ * that kind (its Category or Type) is not asked for the section.
+ */
+function notRequiredFor(spec: SectionSpec): string[] {
+  const out: string[] = [];
+  const re = /\b([A-Z][\w-]+(?: Track)?) (?:proposals|CHIPs|EIPs|ERCs|RFCs|documents)(?: typically| usually| generally)? (?:will not|won't|do not|don't|does not|need not|are not required to) (?:require|need|have)\b/g;
+  for (const m of spec.guidance.matchAll(re)) out.push(m[1].toLowerCase());
+  return out;
+}
+
 function isTodoOnly(text: string): boolean {
   if (/^(?:-+|\.\.\.|…)$/.test(text)) return true;
   // A note in brackets that starts with it says the whole is still to come, however it goes on:
@@ -162,7 +179,11 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   const metadata = readMetadata(model, template, preamble);
   const status = readStatus(model, template, metadata, companions);
   const reached = statusReached(template, status);
-  const required = (spec: SectionSpec): boolean => !spec.optional && (spec.requiredFrom === null || reached(spec.requiredFrom));
+  // What kind of proposal the document says it is: any of its fields' values (Category, Type), whether the template names the field or not.
+  const fmValues = Object.values(model.frontMatter?.data ?? {}).filter((v): v is string => typeof v === 'string');
+  const kinds = new Set([...metadata.map((m) => m.value), ...preambleLines(model).map((l) => l.value), ...fmValues].map(bareKind).filter((v) => v !== ''));
+  const required = (spec: SectionSpec): boolean =>
+    !spec.optional && (spec.requiredFrom === null || reached(spec.requiredFrom)) && !notRequiredFor(spec).some((k) => kinds.has(k));
   return {
     model,
     template,

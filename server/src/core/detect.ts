@@ -282,12 +282,12 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => st
 
 /**
  * Whether the document has every required section the current template added since `older`, by
- * its title or under another that reads as it (`sameRole`): a
+ * its title or under another that reads as it (`sameRole`; an appendix is not the section itself): a
  * document brought up to date follows the current template, whatever its date.
  */
 function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: DocOutline): boolean {
   const oldKeys = new Set(older.sections.flatMap((s) => s.keys));
   const added = t.sections.filter((s) => !s.optional && !s.keys.some((k) => oldKeys.has(k)));
   const doc = new Set(docKeys.keys);
-  return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)) || docKeys.keys.some((k) => sameRole(s, k)));
+  return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)) || docKeys.keys.some((k) => !/^appendix\b/.test(k) && sameRole(s, k)));
 }

@@ -362,7 +362,8 @@ function alternativesIn(value: string): string[] {
     if (parts.length >= 2 && parts.every((v) => /^[\p{L}][\p{L} -]{0,30}$/u.test(v))) return parts;
   }
   if (!inner.includes('|')) return [];
-  return inner.split('|').map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
+  // In a table cell the bars are escaped: `Standards Track \| Process \| Informational`.
+  return inner.split(/\\?\|/).map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
 }
 
 /**
@@ -683,7 +684,7 @@ const META_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /()._-
 
 /** Lines of the form `**Key**: value`, `**Key:** value`, `Key: value` or `- Key: value`. */
 /** `| **Key** | value |` or `| Key | value |`: a row of a two-column table, the key short. */
-const TABLE_ROW = /^\s*\|\s*((?:\*\*)?[A-Za-z][\w #()'/.-]{0,30}?(?:\*\*)?)\s*\|\s*(.*?)\s*\|?\s*$/d;
+const TABLE_ROW = /^\s*\|?\s*((?:\*\*)?[A-Za-z][\w #()'/.-]{0,30}?(?:\*\*)?)\s*\|\s*(.*?)\s*\|?\s*$/d;
 
 export function metadataLines(text: string): MetadataLine[] {
   const out: MetadataLine[] = [];
