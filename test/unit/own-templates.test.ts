@@ -313,7 +313,11 @@ describe("teams' own templates, as they are", () => {
 
     it("a document's own subsections inside the template's sections do not dilute its score", () => {
       // 20221116 has the template's sections, and "Software Emulation" of its own under Design Proposal.
-      assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', 'rfcs/20221116-enable-stochastic-rounding.md'), 'yyyymmdd-rfc-template 0.81 headings');
+      // Its headings alone (without the table of fields, evidence of its own: 0.9 with it).
+      const doc = 'rfcs/20221116-enable-stochastic-rounding.md';
+      const body = wild('tensorflow-rfc', doc).split('\n').filter((l) => !l.includes('|')).join('\n');
+      assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', doc, body), 'yyyymmdd-rfc-template 0.81 headings');
+      assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', doc), 'yyyymmdd-rfc-template 0.9 metadata');
     });
   });
 
@@ -425,6 +429,34 @@ describe("teams' own templates, as they are", () => {
           '[summary]: #summary',
         ].join('\n'),
       );
+    });
+
+    it('new, NixOS: the new file is a proposal and is checked, not taken for the template\'s copy', () => {
+      copy('nixos-rfc', '0000-template.md', '.proposals/templates/0000-template.md');
+      copy('nixos-rfc', 'rfcs/0180-broken-package-removal.md');
+      const made = run(['new', '--template', '0000-template', '--title', 'Flake schemas', '--author', 'Ada Lovelace', '--date', '2026-12-02']).out.trim();
+      const r = run(['check', '--format', 'json', made]);
+      assert.equal(JSON.parse(r.out).files[0].template.id, '0000-template');
+    });
+
+    it('new, Cilium: named CFP-<n>-<slug> in the folder of the highest number, as the CFPs beside the template (CFP-003-template.md) are', () => {
+      copy('cilium-cfp', 'cfps/CFP-003-template.md', '.proposals/templates/CFP-003-template.md');
+      copy('cilium-cfp', 'cilium/CFP-45607-delegated-ipam-ingress.md');
+      copy('cilium-cfp', 'hubble/CFP-30788-managing-hubble-metrics-cardinality.md');
+      const r = run(['new', '--template', 'CFP-003-template', '--title', 'Per-namespace egress policies', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('cilium', 'CFP-45608-per-namespace-egress-policies.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'cilium', 'CFP-45608-per-namespace-egress-policies.md'), 'utf8');
+      // The template's choice of statuses, "Implementable, Released, Dormant, Declined": a new CFP starts at the first.
+      assert.match(text, /^\*\*Status:\*\* Implementable$/m);
+      assert.match(text, /^\*\*Authors:\*\* Ada Lovelace$/m);
+    });
+
+    it('new, TensorFlow: a file named for the day it is written (yyyymmdd-rfc-template.md, 20180507-cond-v2.md), not a number after the last', () => {
+      copy('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', '.proposals/templates/yyyymmdd-rfc-template.md');
+      copy('tensorflow-rfc', 'rfcs/20180507-cond-v2.md');
+      copy('tensorflow-rfc', 'rfcs/20201023-sig-models.md');
+      const r = run(['new', '--template', 'yyyymmdd-rfc-template', '--title', 'Sparse tensor checkpoints', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
+      assert.deepEqual([r.code, r.out], [0, `${path.join('rfcs', '20261202-sparse-tensor-checkpoints.md')}\n`]);
     });
 
     it('a template that cannot be loaded: its file, line and reason, and exit code 2', () => {

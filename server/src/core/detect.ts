@@ -63,8 +63,11 @@ export function detectTemplate(
   }
 
   // The template's own copy among the documents (`0000-template.md` beside the RFCs) is not a proposal.
+  // A new proposal starts as the template's body too, but with its front matter filled in (a date,
+  // an author): only a copy whose front matter is the template's own is the template.
   const body = bodyText(model);
-  if (templates.some((t) => sameText(t.body, body)) || namedAsTemplate(path)) return null;
+  const copyOf = (t: TemplateSchema): boolean => sameText(t.body, body) && sameText(t.frontMatter ?? '', model.frontMatter && model.frontMatter.form !== 'pre' ? model.frontMatter.raw : '');
+  if (templates.some(copyOf) || namedAsTemplate(path)) return null;
 
   // A workspace template that fits wins over a built-in one: the team's own template is what its
   // documents follow, even where a built-in family shares section names with it.

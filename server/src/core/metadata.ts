@@ -190,7 +190,8 @@ export function allowedValue(value: string, allowed: readonly string[]): string 
   const v = value.toLowerCase();
   const found = allowed.find((a) => {
     const x = a.toLowerCase();
-    return v === x || (v.startsWith(x) && /^\s*[([\-\u2013\u2014:]/.test(v.slice(x.length)));
+    // A note after it (`Draft (Reference Implementation Available)`), or the release it went out in (`Released Cilium 1.17`).
+    return v === x || (v.startsWith(x) && /^\s*[([\-\u2013\u2014:]/.test(v.slice(x.length))) || (v.startsWith(`${x} `) && /\d/.test(v.slice(x.length)));
   });
   if (found === undefined || v === found.toLowerCase()) return found;
   // A note that names another value is a list of choices ("Draft | Accepted", "Draft - Accepted"), not a note.

@@ -116,18 +116,29 @@ function inferredFilePattern(t: TemplateSchema, paths: readonly string[]): strin
   const tail = readme ? '/README.md' : '.md';
   const run = /^(.*?)(?:0{3,}|N{3,}|X{3,})(.*)$/i.exec(stem);
   const prefix = /^(.*?[-_])?template$/i.exec(stem)?.[1] ?? '';
+  // `CFP-003-template.md` is the template's own number: its documents are `CFP-<n>-<slug>`.
+  const bare = prefix.replace(/\d+[-_]$/, '');
   const candidates = [
     ...(run ? [`${run[1]}{n}${run[2].replace(/template/i, '{slug}') || '-{slug}'}`, `{n}${run[2].replace(/template/i, '{slug}') || '-{slug}'}`] : []),
     ...(prefix ? [`${prefix}{n}-{slug}`] : []),
+    ...(bare && bare !== prefix ? [`${bare}{n}-{slug}`] : []),
     '{n}-{slug}',
   ].map((c) => c + tail);
   for (const c of candidates) {
     const found = numberedPaths(c, paths.filter((p) => !/template/i.test(p)));
     if (!found.length) continue;
     const last = found.reduce((a, b) => (Number(b.digits) > Number(a.digits) ? b : a));
+    // Eight digits that read as dates (`20180507-cond-v2.md`, `yyyymmdd-rfc-template.md`) are the day it was written, not a number.
+    if (found.every((f) => isDateStamp(f.digits))) return last.dir + c.replace('{n}', '{yyyymmdd}');
     return last.dir + c;
   }
   return null;
+}
+
+/** Eight digits that are a date from 1990 on: YYYYMMDD. */
+function isDateStamp(digits: string): boolean {
+  const m = /^(19[89]\d|20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.exec(digits);
+  return m !== null;
 }
 
 export function nextNumber(pattern: string, paths: readonly string[]): number {

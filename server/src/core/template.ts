@@ -361,6 +361,11 @@ function alternativesIn(value: string): string[] {
     const parts = inner.split('/').map((v) => v.trim());
     if (parts.length >= 2 && parts.every((v) => /^[\p{L}][\p{L} -]{0,30}$/u.test(v))) return parts;
   }
+  // A list of single capitalised words is the choice of them: `Implementable, Released, Dormant, Declined`.
+  if (wrapped === undefined && !inner.includes('|')) {
+    const parts = inner.split(',').map((v) => v.trim());
+    if (parts.length >= 3 && parts.every((v) => /^\p{Lu}\p{Ll}+$/u.test(v))) return parts;
+  }
   if (!inner.includes('|')) return [];
   // In a table cell the bars are escaped: `Standards Track \| Process \| Informational`.
   return inner.split(/\\?\|/).map((v) => v.trim()).filter((v) => v && !/^(?:…|\.\.\.)$/.test(v) && !/[[\]{}<>()]/.test(v) && v.length <= 40);
