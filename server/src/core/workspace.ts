@@ -6,7 +6,7 @@
  * that this module stays pure.
  */
 import type { Companions } from './metadata';
-import { CONFIG_FILE, newProposalFolder, type ConfigIssue, type ProjectConfig } from './config';
+import { CONFIG_FILE, newProposalFolder, readProjectConfig, type ConfigIssue, type ConfigRead, type ProjectConfig } from './config';
 import { compileGlobs } from './patterns';
 import { RULE_IDS } from './rules';
 import type { TemplateError, TemplateSchema } from './template';
@@ -350,6 +350,20 @@ export class Workspace {
   authorFor(root: string, settings: Settings, gitFolder: string | null = this.options.trusted ? root : null): string | undefined {
     return this.host.gitUserName(gitFolder)?.trim() || settings.author.trim() || undefined;
   }
+}
+
+/**
+ * A configuration's text read and checked against the workspace: what `readProjectConfig` finds,
+ * and template folders that do not exist (relative to `root`, the configuration's folder).
+ */
+export function checkConfigText(host: Pick<WorkspaceHost, 'path' | 'isDirectory'>, root: string, text: string, source: 'file' | 'package'): ConfigRead {
+  const read = readProjectConfig(text, source);
+  const issues = [...read.issues];
+  for (const t of read.config?.templates ?? []) {
+    const dir = host.path.resolve(root, t.dir);
+    if (!host.isDirectory(dir)) issues.push({ span: t.span, message: `The template folder '${t.dir}' does not exist (looked for ${dir}).` });
+  }
+  return { config: read.config, issues: issues.sort((a, b) => a.span.start - b.span.start) };
 }
 
 /** Whether `p` is `folder` or inside it, by the names alone. */

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { formatSize } from './files';
 import { AUX_MAX_BYTES, readFileBounded, ReadError } from './safeFs';
 import { LineIndex } from '../core';
-import type { LoadedConfig } from '../core/workspace';
-import { CONFIG_FILE, emptyConfig, readProjectConfig, type ConfigIssue, type ConfigRead } from '../core/config';
+import { checkConfigText as checkWorkspaceConfig, type LoadedConfig } from '../core/workspace';
+import { CONFIG_FILE, emptyConfig, type ConfigIssue, type ConfigRead } from '../core/config';
 
 /**
  * The configuration of a workspace folder: `.proposalkit.json`, else the `proposalkit` key of
@@ -41,20 +41,9 @@ export function loadProjectConfig(root: string): LoadedConfig | null {
   return null;
 }
 
-/**
- * A configuration's text read and checked against the disk: what `readProjectConfig` finds, and
- * template folders that do not exist (relative to `root`, the configuration's folder).
- */
+/** A configuration's text read and checked against the disk (see the workspace's `checkConfigText`). */
 export function checkConfigText(root: string, text: string, source: 'file' | 'package'): ConfigRead {
-  const read = readProjectConfig(text, source);
-  const issues = [...read.issues];
-  for (const t of read.config?.templates ?? []) {
-    const dir = path.resolve(root, t.dir);
-    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-      issues.push({ span: t.span, message: `The template folder '${t.dir}' does not exist (looked for ${dir}).` });
-    }
-  }
-  return { config: read.config, issues: issues.sort((a, b) => a.span.start - b.span.start) };
+  return checkWorkspaceConfig({ path, isDirectory: (dir) => fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false }, root, text, source);
 }
 
 /**
