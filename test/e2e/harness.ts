@@ -19,7 +19,7 @@ export { FIXTURES, REPO } from './workspace';
 export const SCREENSHOTS = path.join(REPO, 'test-output', 'e2e');
 
 /** Chromium's flags for a machine without a GPU, a sandbox or the network (../../../shared/real-editor.md). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface Tools {
   node: string;

@@ -44,16 +44,17 @@ describe('client: the extension bundle', function () {
 });
 
 describe('client: package.json agrees with the extension', () => {
-  it('activates on markdown and in a workspace with a .proposalkit.json, from dist/extension.js, on VS Code 1.91 or later', () => {
+  it('activates on markdown and in a workspace with a .proposalkit.json, from dist/extension.js (the web: dist/browser-extension.js), on VS Code 1.91 or later', () => {
     assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'workspaceContains:.proposalkit.json']);
     assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/browser-extension.js');
     assert.equal(pkg.engines.vscode, '^1.91.0');
     // vsce refuses to package when @types/vscode is newer than engines.vscode.
     assert.equal(pkg.devDependencies['@types/vscode'], '1.91.0');
   });
 
   it('declares its workspace trust and virtual workspace support', () => {
-    assert.equal(pkg.capabilities.virtualWorkspaces, false);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['proposalKit.templates']);
     assert.ok(pkg.capabilities.untrustedWorkspaces.description.length > 40);
