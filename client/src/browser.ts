@@ -10,15 +10,29 @@ import { answerWorkspaceFiles } from './workspaceFiles';
 export { deactivate, type ProposalKitApi } from './activate';
 
 /** The web worker constructor (the project's TypeScript settings leave out the browser's types). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2];
 
-export function activate(context: vscode.ExtensionContext): Promise<ProposalKitApi> {
+/**
+ * Where the worker loads the server from. An extension installed from the web (github.dev,
+ * vscode.dev) loads it by URL. The web extension host cannot start a worker from an extension
+ * installed on a remote server (`vscode-remote:`, as code-server installs them): there the script
+ * is read through the editor's file system and started from a blob URL.
+ */
+async function serverScript(context: vscode.ExtensionContext): Promise<string> {
+  const uri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js');
+  if (uri.scheme !== 'vscode-remote') return uri.toString(true);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ProposalKitApi> {
   const schemes = [...new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme))];
+  const script = await serverScript(context);
   return activateWith(context, {
     schemes,
     client: (options) => {
-      const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js').toString(true));
-      const client = new LanguageClient('proposalKit', 'Proposal Kit', options, worker);
+      const worker = new Worker(script);
+      const client = new LanguageClient('proposalKit', 'Proposal Kit', worker, options);
       context.subscriptions.push(...answerWorkspaceFiles(client));
       return client;
     },
