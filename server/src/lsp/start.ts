@@ -132,26 +132,39 @@ class ProposalServer {
   }
 
   initialized(): void {
-    const { ws, caps, connection } = this.ctx;
-    if (caps.watch) {
-      // Configuration files and template folders changed on disk (saved, or switched by git): read them again.
-      const folders = ws.folders.flatMap((root) => ws.configOf(root)?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
-      // A KEP's kep.yaml too: its status bears on its README, its findings are shown in it.
-      const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`), '**/kep.yaml'];
-      const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
-      // Where the workspace's files are read ahead, a markdown file made or deleted changes what is listed.
-      if (!this.ctx.platform.live) watchers.push({ globPattern: '**/*.{md,markdown}', kind: WatchKind.Create | WatchKind.Delete });
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    const live = this.ctx.platform.live;
+    // Where the workspace is read ahead, its configuration (the template folders to watch) is known once it is read.
+    if (live) {
+      this.watchFiles();
+    } else {
+      this.ready = this.refreshed().then(() => {
+        this.loadTemplates();
+        this.watchFiles();
+      });
     }
-    if (!this.ctx.platform.live) this.ready = this.refreshed().then(() => this.loadTemplates());
     void this.ready
       .then(() => this.settings.editorSettings())
       .then(async (s) => {
         if (!s.templates.length) return;
+        this.userFolders = s.templates;
         this.ready = this.refreshed();
         await this.ready;
         this.loadTemplates(s.templates);
       });
+  }
+
+  /** Asks the client to say when configuration files, template folders or kep.yaml files change on disk. */
+  private watchFiles(): void {
+    const { ws, caps, connection } = this.ctx;
+    if (!caps.watch) return;
+    // Configuration files and template folders changed on disk (saved, or switched by git): read them again.
+    const folders = ws.folders.flatMap((root) => ws.configOf(root)?.config.templates.map((t) => t.dir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '')) ?? []);
+    // A KEP's kep.yaml too: its status bears on its README, its findings are shown in it.
+    const globs = ['**/.proposalkit.json', '**/package.json', '**/.proposals/templates/*.md', ...folders.map((d) => `**/${d}/*.md`), '**/kep.yaml'];
+    const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
+    // Where the workspace's files are read ahead, a markdown file made or deleted changes what is listed.
+    if (!this.ctx.platform.live) watchers.push({ globPattern: '**/*.{md,markdown}', kind: WatchKind.Create | WatchKind.Delete });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
   /** The workspace's files read again, for a platform that reads them ahead; a failure is logged, and what was read stays. */
