@@ -32,7 +32,6 @@ export interface ServerSide {
 
 /** Starts the language client and the extension's commands and views, whatever runs the server. */
 export async function activateWith(context: vscode.ExtensionContext, side: ServerSide): Promise<ProposalKitApi> {
-
   // The client's own handler decides whether to restart (up to 4 times in 3 minutes) and only logs
   // a restart; wrap it to tell the user about the first one, once per session. The default handler
   // needs the client, so it is filled in just after the client is made.
