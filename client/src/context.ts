@@ -1,10 +1,12 @@
 /** What every command gets: the running client and the parts of the UI they act on. */
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ProposalOutline } from './outline/provider';
 
 export interface Ctx {
-  client: LanguageClient;
+  client: BaseLanguageClient;
+  /** The URI schemes of the files the server reads (besides untitled documents): `file` on the desktop. */
+  schemes: readonly string[];
   outline: ProposalOutline;
   guidance: GuidanceDocuments;
 }

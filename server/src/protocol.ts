@@ -134,3 +134,38 @@ export interface AnalysisChanged {
 }
 
 export const AnalysisChangedNotification = notification<AnalysisChanged>('proposalKit/analysisChanged');
+
+// ---------------------------------------------------------------------------------------------
+// The workspace's files, read through the editor: asked by a language server that has no file
+// system of its own (in a web editor's worker). The client answers only for files inside a
+// workspace folder.
+
+/** A file system entry's kind, as the editor's FileType: 1 a file, 2 a folder; a symbolic link adds 64. */
+export type EntryType = number;
+
+/** A folder's entries, [name, type]; null when it is not a folder or cannot be read. */
+export const ReadDirectoryRequest = request<{ uri: string }, [string, EntryType][] | null>('proposalKit/fs/readDirectory');
+
+export interface ReadFileParams {
+  uri: string;
+  /** A larger file is not read: the answer says 'too-large'. */
+  maxBytes: number;
+}
+
+/** Why a file's text is not given. */
+export type ReadProblem = 'missing' | 'folder' | 'too-large' | 'binary' | 'not-utf8' | 'unreadable';
+
+export interface ReadFileResult {
+  /** The file's text (UTF-8), when it could be read. */
+  text?: string;
+  problem?: ReadProblem;
+  /** The file's size in bytes, and its time of change (ms), when it exists. */
+  size?: number;
+  mtime?: number;
+}
+
+/** A file's text, or why it is not given. */
+export const ReadFileRequest = request<ReadFileParams, ReadFileResult>('proposalKit/fs/readFile');
+
+/** A file's kind, size and time of change; null when it does not exist. */
+export const StatRequest = request<{ uri: string }, { type: EntryType; size: number; mtime: number } | null>('proposalKit/fs/stat');

@@ -19,7 +19,7 @@ export { FIXTURES, REPO } from './workspace';
 export const SCREENSHOTS = path.join(REPO, 'test-output', 'e2e');
 
 /** Chromium's flags for a machine without a GPU, a sandbox or the network (../../../shared/real-editor.md). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface Tools {
   node: string;
@@ -66,6 +66,10 @@ export interface StartOptions {
   name: string;
   /** The folder under fixtures/ the workspace is a copy of (default: workspace). */
   fixture?: string;
+  /** User settings beside USER_SETTINGS. */
+  settings?: Record<string, unknown>;
+  /** The workspace's settings (.vscode/settings.json) beside the author's. */
+  workspaceSettings?: Record<string, unknown>;
   /** Extra environment for code-server and its extension host. */
   env?: Record<string, string>;
   /** Query parameters for the workbench URL beside `folder`. */
@@ -87,8 +91,8 @@ export async function startEditor(options: StartOptions): Promise<Editor> {
   const extensionsDir = path.join(runDir, 'extensions');
   const dataDir = path.join(runDir, 'user-data');
   fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const workspace = makeWorkspace(runDir, options.fixture);
+  fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const workspace = makeWorkspace(runDir, options.fixture, options.workspaceSettings);
   const common = ['--config', path.join(runDir, 'code-server.yaml'), '--user-data-dir', dataDir, '--extensions-dir', extensionsDir];
 
   // Installing while a server runs fails ("restart VS Code before reinstalling"): install first.

@@ -7,19 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, screenshot, startEditor, waitUntil, type Editor } from './harness';
-import { activeEditor, activeTabPath, palette, pane, paneHeader, paneRows, quickOpen } from './workbench';
-
-/** The view's rows as [label, description], depth first, as the tree shows them (collapsed rows' children not). */
-const ROWS: [string, string][] = [
-  ['Kepler EP', '1 proposal'],
-  ['Draft', '1 proposal'],
-  ['EP-001: GPU Power Estimation', '3 of 19, 0 errors'],
-  ['KLIP', '2 proposals'],
-  ['In Discussion', '1 proposal'],
-  ['KLIP 1 - Faster Builds', '4 of 10, 0 errors'],
-  ['Design Approved', '1 proposal'],
-  ['KLIP 2 - Query Pausing', '9 of 10, 1 error'],
-];
+import { activeEditor, activeTabPath, palette, pane, paneHeader, paneRows, quickOpen, showProposals } from './workbench';
+import { PROPOSALS_ROWS as ROWS } from './workspace';
 
 describe('the Proposals view in VS Code (code-server, Chromium)', function () {
   this.timeout(180_000);
@@ -42,15 +31,7 @@ describe('the Proposals view in VS Code (code-server, Chromium)', function () {
   });
 
   it('shows the three proposals of two templates by template and status, with completeness, errors and what the next status needs; the first proposal opened brings the Proposal view into sight, once; a click opens one; kept current as a file changes', async () => {
-    const header = paneHeader(page, 'Proposals');
-    await header.waitFor();
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    // Collapse the folder tree, so the view gets its room.
-    const folders = page.locator('.pane-header').first();
-    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-    await waitUntil('the Proposals view to list the workspace\'s proposals', async () => (JSON.stringify(await rows(page)) === JSON.stringify(ROWS) ? true : undefined), 60_000).catch(async (e: Error) =>
-      assert.fail(`${e.message}; it showed ${JSON.stringify(await rows(page))}`),
-    );
+    const header = await showProposals(page, ROWS);
     assert.equal(await header.locator('.description').innerText(), '3 proposals');
 
     // What KLIP 2 still needs for its next status.

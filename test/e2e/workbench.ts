@@ -1,4 +1,5 @@
 /** Driving the VS Code workbench as a person does, shared by the real-editor scenarios. */
+import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { PlacedProblem, Problem } from '../vscode/expected';
@@ -132,4 +133,20 @@ export async function closePanel(page: Page): Promise<void> {
     await page.keyboard.press('Control+J');
     await panel.waitFor({ state: 'hidden' });
   }
+}
+
+/**
+ * Opens the Proposals view (the folder tree collapsed, so the view gets its room) and waits until
+ * it lists `rows` ([label, description], as paneRows gives them); gives the view's header.
+ */
+export async function showProposals(page: Page, rows: readonly [string, string][]): Promise<Locator> {
+  const header = paneHeader(page, 'Proposals');
+  await header.waitFor();
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const folders = page.locator('.pane-header').first();
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  await waitUntil('the Proposals view to list the workspace\'s proposals', async () => (JSON.stringify(await paneRows(page, 'Proposals')) === JSON.stringify(rows) ? true : undefined), 60_000).catch(async (e: Error) =>
+    assert.fail(`${e.message}; it showed ${JSON.stringify(await paneRows(page, 'Proposals'))}`),
+  );
+  return header;
 }

@@ -35,9 +35,10 @@ export const USER_SETTINGS = {
 /**
  * A fresh copy of a fixture workspace (fixtures/workspace, or the folder `fixture` names) in
  * `runDir`: a git repository whose user.name is Ada Lovelace (New Proposal's author), with the same
- * name in the proposalKit.author setting for a machine without git.
+ * name in the proposalKit.author setting for a machine without git; `settings` are the workspace's
+ * other settings (or another author).
  */
-export function makeWorkspace(runDir: string, fixture = 'workspace'): string {
+export function makeWorkspace(runDir: string, fixture = 'workspace', settings: Record<string, unknown> = {}): string {
   const ws = path.join(runDir, 'workspace');
   fs.cpSync(path.join(FIXTURES, fixture), ws, { recursive: true });
   try {
@@ -47,6 +48,18 @@ export function makeWorkspace(runDir: string, fixture = 'workspace'): string {
     // No git: the setting below gives the author.
   }
   fs.mkdirSync(path.join(ws, '.vscode'));
-  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'proposalKit.author': 'Ada Lovelace' }, null, 2) + '\n');
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'proposalKit.author': 'Ada Lovelace', ...settings }, null, 2) + '\n');
   return ws;
 }
+
+/** The Proposals view's rows for fixtures/proposals, as [label, description], depth first, as the tree shows them (collapsed rows' children not). */
+export const PROPOSALS_ROWS: [string, string][] = [
+  ['Kepler EP', '1 proposal'],
+  ['Draft', '1 proposal'],
+  ['EP-001: GPU Power Estimation', '3 of 19, 0 errors'],
+  ['KLIP', '2 proposals'],
+  ['In Discussion', '1 proposal'],
+  ['KLIP 1 - Faster Builds', '4 of 10, 0 errors'],
+  ['Design Approved', '1 proposal'],
+  ['KLIP 2 - Query Pausing', '9 of 10, 1 error'],
+];

@@ -16,7 +16,7 @@ describe('the package, installed with npm install -g', function () {
   before(() => {
     tmp = new TempFolder('pk-package-');
     const packed = JSON.parse(execFileSync(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp.root], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
-    assert.deepEqual(packed[0].files.map((f) => f.path).filter((f) => f.startsWith('dist/')).sort(), ['dist/cli.js', 'dist/extension.js', 'dist/server.js']);
+    assert.deepEqual(packed[0].files.map((f) => f.path).filter((f) => f.startsWith('dist/')).sort(), ['dist/browser-extension.js', 'dist/browser-server.js', 'dist/cli.js', 'dist/extension.js', 'dist/server.js']);
     const prefix = path.join(tmp.root, 'prefix');
     execFileSync(NPM, ['install', '--global', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', '--offline', path.join(tmp.root, packed[0].filename)], { encoding: 'utf8' });
     bin = process.platform === 'win32' ? prefix : path.join(prefix, 'bin');

@@ -44,16 +44,17 @@ describe('client: the extension bundle', function () {
 });
 
 describe('client: package.json agrees with the extension', () => {
-  it('activates on markdown and in a workspace with a .proposalkit.json, from dist/extension.js, on VS Code 1.91 or later', () => {
+  it('activates on markdown and in a workspace with a .proposalkit.json, from dist/extension.js (the web: dist/browser-extension.js), on VS Code 1.91 or later', () => {
     assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'workspaceContains:.proposalkit.json']);
     assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/browser-extension.js');
     assert.equal(pkg.engines.vscode, '^1.91.0');
     // vsce refuses to package when @types/vscode is newer than engines.vscode.
     assert.equal(pkg.devDependencies['@types/vscode'], '1.91.0');
   });
 
   it('declares its workspace trust and virtual workspace support', () => {
-    assert.equal(pkg.capabilities.virtualWorkspaces, false);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['proposalKit.templates']);
     assert.ok(pkg.capabilities.untrustedWorkspaces.description.length > 40);
@@ -93,7 +94,11 @@ describe('client: package.json agrees with the extension', () => {
     for (const step of steps) {
       const file = path.join(ROOT, step.media.markdown);
       assert.ok(fs.readFileSync(file, 'utf8').startsWith('# '), step.media.markdown);
-      assert.ok(pkg.files.includes(`${path.dirname(step.media.markdown)}/*.md`), `${step.media.markdown} is packaged`);
+      // The extension holds what .vscodeignore lets in, the npm package what .npmignore does.
+      for (const ignore of ['.vscodeignore', '.npmignore']) {
+        const lines = fs.readFileSync(path.join(ROOT, ignore), 'utf8').split('\n');
+        assert.ok(lines.includes(`!${path.dirname(step.media.markdown)}/*.md`), `${step.media.markdown} is packaged (${ignore})`);
+      }
       assert.ok(step.completionEvents.length > 0, step.id);
       for (const e of step.completionEvents) {
         const command = /^onCommand:(proposalKit\.\w+)$/.exec(e)?.[1];

@@ -1,5 +1,4 @@
 /** "Proposal Kit: Insert Missing Sections": every missing required section, where the template puts it. */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { InsertSectionsRequest, OutlineRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
@@ -16,6 +15,6 @@ export async function insertMissingSections(ctx: Ctx): Promise<void> {
     return;
   }
   const outline = await ctx.client.sendRequest(OutlineRequest, { textDocument });
-  const name = editor.document.isUntitled ? editor.document.uri.path : path.basename(editor.document.fileName);
+  const name = editor.document.isUntitled ? editor.document.uri.path : (editor.document.uri.path.split('/').pop() ?? editor.document.uri.path);
   void vscode.window.showInformationMessage(nothingToInsertMessage(outline, name));
 }

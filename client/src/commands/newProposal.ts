@@ -17,15 +17,15 @@ import { applyNewFile } from './shared';
 const TITLE = 'New Proposal';
 
 /** Where the proposal goes, asking for the workspace folder when nothing says which; undefined when there is none or the user cancelled. */
-async function placeFor(arg: unknown): Promise<NewProposalPlace | undefined> {
-  const clicked = arg instanceof vscode.Uri && arg.scheme === 'file' ? arg.toString() : undefined;
-  // The proposal is written to disk, so only folders on the local file system count.
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
+async function placeFor(arg: unknown, schemes: readonly string[]): Promise<NewProposalPlace | undefined> {
+  const clicked = arg instanceof vscode.Uri && schemes.includes(arg.scheme) ? arg.toString() : undefined;
+  // Only folders of the file system the server reads count (on the desktop, the local disk).
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => schemes.includes(f.uri.scheme)).map((f) => f.uri.toString());
   const active = vscode.window.activeTextEditor?.document.uri;
   const target = chooseTarget({
     folders,
     clicked,
-    active: active?.scheme === 'file' ? active.toString() : undefined,
+    active: active && schemes.includes(active.scheme) ? active.toString() : undefined,
     folderOf: (uri) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.uri.toString(),
   });
   if (target.kind === 'none') {
@@ -42,7 +42,7 @@ async function placeFor(arg: unknown): Promise<NewProposalPlace | undefined> {
 /** `arg` is the folder when run from the Explorer's context menu, else presets or nothing. */
 export async function newProposal(ctx: Ctx, arg?: unknown): Promise<vscode.Uri | undefined> {
   const presets = readPresets(arg);
-  const place = await placeFor(arg);
+  const place = await placeFor(arg, ctx.schemes);
   if (!place) return;
   const templates = await ctx.client.sendRequest(ProposalTemplatesRequest, place);
   if (!templates.length) {

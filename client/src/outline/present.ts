@@ -87,14 +87,15 @@ export function statusBar(o: OutlineResult): { text: string; tooltip: string } {
 }
 
 /**
- * What the outline does when the active editor changes: follow a markdown file or untitled
+ * What the outline does when the active editor changes: follow a markdown file (of a scheme in
+ * `schemes`, those the server reads) or untitled
  * document; clear for another text file; keep the current outline for editors that are not
  * documents the user writes (the Output panel, a git diff's left side). No active text editor
  * means a webview or other non-text editor has focus (the guidance preview, settings): keep the
  * outline while its document is still visible, clear it when its editor was closed.
  */
-export function onActiveEditor(editor: { languageId: string; scheme: string } | undefined, shownStillVisible: boolean): 'follow' | 'clear' | 'keep' {
+export function onActiveEditor(editor: { languageId: string; scheme: string } | undefined, shownStillVisible: boolean, schemes: readonly string[] = ['file']): 'follow' | 'clear' | 'keep' {
   if (!editor) return shownStillVisible ? 'keep' : 'clear';
-  if (editor.scheme !== 'file' && editor.scheme !== 'untitled') return 'keep';
+  if (editor.scheme !== 'untitled' && !schemes.includes(editor.scheme)) return 'keep';
   return editor.languageId === 'markdown' ? 'follow' : 'clear';
 }

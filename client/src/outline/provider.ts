@@ -4,7 +4,7 @@
  * server says the active document was analysed again (AnalysisChangedNotification): no polling.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type AnalysisChanged, type OutlineEntry, type OutlineResult } from '../../../server/src/protocol';
 import { COMMANDS, IS_PROPOSAL_CONTEXT, OUTLINE_VIEW } from '../ids';
 import { coalesce } from './coalesce';
@@ -51,11 +51,13 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   readonly refresh = coalesce(() => this.load());
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     /** The server's AnalysisChangedNotification (the client takes one handler per method: extension.ts shares it). */
     analysisChanged: vscode.Event<AnalysisChanged>,
     /** The workspace's memory: whether the view was shown once already. */
     private readonly memory?: vscode.Memento,
+    /** The URI schemes of the files the server checks. */
+    private readonly schemes: readonly string[] = ['file'],
   ) {
     this.view = vscode.window.createTreeView(OUTLINE_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.status = vscode.window.createStatusBarItem('proposalKit.progress', vscode.StatusBarAlignment.Left, 100);
@@ -95,7 +97,7 @@ export class ProposalOutline implements vscode.TreeDataProvider<OutlineNode>, vs
   private follow(editor: vscode.TextEditor | undefined): void {
     const shown = this.document;
     const stillVisible = shown !== undefined && vscode.window.visibleTextEditors.some((e) => e.document === shown);
-    const action = onActiveEditor(editor && { languageId: editor.document.languageId, scheme: editor.document.uri.scheme }, stillVisible);
+    const action = onActiveEditor(editor && { languageId: editor.document.languageId, scheme: editor.document.uri.scheme }, stillVisible, this.schemes);
     if (action === 'keep') return;
     this.document = action === 'follow' ? editor?.document : undefined;
     void this.refresh();

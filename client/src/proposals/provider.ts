@@ -5,7 +5,7 @@
  * document was checked again (AnalysisChangedNotification). No polling.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { WorkspaceProposalsRequest, type AnalysisChanged } from '../../../server/src/protocol';
 import { PROPOSALS_VIEW } from '../ids';
 import { coalesce } from '../outline/coalesce';
@@ -30,7 +30,7 @@ export class ProposalsView implements vscode.TreeDataProvider<Row>, vscode.Dispo
   private readonly refresh = coalesce(() => this.load());
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     /** The server's AnalysisChangedNotification (the client takes one handler per method: extension.ts shares it). */
     analysisChanged: vscode.Event<AnalysisChanged>,
   ) {

@@ -6,8 +6,9 @@
  * that this module stays pure.
  */
 import type { Companions } from './metadata';
-import { CONFIG_FILE, newProposalFolder, type ConfigIssue, type ProjectConfig } from './config';
+import { CONFIG_FILE, emptyConfig, newProposalFolder, readProjectConfig, type ConfigIssue, type ConfigRead, type ProjectConfig } from './config';
 import { compileGlobs } from './patterns';
+import { AUX_MAX_BYTES, formatSize } from './size';
 import { RULE_IDS } from './rules';
 import type { TemplateError, TemplateSchema } from './template';
 import type { RuleId, SeveritySetting } from './types';
@@ -360,6 +361,50 @@ export class Workspace {
   authorFor(root: string, settings: Settings, gitFolder: string | null = this.options.trusted ? root : null): string | undefined {
     return this.host.gitUserName(gitFolder)?.trim() || settings.author.trim() || undefined;
   }
+}
+
+/** A file as read for the workspace: its text, or why it was not read. */
+export type FileRead = { text: string } | { failure: 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable'; detail?: string };
+
+/**
+ * A folder's configuration: `.proposalkit.json`, else the `proposalkit` key of `package.json`;
+ * null when there is neither. Template folders that do not exist are issues too. `read` reads a
+ * file of at most AUX_MAX_BYTES.
+ */
+export function configOfFolder(host: Pick<WorkspaceHost, 'path' | 'isDirectory'>, root: string, read: (file: string) => FileRead): LoadedConfig | null {
+  for (const [name, source] of [[CONFIG_FILE, 'file'], ['package.json', 'package']] as const) {
+    const file = host.path.join(root, name);
+    const got = read(file);
+    if ('failure' in got) {
+      if (got.failure === 'missing' || source === 'package') continue;
+      const why =
+        got.failure === 'too-large'
+          ? `is larger than ${formatSize(AUX_MAX_BYTES)}, more than any configuration needs`
+          : got.failure === 'not-regular' || got.failure === 'folder'
+            ? 'is not a regular file'
+            : `cannot be read (${got.detail ?? 'unreadable'})`;
+      const issue = { span: { start: 0, end: 0 }, message: `The configuration ${why}, so it is not read; make it a small JSON file.` };
+      return { file, source, text: '', config: emptyConfig(), issues: [issue] };
+    }
+    const checked = checkConfigText(host, root, got.text, source);
+    if (!checked.config && !checked.issues.length) continue;
+    return { file, source, text: got.text, config: checked.config ?? emptyConfig(), issues: checked.issues };
+  }
+  return null;
+}
+
+/**
+ * A configuration's text read and checked against the workspace: what `readProjectConfig` finds,
+ * and template folders that do not exist (relative to `root`, the configuration's folder).
+ */
+export function checkConfigText(host: Pick<WorkspaceHost, 'path' | 'isDirectory'>, root: string, text: string, source: 'file' | 'package'): ConfigRead {
+  const read = readProjectConfig(text, source);
+  const issues = [...read.issues];
+  for (const t of read.config?.templates ?? []) {
+    const dir = host.path.resolve(root, t.dir);
+    if (!host.isDirectory(dir)) issues.push({ span: t.span, message: `The template folder '${t.dir}' does not exist (looked for ${dir}).` });
+  }
+  return { config: read.config, issues: issues.sort((a, b) => a.span.start - b.span.start) };
 }
 
 /** Whether `p` is `folder` or inside it, by the names alone. */

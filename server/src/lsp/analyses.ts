@@ -3,14 +3,13 @@
  * touched), checked once, and shared by every request about that version. Work on a version stops
  * when the document changes, or when every request waiting for it was cancelled.
  */
-import * as path from 'node:path';
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Companions } from '../core/metadata';
 import { checkModel, parseProposal, type CheckResult, type ProposalModel } from '../core';
 import { IncrementalParser, ParseStopped } from '../core/incremental';
 import type { Settings } from '../core/workspace';
-import { formatSize } from '../node/files';
+import { formatSize, utf8Length } from '../core/size';
 import { detectionPath, fileOf, type ServerContext } from './context';
 import type { SettingsStore } from './settings';
 
@@ -138,6 +137,7 @@ export class Analyses {
   }
 
   private async compute(uri: string, version: number, stop: () => boolean): Promise<Analysed | null> {
+    await this.ctx.ready();
     const settings = await this.deps.settings.settingsFor(uri);
     const current = this.ctx.documents.get(uri);
     if (!current) return null;
@@ -155,7 +155,7 @@ export class Analyses {
   private tooLarge(uri: string, text: string, settings: Settings): Analysed | null {
     const limit = settings.maxFileSizeMB * 1024 * 1024;
     // A UTF-8 byte count only when it could matter: no text is more than three bytes per UTF-16 unit.
-    const bytes = text.length > limit / 3 ? Buffer.byteLength(text) : text.length;
+    const bytes = text.length > limit / 3 ? utf8Length(text) : text.length;
     if (bytes <= limit) {
       this.tooLargeSaid.delete(uri);
       return null;
@@ -163,7 +163,7 @@ export class Analyses {
     this.parsers.delete(uri);
     if (!this.tooLargeSaid.has(uri)) {
       this.tooLargeSaid.add(uri);
-      const name = path.basename(URI.parse(uri).path);
+      const name = URI.parse(uri).path.split('/').pop() ?? uri;
       void this.ctx.connection.window.showWarningMessage(
         `Proposal Kit: ${name} is ${formatSize(bytes)}, larger than the ${formatSize(limit)} limit, so it is not checked. To check it, raise the setting proposalKit.maxFileSizeMB.`,
       );
@@ -181,9 +181,9 @@ export class Analyses {
       throw e instanceof ParseStopped ? this.stopped(uri, version, e.parsed) : e;
     }
     const ws = this.ctx.ws;
-    const plan = ws.checkPlan(fileOf(uri), settings);
+    const plan = ws.checkPlan(fileOf(this.ctx, uri), settings);
     const result = plan
-      ? checkModel(model, ws.templates, { path: detectionPath(ws, uri), template: plan.template, severities: settings.rules, companions: this.deps.companionsOf(uri), firstCommitDate: ws.firstCommitDate(fileOf(uri)) })
+      ? checkModel(model, ws.templates, { path: detectionPath(this.ctx, uri), template: plan.template, severities: settings.rules, companions: this.deps.companionsOf(uri), firstCommitDate: ws.firstCommitDate(fileOf(this.ctx, uri)) })
       : notChecked();
     return { model, result };
   }

@@ -2,11 +2,11 @@
  * What every part of the language server shares: the connection, the open documents, the
  * workspace, and what the client can do.
  */
-import * as path from 'node:path';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Workspace } from '../core/workspace';
+import type { Platform } from './platform';
 
 export interface ClientCaps {
   /** The client answers workspace/configuration. */
@@ -23,28 +23,32 @@ export interface ClientCaps {
 export interface ServerContext {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
+  /** Where the server runs: how it reads the workspace. */
+  readonly platform: Platform;
   /** The workspace folders, their configurations and templates: set on initialize. */
   ws: Workspace;
   caps: ClientCaps;
+  /** Settles once the workspace's files are read (at once where they are read as they are needed). */
+  ready(): Promise<void>;
   log(message: string): void;
   /** Shows a warning, once per session for each message. */
   warnOnce(message: string): void;
 }
 
-/** The file a URI names on disk; undefined for other schemes (an untitled document). */
-export function fileOf(uri: string): string | undefined {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+/** The file a URI names in the workspace's file system; undefined for other schemes (an untitled document). */
+export function fileOf(ctx: ServerContext, uri: string): string | undefined {
+  return ctx.platform.fileOf(uri);
 }
 
 /** The path templates detect a document by: relative to its workspace folder, else as it is. */
-export function detectionPath(ws: Workspace, uri: string): string {
-  const file = fileOf(uri);
-  return file === undefined ? URI.parse(uri).path : (ws.relativePath(file) ?? file.split(path.sep).join('/'));
+export function detectionPath(ctx: ServerContext, uri: string): string {
+  const file = fileOf(ctx, uri);
+  const ws = ctx.ws;
+  return file === undefined ? URI.parse(uri).path : (ws.relativePath(file) ?? file.split(ws.host.path.sep).join('/'));
 }
 
 /** The configuration file a document is (`.proposalkit.json`, `package.json`), or null for a proposal. */
-export function configDocument(ws: Workspace, uri: string): 'file' | 'package' | null {
-  const file = fileOf(uri);
-  return file === undefined ? null : ws.configKind(file);
+export function configDocument(ctx: ServerContext, uri: string): 'file' | 'package' | null {
+  const file = fileOf(ctx, uri);
+  return file === undefined ? null : ctx.ws.configKind(file);
 }

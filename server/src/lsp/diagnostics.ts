@@ -1,12 +1,10 @@
 /** Findings as LSP diagnostics: pulled by clients that can, pushed to the others; and those of configuration files. */
-import * as path from 'node:path';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { parseTemplate, ruleDocsUrl, TemplateError, type Finding, type Severity } from '../core';
 import { unknownTemplateIssues } from '../core/config';
 import { ParseStopped } from '../core/incremental';
 import { LineIndex } from '../core/text';
-import { checkConfigText } from '../node/config';
+import { checkConfigText } from '../core/workspace';
 import type { Analyses } from './analyses';
 import { configDocument, fileOf, type ServerContext } from './context';
 
@@ -30,7 +28,9 @@ export function toDiagnostic(f: Finding): Diagnostic {
 
 /** Diagnostics for a configuration file's current text: at the bad key or value, never a crash. */
 function configDiagnostics(ctx: ServerContext, uri: string, text: string, source: 'file' | 'package'): Diagnostic[] {
-  const read = checkConfigText(path.dirname(URI.parse(uri).fsPath), text, source);
+  const file = fileOf(ctx, uri);
+  const host = ctx.ws.host;
+  const read = checkConfigText(host, file === undefined ? '/' : host.path.dirname(file), text, source);
   const issues = [...read.issues, ...(read.config ? unknownTemplateIssues(read.config, ctx.ws.templates.map((t) => t.id)) : [])];
   const lines = new LineIndex(text);
   return issues
@@ -56,10 +56,10 @@ function templateDiagnostics(file: string, text: string): Diagnostic[] {
 
 /** A document's diagnostics: a configuration file's or a template's errors, or a proposal's findings. */
 export async function diagnosticsFor(ctx: ServerContext, analyses: Analyses, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
-  const source = configDocument(ctx.ws, uri);
+  const source = configDocument(ctx, uri);
   const doc = ctx.documents.get(uri);
   if (source && doc) return configDiagnostics(ctx, uri, doc.getText(), source);
-  const file = fileOf(uri);
+  const file = fileOf(ctx, uri);
   if (file !== undefined && doc && ctx.ws.isTemplate(file)) return templateDiagnostics(file, doc.getText());
   const a = await analyses.analysed(uri, token);
   return a ? a.result.findings.map(toDiagnostic) : [];

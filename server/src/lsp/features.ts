@@ -13,7 +13,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Finding } from '../core';
 import { completionsAt, hoverAt, symbolsOf, templateCompletions, type SymbolNode } from '../core/assist';
 import { fixesFor, type Fix } from '../core/fixes';
@@ -107,7 +107,7 @@ function registerCodeActions(ctx: ServerContext, analyses: Analyses): void {
 function registerAssists(ctx: ServerContext, analyses: Analyses): void {
   ctx.connection.onCompletion(async (params, token) => {
     const a = await analyses.analysedFor(params.textDocument.uri, token);
-    if (!a || configDocument(ctx.ws, params.textDocument.uri)) return [];
+    if (!a || configDocument(ctx, params.textDocument.uri)) return [];
     const found = a.result.analysis ? completionsAt(a.result.analysis, params.position) : templateCompletions(ctx.ws.templates, a.model.text, params.position);
     const KIND = { section: CompletionItemKind.Module, value: CompletionItemKind.EnumMember, template: CompletionItemKind.Snippet };
     return found.map((c) => ({

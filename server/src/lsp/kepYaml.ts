@@ -2,12 +2,10 @@
  * A KEP's kep.yaml, checked with its README: its text bears on the README's status, and its own
  * findings are pushed on its URI while it or its README is open.
  */
-import { URI } from 'vscode-uri';
 import type { Companions } from '../core/metadata';
 import { analyze, detectTemplate, type Finding } from '../core';
 import { parseDocument } from '../core/incremental';
 import { kepYamlFindingsFor } from '../core/kepYaml';
-import { readTextIfRegular } from '../node/safeFs';
 import type { Analyses } from './analyses';
 import { detectionPath, fileOf, type ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
@@ -32,10 +30,10 @@ export class KepYamls {
    * KEP README needs it, twice: for the status, and for the kep.yaml's own findings.
    */
   text(file: string): string | undefined {
-    const open = this.ctx.documents.get(URI.file(file).toString());
+    const open = this.ctx.documents.get(this.ctx.platform.uriOf(file));
     if (open) return open.getText();
-    if (!this.ctx.caps.watch) return readTextIfRegular(file);
-    if (!this.diskTexts.has(file)) this.diskTexts.set(file, readTextIfRegular(file));
+    if (!this.ctx.caps.watch) return this.ctx.ws.host.readText(file);
+    if (!this.diskTexts.has(file)) this.diskTexts.set(file, this.ctx.ws.host.readText(file));
     return this.diskTexts.get(file);
   }
 
@@ -46,27 +44,27 @@ export class KepYamls {
 
   /** The files beside a proposal (a KEP's kep.yaml). */
   companionsOf(uri: string): Companions {
-    const file = fileOf(uri);
+    const file = fileOf(this.ctx, uri);
     return file === undefined ? {} : this.ctx.ws.companions(file, (f) => this.text(f));
   }
 
   /** The path of a kep.yaml on disk, else null: the server checks it for its README, not as markdown. */
   fileFor(uri: string): string | null {
-    const file = fileOf(uri);
+    const file = fileOf(this.ctx, uri);
     return file !== undefined && this.ctx.ws.readmeFor(file) ? file : null;
   }
 
   /** The README's URI for a kep.yaml's URI, else null. */
   readmeOf(uri: string): string | null {
     const file = this.fileFor(uri);
-    return file ? URI.file(this.ctx.ws.readmeFor(file) as string).toString() : null;
+    return file ? this.ctx.platform.uriOf(this.ctx.ws.readmeFor(file) as string) : null;
   }
 
   /** The kep.yaml's URI beside a README's URI, else null. */
   besideReadme(uri: string): string | null {
-    const file = fileOf(uri);
+    const file = fileOf(this.ctx, uri);
     const kepYaml = file === undefined ? null : this.ctx.ws.kepYamlFor(file);
-    return kepYaml ? URI.file(kepYaml).toString() : null;
+    return kepYaml ? this.ctx.platform.uriOf(kepYaml) : null;
   }
 
   /**
@@ -90,17 +88,17 @@ export class KepYamls {
   private async findings(uri: string, file: string): Promise<Finding[]> {
     const ws = this.ctx.ws;
     const readmeFile = ws.readmeFor(file) as string;
-    const readmeUri = URI.file(readmeFile).toString();
+    const readmeUri = this.ctx.platform.uriOf(readmeFile);
     const kepText = this.text(file);
     if (kepText === undefined || !(this.ctx.documents.get(uri) || this.ctx.documents.get(readmeUri))) return [];
     const open = await this.analyses?.analysed(readmeUri);
     if (open) return kepYamlFindingsFor(kepText, { model: open.model, template: open.result.detection?.template ?? null, status: open.result.analysis?.status ?? null }, open.settings.rules);
-    const readmeText = readTextIfRegular(readmeFile);
+    const readmeText = await this.ctx.platform.readText(readmeFile);
     const settings = await this.settings.settingsFor(readmeUri);
     const plan = ws.checkPlan(readmeFile, settings);
     if (readmeText === undefined || !plan) return [];
     const model = parseDocument(readmeText);
-    const detection = detectTemplate(model, detectionPath(ws, readmeUri), ws.templates, plan.template, ws.firstCommitDate(readmeFile));
+    const detection = detectTemplate(model, detectionPath(this.ctx, readmeUri), ws.templates, plan.template, ws.firstCommitDate(readmeFile));
     if (!detection) return [];
     // The README's status (its own, or kep.yaml's) sets the findings' severities, as for the README's.
     const { status } = analyze(model, detection.template, detection.version, { kepYaml: kepText });

@@ -3,28 +3,14 @@
  * workspace folders that is a proposal, checked from the disk (an open one from the editor's text),
  * each file's summary kept until the file or its kep.yaml changes on disk.
  */
-import * as fs from 'node:fs';
-import { URI } from 'vscode-uri';
 import { checkModel } from '../core';
 import { parseDocument } from '../core/incremental';
 import { summarize, type ProposalSummary } from '../core/summary';
 import type { Settings } from '../core/workspace';
-import { readMarkdown } from '../node/files';
 import { WorkspaceProposalsRequest, type WorkspaceProposal } from '../protocol';
 import type { Analyses } from './analyses';
 import { detectionPath, type ServerContext } from './context';
 import type { SettingsStore } from './settings';
-
-/** The files' sizes and times of change: a summary is good while they are the same. */
-function stampOf(files: readonly (string | null)[]): string | null {
-  const parts: string[] = [];
-  for (const f of files) {
-    if (f === null) continue;
-    const st = fs.statSync(f, { throwIfNoEntry: false });
-    parts.push(st ? `${st.size}:${st.mtimeMs}` : '-');
-  }
-  return parts[0] === '-' ? null : parts.join('|');
-}
 
 export class WorkspaceProposals {
   private readonly cache = new Map<string, { stamp: string; summary: ProposalSummary | null }>();
@@ -45,14 +31,15 @@ export class WorkspaceProposals {
   }
 
   async list(): Promise<WorkspaceProposal[]> {
+    await this.ctx.ready();
     const ws = this.ctx.ws;
     const user = await this.settings.editorSettings();
     const out: WorkspaceProposal[] = [];
     for (const [i, file] of ws.proposalFiles(user).entries()) {
       // Other requests (the user typing) are answered between files.
-      if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
-      const uri = URI.file(file).toString();
-      const summary = this.ctx.documents.get(uri) ? await this.open(uri) : this.onDisk(file, uri, user);
+      if (i % 20 === 19) await this.ctx.platform.yieldNow();
+      const uri = this.ctx.platform.uriOf(file);
+      const summary = this.ctx.documents.get(uri) ? await this.open(uri) : await this.onDisk(file, uri, user);
       if (summary) out.push({ ...summary, uri, path: ws.relativePath(file) ?? file });
     }
     return out;
@@ -63,9 +50,9 @@ export class WorkspaceProposals {
     return a ? summarize(a.result) : null;
   }
 
-  private onDisk(file: string, uri: string, user: Settings): ProposalSummary | null {
+  private async onDisk(file: string, uri: string, user: Settings): Promise<ProposalSummary | null> {
     const ws = this.ctx.ws;
-    const stamp = stampOf([file, ws.kepYamlFor(file)]);
+    const stamp = await this.ctx.platform.stamp([file, ws.kepYamlFor(file)]);
     if (stamp === null) {
       this.cache.delete(file);
       return null;
@@ -75,10 +62,10 @@ export class WorkspaceProposals {
     const settings = ws.settingsFor(file, user);
     let summary: ProposalSummary | null = null;
     try {
-      const text = readMarkdown(file, settings.maxFileSizeMB * 1024 * 1024);
+      const text = await this.ctx.platform.readMarkdown(file, settings.maxFileSizeMB * 1024 * 1024);
       const plan = ws.checkPlan(file, settings);
       if (plan) {
-        const result = checkModel(parseDocument(text), ws.templates, { path: detectionPath(ws, uri), template: plan.template, severities: settings.rules, companions: ws.companions(file), firstCommitDate: ws.firstCommitDate(file) });
+        const result = checkModel(parseDocument(text), ws.templates, { path: detectionPath(this.ctx, uri), template: plan.template, severities: settings.rules, companions: ws.companions(file), firstCommitDate: ws.firstCommitDate(file) });
         summary = summarize(result);
       }
     } catch {

@@ -22,7 +22,7 @@ export class SettingsStore {
   settingsFor(uri: string): Promise<Settings> {
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.editorSettings(uri).then((u) => this.ctx.ws.settingsFor(fileOf(uri), u));
+      s = this.editorSettings(uri).then((u) => this.ctx.ws.settingsFor(fileOf(this.ctx, uri), u));
       this.cache.set(uri, s);
     }
     return s;

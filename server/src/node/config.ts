@@ -5,56 +5,30 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatSize } from './files';
 import { AUX_MAX_BYTES, readFileBounded, ReadError } from './safeFs';
 import { LineIndex } from '../core';
-import type { LoadedConfig } from '../core/workspace';
-import { CONFIG_FILE, emptyConfig, readProjectConfig, type ConfigIssue, type ConfigRead } from '../core/config';
+import { checkConfigText as checkWorkspaceConfig, configOfFolder, type LoadedConfig } from '../core/workspace';
+import type { ConfigIssue, ConfigRead } from '../core/config';
 
 /**
  * The configuration of a workspace folder: `.proposalkit.json`, else the `proposalkit` key of
  * `package.json`; null when there is neither. Template folders that do not exist are issues too.
  */
 export function loadProjectConfig(root: string): LoadedConfig | null {
-  for (const [name, source] of [[CONFIG_FILE, 'file'], ['package.json', 'package']] as const) {
-    const file = path.join(root, name);
-    let text: string;
+  return configOfFolder(onDisk, root, (file) => {
     try {
-      text = readFileBounded(file, AUX_MAX_BYTES).toString('utf8');
+      return { text: readFileBounded(file, AUX_MAX_BYTES).toString('utf8') };
     } catch (e) {
-      const kind = e instanceof ReadError ? e.kind : 'unreadable';
-      if (kind === 'missing') continue;
-      if (source === 'package') continue;
-      const why =
-        kind === 'too-large'
-          ? `is larger than ${formatSize(AUX_MAX_BYTES)}, more than any configuration needs`
-          : kind === 'not-regular' || kind === 'folder'
-            ? 'is not a regular file'
-            : `cannot be read (${e instanceof Error ? e.message.replace(`${file}: `, '') : String(e)})`;
-      const issue = { span: { start: 0, end: 0 }, message: `The configuration ${why}, so it is not read; make it a small JSON file.` };
-      return { file, source, text: '', config: emptyConfig(), issues: [issue] };
+      return { failure: e instanceof ReadError ? e.kind : 'unreadable', detail: e instanceof Error ? e.message.replace(`${file}: `, '') : String(e) };
     }
-    const read = checkConfigText(root, text, source);
-    if (!read.config && !read.issues.length) continue;
-    return { file, source, text, config: read.config ?? emptyConfig(), issues: read.issues };
-  }
-  return null;
+  });
 }
 
-/**
- * A configuration's text read and checked against the disk: what `readProjectConfig` finds, and
- * template folders that do not exist (relative to `root`, the configuration's folder).
- */
+const onDisk = { path, isDirectory: (dir: string): boolean => fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false };
+
+/** A configuration's text read and checked against the disk (see the workspace's `checkConfigText`). */
 export function checkConfigText(root: string, text: string, source: 'file' | 'package'): ConfigRead {
-  const read = readProjectConfig(text, source);
-  const issues = [...read.issues];
-  for (const t of read.config?.templates ?? []) {
-    const dir = path.resolve(root, t.dir);
-    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-      issues.push({ span: t.span, message: `The template folder '${t.dir}' does not exist (looked for ${dir}).` });
-    }
-  }
-  return { config: read.config, issues: issues.sort((a, b) => a.span.start - b.span.start) };
+  return checkWorkspaceConfig(onDisk, root, text, source);
 }
 
 /**

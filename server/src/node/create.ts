@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scaffold, usesNumber, usedNumbers, filePattern, type ScaffoldInput, type Scaffold } from '../core/scaffold';
+import { placeProposal, resolveInsideWith, type CreateOptions, type PlaceFiles, type Placement } from '../core/placement';
+import type { ScaffoldInput, Scaffold } from '../core/scaffold';
 import type { TemplateSchema } from '../core';
 import { listTree } from './files';
 import { isInside } from './safeFs';
@@ -17,64 +18,11 @@ export interface Created {
   scaffold: Scaffold;
 }
 
-export interface CreateOptions {
-  /** The workspace root: the template's path is relative to it. */
-  root: string;
-  /** A folder chosen by the user: the proposal goes directly in it. */
-  dir?: string;
-  /**
-   * The folder every created file must resolve inside, symlinks followed: by default the
-   * workspace root. Only a folder the user names outside it themselves (`new --dir`) widens it.
-   */
-  within?: string;
-}
+export type { CreateOptions, Placement } from '../core/placement';
 
-const MAX_ATTEMPTS = 50;
+const onDisk: PlaceFiles = { path, listTree, isInside };
 
-/** Where a new proposal and its companions go, with their text. */
-export interface Placement {
-  /** Absolute path of the proposal. */
-  file: string;
-  /** For a template that files each proposal in a numbered folder (a KEP's "{n}-{slug}/"): that folder, which must be new. */
-  numberedDir: string | null;
-  companions: { file: string; text: string }[];
-  scaffold: Scaffold;
-}
-
-/**
- * Tries names until `claim` takes one: a number in use by another proposal, or a name `claim`
- * finds taken, takes the next number (or, for an unnumbered template, a "-2" suffix).
- */
-function place(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions, claim: (p: Placement) => boolean): Placement {
-  const base = options.dir ?? options.root;
-  const inFolder = options.dir !== undefined;
-  const pattern = filePattern(t, inFolder);
-  const numbered = usesNumber(pattern);
-  const within = options.within ?? options.root;
-  const existing = listTree(base);
-  let number = input.number;
-  let suffix = 0;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const s = scaffold(t, { ...input, number }, existing, inFolder);
-    // A number in use by another proposal is a clash too, whatever its name.
-    if (numbered && s.number !== null && usedNumbers(pattern, existing).includes(s.number)) {
-      number = s.number + 1;
-      continue;
-    }
-    const rel = suffix ? s.path.replace(/(\.[^./]+)$/, `-${suffix + 1}$1`) : s.path;
-    const file = resolveInside(base, rel, within);
-    const placement: Placement = {
-      file,
-      numberedDir: numbered && /\{n(?:nn)?\}[^/]*\//.test(pattern) ? path.dirname(file) : null,
-      companions: s.companions.map((c) => ({ file: resolveInside(base, c.path, within), text: c.text })),
-      scaffold: s,
-    };
-    if (claim(placement)) return placement;
-    if (numbered) number = (s.number ?? 0) + 1;
-    else suffix++;
-  }
-  throw new Error(`Could not find a free file name for the new proposal in ${base} after ${MAX_ATTEMPTS} tries.`);
-}
+const place = (t: TemplateSchema, input: ScaffoldInput, options: CreateOptions, claim: (p: Placement) => boolean): Placement => placeProposal(t, input, options, onDisk, claim);
 
 /** Creates the proposal and its companions on disk, each file exclusively. */
 export function createProposal(t: TemplateSchema, input: ScaffoldInput, options: CreateOptions): Created {
@@ -108,15 +56,7 @@ export function planProposal(t: TemplateSchema, input: ScaffoldInput, options: C
  * are followed (a folder on the way that links elsewhere).
  */
 export function resolveInside(base: string, rel: string, within: string = base): string {
-  const full = path.resolve(base, rel);
-  const relative = path.relative(path.resolve(base), full);
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    throw new Error(`Refusing to create ${full}: it is outside ${base}.`);
-  }
-  if (!isInside(within, full)) {
-    throw new Error(`Refusing to create ${full}: a folder on its way is a symbolic link out of ${within}; proposals are created only inside the workspace.`);
-  }
-  return full;
+  return resolveInsideWith(onDisk, base, rel, within);
 }
 
 /** Writes `text` to `file` only if no file has that name; returns false on a clash. */

@@ -1,7 +1,10 @@
 /** Reading user files safely: clear errors for missing, unreadable, binary or non-UTF-8 files. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { formatSize } from '../core/size';
 import { readFileBounded, ReadError } from './safeFs';
+
+export { formatSize };
 
 export class InputError extends Error {
   constructor(
@@ -18,12 +21,6 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Reads a markdown file as text, or throws an InputError that says what is wrong and what to do. */
 /** The largest proposal checked unless told otherwise: 5 MB (the largest real KEPs are about 170 KB). */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
-/** "7.3 MB", "512 KB", "86 bytes": a size as a person reads it. */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB` : `${bytes} bytes`;
-}
 
 export function readMarkdown(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
   let buf: Buffer;

@@ -6,8 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Templates, configuration, kep.yaml and companion files larger than this are not read: 1 MB (the largest real template is 33 KB). */
-export const AUX_MAX_BYTES = 1024 * 1024;
+import { AUX_MAX_BYTES } from '../core/size';
+
+export { AUX_MAX_BYTES };
 
 export type ReadFailure = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable';
 

@@ -1,0 +1,77 @@
+/**
+ * Loading templates from folders, whatever holds them (the disk, a web editor's file system, the
+ * templates bundled with the extension): a broken template is reported and skipped; the rest load,
+ * and a later folder's template replaces an earlier one's with the same id.
+ */
+import { parseTemplate, TemplateError, type TemplateSchema } from './template';
+import type { LoadedTemplates, PathOps, TemplateDir } from './workspace';
+
+/** What loading templates reads. */
+export interface TemplateFiles {
+  readonly path: PathOps;
+  /** The folder of the built-in templates: its templates are marked built-in. */
+  readonly builtinDir: string;
+  /** The file names in a folder; undefined when it cannot be read. */
+  names(dir: string): string[] | undefined;
+  exists(file: string): boolean;
+  /** Whether `p` resolves inside `root`, symbolic links followed. */
+  isInside(root: string, p: string): boolean;
+  /** A template or companion file's text, or a TemplateError saying why it is not read. */
+  readText(file: string, what: 'template' | 'companion file'): string;
+  /**
+   * A team's template with its earlier versions, where the files have a history (a git
+   * repository); Proposal Kit's own templates write theirs in their settings.
+   */
+  withHistory?(t: TemplateSchema, file: string): TemplateSchema;
+}
+
+export function loadTemplatesFrom(dirs: readonly TemplateDir[], files: TemplateFiles): LoadedTemplates {
+  const path = files.path;
+  const byId = new Map<string, TemplateSchema>();
+  const errors: TemplateError[] = [];
+  const builtinDir = path.resolve(files.builtinDir);
+  for (const entry of dirs) {
+    const dir = typeof entry === 'string' ? entry : entry.dir;
+    const within = typeof entry === 'string' ? undefined : entry.within;
+    if (within !== undefined && !files.isInside(within, dir)) {
+      errors.push(new TemplateError(dir, 1, `The template folder resolves outside the workspace (${within}), through a symbolic link or otherwise, so it is not read; move the templates into the workspace.`));
+      continue;
+    }
+    const listed = files.names(dir);
+    if (listed === undefined) {
+      errors.push(new TemplateError(dir, 1, 'The template folder cannot be read.'));
+      continue;
+    }
+    const names = listed.filter((n) => n.toLowerCase().endsWith('.md') && !['README.MD', 'NOTES.MD'].includes(n.toUpperCase())).sort();
+    const seenHere = new Map<string, string>();
+    for (const name of names) {
+      const file = path.join(dir, name);
+      try {
+        if (within !== undefined && !files.isInside(within, file)) {
+          throw new TemplateError(file, 1, `The template is a symbolic link to a file outside the workspace (${within}), so it is not read; copy the template into the workspace.`);
+        }
+        const builtin = path.resolve(dir) === builtinDir;
+        const parsed = parseTemplate(files.readText(file, 'template'), file);
+        const t = builtin || !files.withHistory ? parsed : files.withHistory(parsed, file);
+        const clash = seenHere.get(t.id);
+        if (clash) {
+          errors.push(new TemplateError(file, 1, `Template id '${t.id}' is already used by ${clash}; give one of them another id.`));
+          continue;
+        }
+        for (const name of t.file.companions) {
+          // parseTemplate lets only plain file names through; the file must still be the folder's own.
+          const companion = path.join(dir, `${t.id}.${name}`);
+          if (!files.exists(companion)) throw new TemplateError(file, 1, `The companion file ${companion} named in "file.companions" is missing.`);
+          if (!files.isInside(dir, companion)) throw new TemplateError(file, 1, `The companion file ${companion} named in "file.companions" is a symbolic link out of the template's folder; companions are read only from the template's own folder.`);
+          t.companionFiles.push({ name, text: files.readText(companion, 'companion file') });
+        }
+        if (builtin) t.builtin = true;
+        seenHere.set(t.id, file);
+        byId.set(t.id, t);
+      } catch (e) {
+        errors.push(e instanceof TemplateError ? e : new TemplateError(file, 1, String(e)));
+      }
+    }
+  }
+  return { templates: [...byId.values()], errors };
+}
