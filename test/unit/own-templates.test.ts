@@ -457,6 +457,10 @@ describe("teams' own templates, as they are", () => {
       copy('tensorflow-rfc', 'rfcs/20201023-sig-models.md');
       const r = run(['new', '--template', 'yyyymmdd-rfc-template', '--title', 'Sparse tensor checkpoints', '--author', 'Ada Lovelace', '--date', '2026-12-02']);
       assert.deepEqual([r.code, r.out], [0, `${path.join('rfcs', '20261202-sparse-tensor-checkpoints.md')}\n`]);
+      const text = fs.readFileSync(path.join(tmp, 'rfcs', '20261202-sparse-tensor-checkpoints.md'), 'utf8');
+      // The table's Author(s) row is the author's; Updated is the date.
+      assert.match(text, /^\| \*\*Author\(s\)\*\* \| Ada Lovelace +\|$/m);
+      assert.match(text, /^\| \*\*Updated\*\* +\| 2026-12-02 +\|$/m);
     });
 
     it('a template that cannot be loaded: its file, line and reason, and exit code 2', () => {

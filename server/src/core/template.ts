@@ -343,7 +343,7 @@ function inferredMetadata(model: ProposalModel): Dict[] {
     const field: Dict = { name: line.key, required: false, ...(line.value.trim() ? {} : { emptyAllowed: true }) };
     if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
     else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
-    else if (/^authors?$/i.test(line.key)) Object.assign(field, { kind: 'people', fill: 'author' });
+    else if (/^authors?(?:\(s\))?$/i.test(line.key.trim())) Object.assign(field, { kind: 'people', fill: 'author' });
     // One plain word (`Status: Draft`) is the value a new proposal starts with, not a placeholder:
     // a document may keep it.
     else if (/^[\p{L}][\p{L}\p{N}-]*$/u.test(line.value.trim())) Object.assign(field, { default: line.value.trim(), fill: 'default', startsWith: true });
