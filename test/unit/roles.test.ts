@@ -315,7 +315,7 @@ describe('fields in a two-column table (TensorFlow RFCs)', () => {
       TF.metadata.map((f) => [f.name, f.kind, f.values]),
       [
         ['Status', 'text', ['Proposed', 'Accepted', 'Implemented', 'Obsolete']],
-        ['Author(s)', 'text', []],
+        ['Author(s)', 'people', []],
         ['Sponsor', 'text', []],
         ['Updated', 'date', []],
       ],
@@ -348,6 +348,20 @@ describe('fields in a two-column table (TensorFlow RFCs)', () => {
       "3:19-3:23 warning metadata Status 'Done' is not an allowed value: expected one of Proposed, Accepted, Implemented, Obsolete.",
     ]);
   });
+
+  it('named for its day as the template file names its documents (yyyymmdd-rfc-template.md), fewer sections in common tell', () => {
+    const rows = (n: number): string[] => ['| Status        | Accepted |', ':-------------- |:---- |', '| **Author(s)** | Ada |', '| **Sponsor**   | Grace |', '| **Updated**   | 2019-08-16 |'].slice(0, n);
+    const text = (fields: number, ...sections: string[]): string => ['# Project versioning', '', ...rows(fields), '', ...sections.flatMap((h) => [`## ${h}`, 'Text.']), ''].join('\n');
+    const id = (t: string, p: string): string | undefined => check(t, TF, { path: p }).detection?.template.id;
+    // Three of the four fields and two sections: named so, it follows the template; named otherwise, not.
+    const two = text(4, 'Objective', 'Motivation', 'Versioning Policy');
+    assert.equal(id(two, 'rfcs/20190816-tf-project-versioning.md'), 'yyyymmdd-rfc-template');
+    assert.equal(id(two, 'rfcs/tf-project-versioning.md'), undefined);
+    // All four fields and one section: named so, it follows the template; named otherwise, not.
+    const one = text(5, 'Objective', 'Versioning Policy', 'Review Feedback');
+    assert.equal(id(one, 'rfcs/20190816-tf-project-versioning.md'), 'yyyymmdd-rfc-template');
+    assert.equal(id(one, 'rfcs/tf-project-versioning.md'), undefined);
+  });
 });
 
 describe('an overview in the opening text; a combined heading with words of its own', () => {
@@ -378,7 +392,7 @@ describe('fields under a setext "Title" and dates as people write them (gRPC pro
   const metadata = (text: string): string[] => check(text, GRFC).findings.filter((f) => f.rule === 'metadata').map((f) => f.message);
 
   it('the list under the title is the template\'s fields; a value left as the template\'s is reported', () => {
-    assert.deepEqual(GRFC.metadata.map((f) => [f.name, f.kind]), [['Author(s)', 'text'], ['Implemented in', 'text'], ['Last updated', 'date']]);
+    assert.deepEqual(GRFC.metadata.map((f) => [f.name, f.kind]), [['Author(s)', 'people'], ['Implemented in', 'text'], ['Last updated', 'date']]);
     assert.deepEqual(metadata(doc('2023-05-03', '<language, ...>')), ["Implemented in is still the template's placeholder '<language, ...>': replace it with the real value."]);
   });
 

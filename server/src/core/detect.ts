@@ -107,11 +107,16 @@ export function detectTemplate(
     // A document named like the template (`XLS-0005-.../README.md` beside `XLS_TEMPLATE.md`) needs
     // only two sections in common.
     const shared = sharedFields(t, fmKeys);
+    const named = namedLike(t, normalPath);
     // Nearly all the template's fields (an EEP's Author, Status, Type, Created, Post-History) say as much.
-    const common = namedLike(t, normalPath) || shared >= 0.8 ? 2 : 3;
+    const common = named || shared >= 0.8 ? 2 : 3;
     const loose = Math.max(similarityTo(t, keys, common), ...t.versions.map((v) => similarityTo(v, keys, common)));
-    if (shared >= 0.5 && loose > 0) {
-      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(loose, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
+    // Named as the template's file names its documents, with most of its fields (an XLS's <pre>
+    // block, a TensorFlow RFC's table) and a section of the template's: its document, with
+    // sections of its own. (The same table over another questionnaire's sections is not.)
+    const one = named && shared >= 0.8 ? Math.max(similarityTo(t, keys, 1), ...t.versions.map((v) => similarityTo(v, keys, 1))) : 0;
+    if (shared >= 0.5 && (loose > 0 || one > 0)) {
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(loose, one, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
     }
   }
   const own = bestOwn as Detection | null;
@@ -129,7 +134,8 @@ function namedLike(t: TemplateSchema, path: string | undefined): boolean {
   const stem = (t.source.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.(?:md|markdown)$/i, '');
   const prefix = /^(.*?)[-_ ]?template$/i.exec(stem)?.[1] ?? '';
   if (!path || prefix.length < 2 || !/[a-z]/i.test(prefix)) return false;
-  const re = new RegExp(`^${escapeRe(prefix)}[-_ ]?\\d`, 'i');
+  // `yyyymmdd-rfc-template.md` names its documents by the day: `20190610-resource-variable-semantics.md`.
+  const re = /^y{4}-?m{2}-?d{2}(?![a-z])/i.test(prefix) ? /^(?:19|20)\d\d-?[01]\d-?[0-3]\d[-_]/ : new RegExp(`^${escapeRe(prefix)}[-_ ]?\\d`, 'i');
   return path.split('/').some((part) => re.test(part));
 }
 

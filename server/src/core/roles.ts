@@ -14,7 +14,7 @@ import { normalizeTitle } from './normalize';
  * handles plain variations; these are the renamings no word overlap can see.
  */
 const ROLES: readonly (readonly string[])[] = [
-  ['design', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec', 'description', 'detailed description', 'reference level explanation'],
+  ['design', 'design proposal', 'approach', 'proposal', 'solution', 'decision', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'implementation', 'design and implementation', 'how it works', 'the proposal', 'specification', 'technical specification', 'spec', 'description', 'detailed description', 'reference level explanation'],
   ['alternatives', 'alternatives considered', 'approaches', 'options', 'options considered', 'considered alternatives', 'other approaches', 'rejected alternatives', 'alternative approaches', 'other options', 'alternative proposals', 'alternative designs', 'alternative solutions'],
   ['test plan', 'testing', 'tests', 'testing plan', 'testing strategy', 'test strategy', 'test coverage', 'validation', 'verification'],
   ['public apis', 'public api', 'api', 'apis', 'api changes', 'syntax', 'syntax changes', 'proposed syntax', 'proposed syntax changes', 'interface', 'interfaces', 'user interface', 'user facing changes', 'public interfaces'],
@@ -66,7 +66,7 @@ function inSameRole(spec: SectionSpec, key: string): boolean {
 }
 
 /** The titles of the part that says what is proposed, in detail: what the author's own headings may stand for. */
-const BODY = new Set(['design', 'proposal', 'solution', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'specification', 'technical specification', 'spec', 'description', 'detailed description']);
+const BODY = new Set(['design', 'design proposal', 'proposal', 'solution', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'specification', 'technical specification', 'spec', 'description', 'detailed description']);
 
 /** Whether a heading (normalised) reads as the template section `spec`. */
 export function sameRole(spec: SectionSpec, key: string): boolean {
