@@ -191,6 +191,16 @@ describe('metadata in a <pre> block (XRPL XLS)', () => {
     assert.ok(XLS.body.startsWith('<pre>\n  xls: [XLS number]\n'));
   });
 
+  it('a field the template calls optional is not asked of a document that would follow it by its fields', () => {
+    const WITH_OPTIONAL = tpl(
+      ['<pre>', '  xls: [XLS number]', '  title: [The title]', '  implementation: [optional - link to the PR]', '  author: [Authors]', '  requires: [optional - XLS number(s) this depends on]', '  status: [Draft | Final]', '  created: YYYY-MM-DD', '</pre>', '', '# [Title]', '', '## 1. Abstract', '_[What.]_', '## 2. Specification', '_[How.]_', '## 3. Security Considerations', '_[Risks.]_', ''].join('\n'),
+      'XLS_TEMPLATE.md',
+    );
+    // Every field but the optional ones (5 of 7 fields in all), and one section of the template's, in XLS-0012-...: its document.
+    const text = ['<pre>', '  xls: 12', '  title: Secret Numbers', '  author: Wietse Wind', '  status: Final', '  created: 2020-05-13', '</pre>', '', '# XLS-12: Secret Numbers', '', '##### Abstract', 'Keys.', '## Background', 'B.', '## Encoding', 'E.', ''].join('\n');
+    assert.equal(check(text, WITH_OPTIONAL, { path: 'XLS-0012-secret-numbers/README.md' }).detection?.template.id, 'XLS_TEMPLATE');
+  });
+
   it('a document\'s block gives its status and dates; a value that is not allowed is reported at its place', () => {
     const text = ['<pre>', '  xls: 5', '  title: Tagged Addresses', '  status: Finished', '  created: 2019-06-04', '</pre>', '', '# Abstract', 'A.', '# Specification', 'S.', '# Security Considerations', 'None.', ''].join('\n');
     const r = check(text, XLS, { path: 'XLS-0005-tagged-addresses/README.md' });

@@ -156,7 +156,8 @@ function fieldKey(name: string): string {
 
 /** The share of a template's own fields (three or more) that the document has too; 0 for other templates. */
 function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
-  const fields = t.metadata;
+  // A field the template calls optional (`requires: [optional - XLS number(s) ...]`) says nothing when absent.
+  const fields = t.metadata.filter((f) => !/^\W*optional\b/i.test(f.placeholder ?? ''));
   if (fields.length < 3 || !docKeys.size) return 0;
   return fields.filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length / fields.length;
 }
