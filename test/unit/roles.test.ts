@@ -374,6 +374,23 @@ describe('fields in a two-column table (TensorFlow RFCs)', () => {
   });
 });
 
+describe("named as the template's file names its documents (Cilium's CFP-003-template.md)", () => {
+  const CFP = tpl(['# CFP-003: Template', '', '**Status:** Implementable, Released', '', '## Summary', 'S.', '## Motivation', 'M.', '## Goals', 'G.', '## Non-Goals', 'N.', '## Proposal', 'P.', '## Impacts / Key Questions', 'I.', '## Rollout', 'R.', '## Future Milestones', 'F.', ''].join('\n'), 'CFP-003-template.md');
+  const text = ['# Cilium Feature Proposal: Configuration Profiles', '', '## Author(s)', 'Dorde', '## Status', 'Implementable', '## Abstract', 'Profiles.', '## Motivation', 'Flags.', '## Goals', 'Fewer.', '## Non-Goals', 'None.', '## Example Profile', 'YAML.', ''].join('\n');
+
+  it('CFP-<n>-... with sections in common follows it, its fields written as headings; named otherwise, not', () => {
+    const r = check(text, CFP, { path: 'cilium/CFP-36975-configuration-profiles.md' });
+    assert.equal(r.detection?.template.id, 'CFP-003-template');
+    // "## Abstract" is its Summary; "## Example Profile" where the Proposal goes is its proposal.
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section').map(show), [
+      "15:1-15:19 error missing-section Missing required section 'Impacts / Key Questions' (expected after 'Example Profile').",
+      "15:1-15:19 error missing-section Missing required section 'Rollout' (expected after 'Example Profile').",
+      "15:1-15:19 error missing-section Missing required section 'Future Milestones' (expected after 'Example Profile').",
+    ]);
+    assert.equal(check(text, CFP, { path: 'notes/configuration-profiles.md' }).detection, null);
+  });
+});
+
 describe('an overview in the opening text; a combined heading with words of its own', () => {
   const CFP = tpl(
     ['# CFP: {title}', '', '## Summary', 'One line.', '## Motivation', 'Why.', '## Proposal', '### Overview', 'The idea in brief.', '### Details', 'The rest.', '## Detailed Explanation', 'How.', ''].join('\n'),

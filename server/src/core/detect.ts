@@ -115,6 +115,9 @@ export function detectTemplate(
     // block, a TensorFlow RFC's table) and a section of the template's: its document, with
     // sections of its own. (The same table over another questionnaire's sections is not.)
     const one = named && shared >= 0.8 ? Math.max(similarityTo(t, keys, 1), ...t.versions.map((v) => similarityTo(v, keys, 1))) : 0;
+    // Named so, with sections in common, it is one of the template's documents, even when it writes
+    // its fields as headings of their own (a CFP's "## Author(s)", "## Status").
+    if (named && loose > 0) consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(loose, MIN_CONFIDENCE), reason: 'path' });
     if (shared >= 0.5 && (loose > 0 || one > 0)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(loose, one, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
     }
@@ -132,7 +135,8 @@ export function detectTemplate(
  */
 function namedLike(t: TemplateSchema, path: string | undefined): boolean {
   const stem = (t.source.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.(?:md|markdown)$/i, '');
-  const prefix = /^(.*?)[-_ ]?template$/i.exec(stem)?.[1] ?? '';
+  // `CFP-003-template.md` carries its own number: its documents are `CFP-36975-...`.
+  const prefix = (/^(.*?)[-_ ]?template$/i.exec(stem)?.[1] ?? '').replace(/(?<=[a-z])[-_ ]?\d+$/i, '');
   if (!path || prefix.length < 2 || !/[a-z]/i.test(prefix)) return false;
   // `yyyymmdd-rfc-template.md` names its documents by the day: `20190610-resource-variable-semantics.md`.
   const re = /^y{4}-?m{2}-?d{2}(?![a-z])/i.test(prefix) ? /^(?:19|20)\d\d-?[01]\d-?[0-3]\d[-_]/ : new RegExp(`^${escapeRe(prefix)}[-_ ]?\\d`, 'i');

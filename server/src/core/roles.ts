@@ -20,6 +20,7 @@ const ROLES: readonly (readonly string[])[] = [
   ['public apis', 'public api', 'api', 'apis', 'api changes', 'syntax', 'syntax changes', 'proposed syntax', 'proposed syntax changes', 'interface', 'interfaces', 'user interface', 'user facing changes', 'public interfaces'],
   ['motivation', 'why', 'problem', 'problem statement', 'the problem', 'context', 'background'],
   ['rationale', 'design rationale', 'why not'],
+  ['summary', 'abstract', 'executive summary', 'tl;dr', 'tldr'],
   ['drawbacks', 'risks', 'downsides', 'cons', 'disadvantages'],
   ['compatibility', 'backward compatibility', 'backwards compatibility', 'compatibility implications', 'migration', 'upgrade'],
   ['security', 'security implications', 'security considerations'],
@@ -66,7 +67,7 @@ function inSameRole(spec: SectionSpec, key: string): boolean {
 }
 
 /** The titles of the part that says what is proposed, in detail: what the author's own headings may stand for. */
-const BODY = new Set(['design', 'design proposal', 'proposal', 'solution', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'specification', 'technical specification', 'spec', 'description', 'detailed description']);
+const BODY = new Set(['design', 'design proposal', 'proposal', 'decision', 'solution', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'specification', 'technical specification', 'spec', 'description', 'detailed description']);
 
 /** Whether a heading (normalised) reads as the template section `spec`. */
 export function sameRole(spec: SectionSpec, key: string): boolean {
