@@ -420,6 +420,9 @@ describe('fields under a setext "Title" and dates as people write them (gRPC pro
 
   it('the list under the title is the template\'s fields; a value left as the template\'s is reported', () => {
     assert.deepEqual(GRFC.metadata.map((f) => [f.name, f.kind]), [['Author(s)', 'people'], ['Implemented in', 'text'], ['Last updated', 'date']]);
+    // An earlier gRFC template's status line: the values in braces, between commas.
+    const older = tpl(['Title', '----', '* Author(s): [Author Name]', '* Status: {Draft, In Review, Ready for Implementation, Implemented}', '', '## Abstract', 'A.', ''].join('\n'), 'GRFC-TEMPLATE.md');
+    assert.deepEqual(older.metadata.find((f) => f.name === 'Status')?.values, ['Draft', 'In Review', 'Ready for Implementation', 'Implemented']);
     assert.deepEqual(metadata(doc('2023-05-03', '<language, ...>')), ["Implemented in is still the template's placeholder '<language, ...>': replace it with the real value."]);
   });
 

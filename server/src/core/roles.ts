@@ -21,6 +21,7 @@ const ROLES: readonly (readonly string[])[] = [
   ['motivation', 'why', 'problem', 'problem statement', 'the problem', 'context', 'background'],
   ['rationale', 'design rationale', 'why not'],
   ['summary', 'abstract', 'executive summary', 'tl;dr', 'tldr'],
+  ['prior art', 'previous work', 'related work', 'existing work'],
   ['drawbacks', 'risks', 'downsides', 'cons', 'disadvantages'],
   ['compatibility', 'backward compatibility', 'backwards compatibility', 'compatibility implications', 'migration', 'upgrade'],
   ['security', 'security implications', 'security considerations'],

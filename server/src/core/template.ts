@@ -356,6 +356,11 @@ function inferredMetadata(model: ProposalModel): Dict[] {
 function alternativesIn(value: string): string[] {
   const wrapped = /^\s*[{[<(](.*)[}\]>)]\s*$/s.exec(value)?.[1];
   const inner = wrapped ?? value;
+  // In braces, values between commas are choices: `{Draft, In Review, Ready for Implementation, Implemented}`.
+  if (wrapped !== undefined && /^\s*\{/.test(value) && !inner.includes('|') && inner.includes(',')) {
+    const parts = inner.split(',').map((v) => v.trim());
+    if (parts.length >= 2 && parts.every((v) => /^\p{Lu}[\p{L} -]{0,30}$/u.test(v))) return parts;
+  }
   // In brackets, short words between slashes are choices too: `(Proposed / Accepted / Obsolete)`.
   if (wrapped !== undefined && !inner.includes('|') && / \/ /.test(inner)) {
     const parts = inner.split('/').map((v) => v.trim());
