@@ -404,6 +404,15 @@ describe('an overview in the opening text; a combined heading with words of its 
     assert.deepEqual(missing(doc('## Proposal', '### Details', 'D.', '## Detailed Explanation', 'E.')), ["Missing required section 'Overview' (expected at the start of 'Proposal')."]);
   });
 
+  it('a first "High-Level Architecture" subsection is a diagram the parent opens with, not its prose', () => {
+    const EP = tpl(['# EP-XXX: [Title]', '', '## Summary', 'S.', '## Proposed Solution', 'P.', '### High-Level Architecture', 'A diagram.', '## Testing', 'T.', ''].join('\n'), 'EP-TEMPLATE.md');
+    const ep = (...lines: string[]): string[] => check(['# EP-002: MSR fallback', '', '## Summary', 'Fallback.', '## Proposed Solution', ...lines, '## Testing', 'Unit tests.', ''].join('\n'), EP).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    assert.deepEqual(ep('```mermaid', 'graph TB', '  A --> B', '```'), []);
+    assert.deepEqual(ep('![The readers](arch.png)'), []);
+    assert.deepEqual(ep('We read MSRs when powercap is missing.'), ["Missing required section 'High-Level Architecture' (expected at the start of 'Proposed Solution')."]);
+    assert.deepEqual(ep('```go', 'type reader interface{}', '```'), ["Missing required section 'High-Level Architecture' (expected at the start of 'Proposed Solution')."]);
+  });
+
   it('"Detailed Explanation and Rationale" is the Detailed Explanation', () => {
     assert.deepEqual(missing(doc('## Proposal', 'P.', '### Details', 'D.', '## Detailed Explanation and Rationale', 'E.')), []);
   });

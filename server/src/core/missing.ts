@@ -4,6 +4,7 @@
  * and the template upgrade all read these.
  */
 import type { Analysis } from './analyze';
+import type { Block } from './parse';
 import { normalizeTitle } from './normalize';
 import type { SectionSpec } from './template';
 
@@ -57,12 +58,19 @@ function foldedInto(a: Analysis, parent: SectionSpec): boolean {
 /**
  * Whether `spec` is an overview its parent gives in its own opening text: a first subsection called
  * Overview, Summary or Introduction is what the paragraphs under the parent's heading, before its
- * first subheading, already are.
+ * first subheading, already are; one called (High-Level) Architecture is what a diagram there is
+ * (a mermaid, PlantUML or Graphviz block, or an image).
  */
 function openedBy(a: Analysis, parent: SectionSpec, spec: SectionSpec): boolean {
-  if (parent.children[0] !== spec.index || !/^(?:overview|summary|introduction)$/.test(spec.keys[0])) return false;
+  if (parent.children[0] !== spec.index) return false;
+  const prose = /^(?:overview|summary|introduction)$/.test(spec.keys[0]);
+  const drawing = /^(?:(?:high level )?architecture|architecture overview)$/.test(spec.keys[0]);
+  if (!prose && !drawing) return false;
   const p = a.present.get(parent.index);
-  return p !== undefined && p.section.blocks.some((b) => b.kind === 'content' && b.type === 'paragraph' && b.text.trim().length > 0);
+  const diagram = (b: Block): boolean =>
+    (b.type === 'code' && /^\s*(?:`{3,}|~{3,})\s*(?:mermaid|plantuml|puml|dot|graphviz)\b/i.test(a.model.text.slice(b.span.start, b.span.start + 40))) ||
+    (b.type === 'paragraph' && /^\s*!\[/.test(a.model.text.slice(b.span.start, b.span.end)));
+  return p !== undefined && p.section.blocks.some((b) => b.kind === 'content' && ((b.type === 'paragraph' && b.text.trim().length > 0 && prose) || (drawing && diagram(b))));
 }
 
 /** Required template sections that are absent; a missing parent is reported once, for its subtree. */
