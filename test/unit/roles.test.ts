@@ -114,6 +114,13 @@ describe('sections under other words', () => {
     assert.deepEqual(check(text, WHY).findings.filter((f) => f.rule === 'missing-section').map(show), []);
   });
 
+  it('a section divided by bold lead-in lines of its own is not told the template\'s subsections are missing', () => {
+    const text = (...body: string[]): string[] => missing(doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem Statement', ...body, '## Implementation History', 'H.'));
+    assert.deepEqual(text('**Today:**', '', 'Nothing retries.', '', '**Limits:**', '', '- No budget.'), []);
+    // One lead-in, or bold questions, are not a division of its own.
+    assert.deepEqual(text('**Today:**', '', 'Nothing retries.'), ["Missing required section 'Current Limitations' (expected at the start of 'Problem Statement')."].map((m) => `13:1-13:21 error missing-section ${m}`));
+  });
+
   it('a section written as one undivided text under its own heading is not told its subsections are missing', () => {
     const flat = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem', 'Today nothing retries.', '## Implementation History', 'H.');
     assert.deepEqual(missing(flat), []);

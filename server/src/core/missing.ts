@@ -47,12 +47,24 @@ export function subsectionsWith(a: Analysis, spec: SectionSpec): SectionSpec[] {
 
 /**
  * Whether the document wrote `parent` as one undivided section under a heading of its own words
- * ("## Problem" for "Problem Statement"): it did not take the template's outline there, so its
- * text holds what the template's subsections ask for, and their headings are not missing.
+ * ("## Problem" for "Problem Statement"), or divided it by bold lead-in lines of its own: it did
+ * not take the template's outline there, so its text holds what the template's subsections ask
+ * for, and their headings are not missing.
  */
 function foldedInto(a: Analysis, parent: SectionSpec): boolean {
   const p = a.present.get(parent.index);
-  return p !== undefined && p.state === 'written' && p.section.children.length === 0 && normalizeTitle(p.section.heading.text) !== parent.keys[0];
+  if (p === undefined || p.state !== 'written' || p.section.children.length > 0) return false;
+  return normalizeTitle(p.section.heading.text) !== parent.keys[0] || boldDivided(a, p.section.blocks);
+}
+
+/**
+ * Whether a section is divided by lines of bold lead-ins of its own instead of subheadings
+ * ("**Implemented Testing:**", "**Testing Infrastructure:**"): two or more paragraphs that are a
+ * bold label ending in a colon and nothing else (a bold question is an answer's heading, not this).
+ */
+function boldDivided(a: Analysis, blocks: readonly Block[]): boolean {
+  const leads = blocks.filter((b) => b.type === 'paragraph' && /^\s*(?:\*\*|__)[^*_\n?]{2,60}?(?::(?:\*\*|__)|(?:\*\*|__):)\s*$/.test(a.model.text.slice(b.span.start, b.span.end)));
+  return leads.length >= 2;
 }
 
 /**
