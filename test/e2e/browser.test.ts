@@ -166,9 +166,11 @@ describe('the web build in Chromium (github.dev, vscode.dev)', function () {
       await web.notify('textDocument/didClose', { textDocument: { uri: inVfs } });
     }
     assert.equal(docs.length, 70);
-    // The corpus as it is: 152 findings in 70 documents, four KEPs with kep.yaml findings.
-    assert.equal(findings, 152);
-    assert.equal(kepYamls, 4);
+    // Not vacuous: the corpus has well over a hundred findings in its 70 documents and several KEPs
+    // with kep.yaml findings (each equal to the Node server's above; their number moves as the
+    // checker learns, so only a floor is held here).
+    assert.ok(findings > 100, `only ${findings} findings compared`);
+    assert.ok(kepYamls >= 4, `only ${kepYamls} kep.yaml files with findings compared`);
   });
 
   /** The first KEP with a kep.yaml that has findings on Node: the next tests ask about it. */
