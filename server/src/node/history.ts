@@ -4,6 +4,8 @@
  * when templates load; a document's first commit is asked for after edits, and where the file sits
  * (with HEAD) is then asked of git at most every few seconds.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { historyVersion, withHistory, type HistoryVersion, type TemplateSchema } from '../core/template';
 import { localDate } from '../core/workspace';
 import { fileAt, fileCommits, firstAdded, trackedPath, type TrackedPath } from './git';
@@ -26,12 +28,52 @@ const TRACKED_MS = 5_000;
 
 const tracked = new Map<string, { at: number; value: TrackedPath | null }>();
 
-/** `trackedPath`, asked of git at most once in TRACKED_MS per file. */
+/**
+ * What git said of folders lately: the top of the work tree a folder is in (with HEAD), or null
+ * outside every repository. A file in a folder below one of them, with no `.git` of its own on the
+ * way, is answered without asking git again: checking many files costs one git command, not one each.
+ */
+const folders = new Map<string, { at: number; top: string | null; head: string }>();
+
+function knownFolder(file: string, now: number): TrackedPath | null | undefined {
+  let real: string;
+  try {
+    real = fs.existsSync(file) ? fs.realpathSync(file) : path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+  } catch {
+    return undefined;
+  }
+  for (let dir = path.dirname(real); ; dir = path.dirname(dir)) {
+    const hit = folders.get(dir);
+    if (hit && now - hit.at < TRACKED_MS) {
+      if (hit.top === null) return null;
+      const rel = path.relative(hit.top, real);
+      return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? { top: hit.top, head: hit.head, path: rel.split(path.sep).join('/') } : undefined;
+    }
+    // A repository of its own below the folder git was asked about: ask again.
+    if (fs.existsSync(path.join(dir, '.git'))) return undefined;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `trackedPath`, asked of git at most once in TRACKED_MS per file, and not at all for a file in a folder git was just asked about. */
 function trackedNow(file: string, timeout: number): TrackedPath | null {
   const hit = tracked.get(file);
   const now = Date.now();
   if (hit && now - hit.at < TRACKED_MS) return hit.value;
-  return remember(tracked, file, { at: now, value: trackedPath(file, timeout) }).value;
+  const known = knownFolder(file, now);
+  const value = known === undefined ? trackedPath(file, timeout) : known;
+  if (known === undefined) {
+    try {
+      const dir = path.dirname(fs.existsSync(file) ? fs.realpathSync(file) : path.join(fs.realpathSync(path.dirname(file)), path.basename(file)));
+      if (folders.size >= 1000) folders.clear();
+      // Inside a repository, the answer holds for its work tree. Outside every one, no folder from
+      // this one up to the root has a repository, so it holds for any file with no `.git` on its way up.
+      folders.set(value ? path.resolve(fs.realpathSync(value.top)) : path.parse(dir).root, { at: now, top: value ? fs.realpathSync(value.top) : null, head: value?.head ?? '' });
+    } catch {
+      // Where the file is cannot be told: nothing is kept.
+    }
+  }
+  return remember(tracked, file, { at: now, value }).value;
 }
 
 /** Keeps a cache from growing without end in a long session. */
