@@ -69,11 +69,17 @@ function bareKind(value: string): string {
  * that kind (its Category or Type) is not asked for the section.
  */
 function notRequiredFor(spec: SectionSpec): string[] {
+  // Read from the template's guidance once per section: the answer is asked for on every check.
+  const known = sparedKinds.get(spec);
+  if (known) return known;
   const out: string[] = [];
   const re = /\b([A-Z][\w-]+(?: Track)?) (?:proposals|CHIPs|EIPs|ERCs|RFCs|documents)(?: typically| usually| generally)? (?:will not|won't|do not|don't|does not|need not|are not required to) (?:require|need|have)\b/g;
   for (const m of spec.guidance.matchAll(re)) out.push(m[1].toLowerCase());
+  sparedKinds.set(spec, out);
   return out;
 }
+
+const sparedKinds = new WeakMap<SectionSpec, string[]>();
 
 function isTodoOnly(text: string): boolean {
   if (/^(?:-+|\.\.\.|…)$/.test(text)) return true;
@@ -180,10 +186,17 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   const status = readStatus(model, template, metadata, companions);
   const reached = statusReached(template, status);
   // What kind of proposal the document says it is: any of its fields' values (Category, Type), whether the template names the field or not.
-  const fmValues = Object.values(model.frontMatter?.data ?? {}).filter((v): v is string => typeof v === 'string');
-  const kinds = new Set([...metadata.map((m) => m.value), ...preambleLines(model).map((l) => l.value), ...fmValues].map(bareKind).filter((v) => v !== ''));
-  const required = (spec: SectionSpec): boolean =>
-    !spec.optional && (spec.requiredFrom === null || reached(spec.requiredFrom)) && !notRequiredFor(spec).some((k) => kinds.has(k));
+  // Read only when the template's guidance spares some kind of proposal a section (rare).
+  let kinds: Set<string> | undefined;
+  const kindsOf = (): Set<string> => {
+    const fmValues = Object.values(model.frontMatter?.data ?? {}).filter((v): v is string => typeof v === 'string');
+    return (kinds ??= new Set([...metadata.map((m) => m.value), ...preambleLines(model).map((l) => l.value), ...fmValues].map(bareKind).filter((v) => v !== '')));
+  };
+  const required = (spec: SectionSpec): boolean => {
+    if (spec.optional || (spec.requiredFrom !== null && !reached(spec.requiredFrom))) return false;
+    const spared = notRequiredFor(spec);
+    return !spared.length || !spared.some((k) => kindsOf().has(k));
+  };
   return {
     model,
     template,

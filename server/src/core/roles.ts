@@ -102,7 +102,10 @@ export function matchByRole(
   claimed: (section: Section) => boolean,
 ): Map<Section, SectionSpec> {
   const out = new Map<Section, SectionSpec>();
+  const taken = (spec: SectionSpec): boolean => presentAt(spec) !== undefined || [...out.values()].includes(spec);
   const order = new Map(sections.map((s, i) => [s, i]));
+  // Each heading normalised once: the passes below look at every heading for every missing section.
+  const keyOf = new Map(sections.map((s) => [s, normalizeTitle(s.heading.text)]));
   const isUnder = (spec: SectionSpec, ancestor: SectionSpec): boolean => {
     for (let p = spec.parent; p !== null; p = specs[p].parent) if (p === ancestor.index) return true;
     return false;
@@ -137,7 +140,7 @@ export function matchByRole(
     for (let i = lo + 1; i < hi; i++) {
       const s = sections[i];
       if (s === title || claimed(s) || out.has(s)) continue;
-      if (sameRole(spec, normalizeTitle(s.heading.text))) {
+      if (sameRole(spec, keyOf.get(s) as string)) {
         out.set(s, spec);
         break;
       }
@@ -147,7 +150,7 @@ export function matchByRole(
   // specification, the document has sections of its own ("## 3. Ledger Entry", "## 4. Transaction")
   // at the level of the sections around them. The first of them stands for it.
   for (const spec of specs) {
-    if (presentAt(spec) !== undefined || [...out.values()].includes(spec) || !spec.keys.some((k) => BODY.has(k))) continue;
+    if (taken(spec) || !spec.keys.some((k) => BODY.has(k))) continue;
     const { lo, hi } = window(spec);
     const peer = [sections[lo], sections[hi]].find((x) => x !== undefined);
     if (!peer) continue;
@@ -155,13 +158,13 @@ export function matchByRole(
     // first ("## Test Plan" right after "## Proposal") leaves no place for the body. A heading that
     // names another part ("## Test Plan" where an older template had none) is that part, not the body.
     const own = sections.slice(lo + 1, hi).find((x) => x !== title && x.heading.level <= peer.heading.level);
-    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOfHeading(normalizeTitle(own.heading.text)) < 0 && !NOT_BODY.test(normalizeTitle(own.heading.text))) out.set(own, spec);
+    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOfHeading(keyOf.get(own) as string) < 0 && !NOT_BODY.test(keyOf.get(own) as string)) out.set(own, spec);
   }
   // Out of place: a heading that names the part outright ("## Approach" for "Design" above where
   // the template puts it, "## Approaches" for "Alternatives") is the part wherever it stands.
   for (const spec of specs) {
-    if (presentAt(spec) !== undefined || [...out.values()].includes(spec)) continue;
-    const s = sections.find((x) => x !== title && !claimed(x) && !out.has(x) && inSameRole(spec, normalizeTitle(x.heading.text)));
+    if (taken(spec)) continue;
+    const s = sections.find((x) => x !== title && !claimed(x) && !out.has(x) && inSameRole(spec, keyOf.get(x) as string));
     if (s) out.set(s, spec);
   }
   return out;
