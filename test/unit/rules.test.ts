@@ -219,9 +219,20 @@ describe('rules', () => {
   });
 
   describe('section-order, heading-level, duplicate-section', () => {
-    it('out of order: the fewest sections that break the template order', () => {
+    it('out of order: the fewest sections that break the template order; of two swapped neighbours, the second', () => {
       assert.deepEqual(run([...HEAD, '## Motivation', 'M.', '## Summary', 'S.', '## Design', '### API', 'A.', '### Rollout', 'R.'], 'section-order'), [
-        "7:1-7:14 information section-order Section 'Motivation' is out of order: the template puts it after 'Summary'.",
+        "9:1-9:11 information section-order Section 'Summary' is out of order: the template puts it before 'Motivation'.",
+      ]);
+    });
+
+    it('out of order: a section moved far from its place is the one reported, not the neighbour it jumped', () => {
+      // Alternatives moved up above Design: dropping either keeps the rest in order, but Design is where it belongs.
+      assert.deepEqual(run([...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Alternatives', 'None.', '## Design', '### API', 'A.', '### Rollout', 'R.'], 'section-order'), [
+        "11:1-11:16 information section-order Section 'Alternatives' is out of order: the template puts it after 'Rollout'.",
+      ]);
+      // Moved to the end: named with the first section it should have come before.
+      assert.deepEqual(run([...HEAD, '## Summary', 'S.', '## Design', '### API', 'A.', '### Rollout', 'R.', '## Motivation', 'M.'], 'section-order'), [
+        "14:1-14:14 information section-order Section 'Motivation' is out of order: the template puts it before 'Design'.",
       ]);
     });
 
