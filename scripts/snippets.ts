@@ -65,6 +65,15 @@ export function templateSnippets(t: TemplateSchema): Record<string, Snippet> {
     const prefix = unique(`${t.id}-${slugify(s.name)}`, 'section');
     let name = `${t.name}: ${s.name}`;
     if (out[name]) name = `${name} (${prefix})`;
+    if (s.leadIn) {
+      // A part led in by a bold label is that line, the template's words selected to be typed over.
+      out[name] = {
+        prefix,
+        description: `${t.name} '${s.name}' line (under the title), with the template's guidance.`,
+        body: [`**${escapeSnippet(s.title)}:** \${1:${escapeSnippet(s.guidance)}}`, '', '$0'],
+      };
+      continue;
+    }
     const body = [`${'#'.repeat(s.level)} ${escapeSnippet(s.title)}`, ''];
     const content = sectionContent(s);
     if (content) body.push(...lines(escapeSnippet(content)), '');

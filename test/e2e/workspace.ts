@@ -59,7 +59,7 @@ export const PROPOSALS_ROWS: [string, string][] = [
   ['EP-001: GPU Power Estimation', '3 of 19, 0 errors'],
   ['KLIP', '2 proposals'],
   ['In Discussion', '1 proposal'],
-  ['KLIP 1 - Faster Builds', '4 of 10, 0 errors'],
+  ['KLIP 1 - Faster Builds', '5 of 11, 0 errors'],
   ['Design Approved', '1 proposal'],
-  ['KLIP 2 - Query Pausing', '9 of 10, 1 error'],
+  ['KLIP 2 - Query Pausing', '10 of 11, 1 error'],
 ];

@@ -40,21 +40,22 @@ describe('language server: the workspace\'s proposals (the Proposals view)', fun
     tmp.write(kepler.path, write(kepler.text, 'Summary', 'Estimate GPU power.'));
     tmp.write('README.md', '# Notes\n\nNot a proposal.\n');
     s = await startSession({ rootUri: tmp.uri() });
-    const KLIP_SECTIONS = ['Motivation and background', 'What is in scope', 'What is not in scope', 'Value/Return', 'Public APIS', 'Design', 'Test plan', 'Documentation Updates', 'Compatibility Implications', 'Security Implications'];
+    const KLIP_SECTIONS = ['tl;dr', 'Motivation and background', 'What is in scope', 'What is not in scope', 'Value/Return', 'Public APIS', 'Design', 'Test plan', 'Documentation Updates', 'Compatibility Implications', 'Security Implications'];
     const KEPLER_DRAFT = ['Problem Statement', 'Current Limitations', 'Goals', 'Non-Goals', 'Requirements', 'Functional Requirements', 'Non-Functional Requirements', 'Proposed Solution', 'High-Level Architecture', 'Key Design Choices'];
     const KEPLER_ACCEPTED = [...KEPLER_DRAFT, 'Detailed Design', 'Package Structure', 'API/Interface Changes', 'Configuration', 'Security Considerations', 'Deployment Examples', 'Kubernetes Environment', 'Standalone Deployment', 'Testing Strategy', 'Test Coverage', 'Migration and Compatibility', 'Backward Compatibility', 'Rollback Strategy', 'Metrics Output', 'Implementation Plan', 'Risks and Mitigations', 'Alternatives Considered', 'Success Metrics', 'Open Questions'];
     const keplerRow = (status: string, written: number, required: number, errors: number, next: string, missing: string[]): string =>
       `docs/developer/proposal/EP-001-gpu-power.md | EP-001: GPU Power | kepler | ${status} | ${written} of ${required} | ${errors} errors | next: ${next}: ${missing.join(', ')}`;
     assert.deepEqual(await list(), [
-      `design-proposals/klip-1-faster-builds.md | KLIP 1 - Faster Builds | klip | In Discussion | 0 of 10 | 0 errors | next: Design Approved: ${KLIP_SECTIONS.join(', ')}`,
-      // Design Approved is approved: its empty sections are errors; In development also needs the LOEs.
-      `design-proposals/klip-2-pausing.md | KLIP 2 - Pausing | klip | Design Approved | 1 of 10 | 9 errors | next: In development: ${[...KLIP_SECTIONS.slice(1, 7), 'LOEs and Delivery Milestones', ...KLIP_SECTIONS.slice(7)].join(', ')}`,
+      `design-proposals/klip-1-faster-builds.md | KLIP 1 - Faster Builds | klip | In Discussion | 0 of 11 | 0 errors | next: Design Approved: ${KLIP_SECTIONS.join(', ')}`,
+      // Design Approved is approved: its empty sections are errors (the tl;dr still the template's words, a
+      // warning); In development also needs the LOEs.
+      `design-proposals/klip-2-pausing.md | KLIP 2 - Pausing | klip | Design Approved | 1 of 11 | 9 errors | next: In development: ${['tl;dr', ...KLIP_SECTIONS.slice(2, 8), 'LOEs and Delivery Milestones', ...KLIP_SECTIONS.slice(8)].join(', ')}`,
       keplerRow('Draft', 1, 19, 0, 'Accepted', KEPLER_ACCEPTED),
     ]);
 
     // Written on disk: the next answer has it.
     tmp.write(klip.path, write(klip.text, 'Design', 'A cache.'));
-    assert.equal((await list())[0], `design-proposals/klip-1-faster-builds.md | KLIP 1 - Faster Builds | klip | In Discussion | 1 of 10 | 0 errors | next: Design Approved: ${KLIP_SECTIONS.filter((x) => x !== 'Design').join(', ')}`);
+    assert.equal((await list())[0], `design-proposals/klip-1-faster-builds.md | KLIP 1 - Faster Builds | klip | In Discussion | 1 of 11 | 0 errors | next: Design Approved: ${KLIP_SECTIONS.filter((x) => x !== 'Design').join(', ')}`);
 
     // Open in the editor: its unsaved text counts.
     const uri = tmp.uri(kepler.path);

@@ -44,6 +44,7 @@ describe('language server over stdio', function () {
     await open(s, KLIP_URI, KLIP_TEXT);
     const items = await pull(s, KLIP_URI);
     assert.deepEqual(items.map(brief), [
+      "1:1 missing-section Missing required section 'tl;dr' (a paragraph that starts \"**tl;dr:**\", under the title).",
       "32:1 missing-section Missing required section 'Value/Return' (expected after 'What is not in scope').",
       "273:1 missing-section Missing required section 'LOEs and Delivery Milestones' (expected after 'Test plan').",
       "277:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
@@ -72,7 +73,7 @@ describe('language server over stdio', function () {
   it('insert a missing section: the exact text appears in place and the finding is gone, adding no error', async () => {
     await open(s, KLIP_URI, KLIP_TEXT);
     const before = await pull(s, KLIP_URI);
-    const target = before[0];
+    const target = before.find((d) => String(d.message).includes("'Value/Return'"))!;
     const actions = (await s.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: KLIP_URI },
       range: target.range,
@@ -80,8 +81,8 @@ describe('language server over stdio', function () {
     })) as CodeAction[];
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
       ["Insert section 'Value/Return'", 'quickfix', true],
-      ['Insert all 4 missing sections', 'quickfix', false],
-      ['Insert all missing sections (4)', 'source.insertMissingSections', false],
+      ['Insert all 5 missing sections', 'quickfix', false],
+      ['Insert all missing sections (5)', 'source.insertMissingSections', false],
     ]);
     assert.deepEqual(actions[0].diagnostics, [target]);
     const edits = editsFor(actions[0].edit, KLIP_URI);
@@ -94,6 +95,7 @@ describe('language server over stdio', function () {
     await change(s, KLIP_URI, after);
     const items = await pull(s, KLIP_URI);
     assert.deepEqual(items.map(brief), [
+      "1:1 missing-section Missing required section 'tl;dr' (a paragraph that starts \"**tl;dr:**\", under the title).",
       "37:1 empty-section Section 'Value/Return' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
       "277:1 missing-section Missing required section 'LOEs and Delivery Milestones' (expected after 'Test plan').",
       "281:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
@@ -108,10 +110,11 @@ describe('language server over stdio', function () {
     await change(s, KLIP_URI, mac);
     const before = await pull(s, KLIP_URI);
     assert.deepEqual(before.map(brief), want);
+    const valueReturn = before.find((d) => String(d.message).includes("'Value/Return'"))!;
     const actions = (await s.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: KLIP_URI },
-      range: before[0].range,
-      context: { diagnostics: [before[0]] },
+      range: valueReturn.range,
+      context: { diagnostics: [valueReturn] },
     })) as CodeAction[];
     assert.equal(actions[0].title, "Insert section 'Value/Return'");
     const edits = editsFor(actions[0].edit, KLIP_URI);
@@ -121,6 +124,7 @@ describe('language server over stdio', function () {
     assert.equal(after, (KLIP_TEXT.slice(0, at) + inserted('Value/Return') + KLIP_TEXT.slice(at)).replace(/\n/g, '\r'));
     await change(s, KLIP_URI, after);
     assert.deepEqual((await pull(s, KLIP_URI)).map(brief), [
+      "1:1 missing-section Missing required section 'tl;dr' (a paragraph that starts \"**tl;dr:**\", under the title).",
       "37:1 empty-section Section 'Value/Return' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
       "277:1 missing-section Missing required section 'LOEs and Delivery Milestones' (expected after 'Test plan').",
       "281:1 missing-section Missing required section 'Compatibility Implications' (expected after 'Documentation Updates').",
@@ -137,8 +141,13 @@ describe('language server over stdio', function () {
     // LOEs goes after the Test plan, before '## Documentation Updates' (line 277).
     const loes = offsetOfLine(KLIP_TEXT, 276);
     assert.equal(KLIP_TEXT.slice(loes).split('\n')[0], '## Documentation Updates');
+    // The tl;dr goes in as the template writes it, above the first section (line 8).
+    const tldr = offsetOfLine(KLIP_TEXT, 7);
+    assert.equal(KLIP_TEXT.slice(tldr).split('\n')[0], '## Motivation and background');
     const expected =
-      KLIP_TEXT.slice(0, at) +
+      KLIP_TEXT.slice(0, tldr) +
+      `**tl;dr:** ${KLIP_TEMPLATE.sections.find((x) => x.leadIn)?.body}\n\n` +
+      KLIP_TEXT.slice(tldr, at) +
       inserted('Value/Return') +
       KLIP_TEXT.slice(at, loes) +
       inserted('LOEs and Delivery Milestones') +
@@ -257,8 +266,9 @@ describe('language server over stdio', function () {
     await open(s, KLIP_URI, KLIP_TEXT);
     const o = (await s.connection.sendRequest(OutlineRequest, { textDocument: { uri: KLIP_URI } }))!;
     assert.deepEqual(o.template, { id: 'klip', name: 'KLIP', version: 'current' });
-    assert.deepEqual(o.progress, { written: 7, required: 11 });
+    assert.deepEqual(o.progress, { written: 7, required: 12 });
     assert.deepEqual(o.entries.map((e) => `${e.title}:${e.state}${e.required ? '' : ' (optional)'}`), [
+      'tl;dr:missing',
       'Motivation and background:written',
       'What is in scope:written',
       'What is not in scope:written',
@@ -271,7 +281,7 @@ describe('language server over stdio', function () {
       'Compatibility Implications:missing',
       'Security Implications:missing',
     ]);
-    assert.deepEqual(o.entries[0].range, { start: { line: 7, character: 0 }, end: { line: 7, character: 28 } });
+    assert.deepEqual(o.entries[1].range, { start: { line: 7, character: 0 }, end: { line: 7, character: 28 } });
   });
 
   it('tells the client when a version has been analysed', async () => {
@@ -289,10 +299,10 @@ describe('language server without pull diagnostics', function () {
     try {
       await open(s, KLIP_URI, KLIP_TEXT);
       const pushed = await s.waitFor<{ uri: string; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.uri === KLIP_URI);
-      assert.equal(pushed.diagnostics.length, 4);
+      assert.equal(pushed.diagnostics.length, 5);
       const v = await change(s, KLIP_URI, '# KLIP 59 - JSON functions\n');
       const again = await s.waitFor<{ version: number; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.version === v);
-      assert.equal(again.diagnostics.filter((d) => d.code === 'missing-section').length, 10);
+      assert.equal(again.diagnostics.filter((d) => d.code === 'missing-section').length, 11);
     } finally {
       await s.close();
     }
@@ -319,6 +329,7 @@ describe('language server settings', function () {
       await open(s, KLIP_URI, KLIP_IN_DEVELOPMENT);
       const items = await pull(s, KLIP_URI);
       assert.deepEqual(items.map((d) => [d.code, d.severity]), [
+        ['missing-section', 4],
         ['missing-section', 4],
         ['missing-section', 4],
         ['missing-section', 4],
@@ -353,6 +364,7 @@ describe('language server settings, from a client that cannot be asked for them'
         ['missing-section', 4],
         ['missing-section', 4],
         ['missing-section', 4],
+        ['missing-section', 4],
       ]);
       const elsewhere = 'file:///work/ws/notes/klip-59-json-functions.md';
       const quiet = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === elsewhere);
@@ -364,6 +376,7 @@ describe('language server settings, from a client that cannot be asked for them'
       const noted = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === elsewhere && p.diagnostics.length > 0);
       await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { proposalKit: { rules: { 'section-order': 'off' } } } });
       assert.deepEqual(severities(await after), [
+        ['missing-section', 1],
         ['missing-section', 1],
         ['missing-section', 1],
         ['missing-section', 1],

@@ -98,7 +98,7 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
         '',
         '| Proposal | Template | Status | Required sections written | Errors | Warnings | Notes |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| design-proposals/klip-2-new.md | KLIP | In Discussion | 9 of 10 | 0 | 0 | 1 |',
+        '| design-proposals/klip-2-new.md | KLIP | In Discussion | 10 of 11 | 0 | 0 | 1 |',
         '',
         '#### design-proposals/klip-2-new.md',
         '',
@@ -124,7 +124,7 @@ describe('the GitHub Action (action.yml), its steps run as GitHub runs them', fu
       ].join('\n'),
     );
     assert.match(r.summary, /^### Proposal Kit: 1 proposal, 1 error, 2 warnings, 0 notes\n/);
-    assert.match(r.summary, /\n\| design-proposals\/klip-3-bad\.md \| KLIP \| WIP \| 8 of 10 \| 1 \| 2 \| 0 \|\n/);
+    assert.match(r.summary, /\n\| design-proposals\/klip-3-bad\.md \| KLIP \| WIP \| 9 of 11 \| 1 \| 2 \| 0 \|\n/);
     assert.doesNotMatch(r.summary, /klip-1-old/);
   });
 
@@ -171,7 +171,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml), its command run on the s
     repo.git('add', 'design-proposals/klip-2-new.md', 'notes.txt');
     const good = runHook(HOOKS[0]);
     assert.deepEqual([good.code, good.out], [0, "design-proposals/klip-2-new.md:18:1 hint empty-section Section 'Design' is empty: write it, or say why it does not apply (\"N/A: <reason>\").\n"]);
-    assert.equal(good.err, 'Checked 1 file, 1 proposal: 0 errors, 0 warnings, 1 note.\n  design-proposals/klip-2-new.md: klip, 9 of 10 required sections written\n');
+    assert.equal(good.err, 'Checked 1 file, 1 proposal: 0 errors, 0 warnings, 1 note.\n  design-proposals/klip-2-new.md: klip, 10 of 11 required sections written\n');
     repo.write('design-proposals/klip-3-bad.md', WITH_ERROR.replace('KLIP 9', 'KLIP 3'));
     repo.git('add', 'design-proposals/klip-3-bad.md');
     // In Discussion, a draft: its empty section is a hint; WIP is no status the template knows.

@@ -43,9 +43,9 @@ describe('cli: check --changed-since REF', function () {
       [
         `proposal-kit: 3 of 4 markdown files added or changed since main (merge base ${base.slice(0, 12)}); only they are checked.`,
         'Checked 3 files, 3 proposals: 0 errors, 0 warnings, 2 notes.',
-        '  design-proposals/klip-2-done.md: klip, 9 of 10 required sections written',
-        '  design-proposals/klip-3-new.md: klip, 9 of 10 required sections written',
-        '  design-proposals/klip-5-draft.md: klip, 10 of 10 required sections written',
+        '  design-proposals/klip-2-done.md: klip, 10 of 11 required sections written',
+        '  design-proposals/klip-3-new.md: klip, 10 of 11 required sections written',
+        '  design-proposals/klip-5-draft.md: klip, 11 of 11 required sections written',
         '',
       ].join('\n'),
     );

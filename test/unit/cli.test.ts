@@ -44,7 +44,7 @@ describe('cli', () => {
     );
     assert.equal(
       r.err,
-      'Checked 2 files, 1 proposal: 1 error, 2 warnings.\n  design-proposals/klip-9-pause.md: klip, 8 of 10 required sections written\n',
+      'Checked 2 files, 1 proposal: 1 error, 2 warnings.\n  design-proposals/klip-9-pause.md: klip, 9 of 11 required sections written\n',
     );
   });
 
@@ -99,7 +99,7 @@ describe('cli', () => {
     assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['design-proposals/klip-9-pause.md', 'notes.md']);
     assert.deepEqual(doc.files[1], { path: 'notes.md', template: null, progress: null, findings: [] });
     assert.deepEqual(doc.files[0].template, { id: 'klip', confidence: 0.9 });
-    assert.deepEqual(doc.files[0].progress, { written: 8, required: 10 });
+    assert.deepEqual(doc.files[0].progress, { written: 9, required: 11 });
     assert.deepEqual(doc.files[0].findings[2], {
       rule: 'missing-section',
       severity: 'error',

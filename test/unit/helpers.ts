@@ -84,7 +84,7 @@ export const PAUSE_KLIP = [
   '**Status**: WIP |',
   '**Release Target**: 0.30 |',
   '**Discussion**: https://github.com/confluentinc/ksql/pull/9',
-  '',
+  '**tl;dr:** Let operators pause a persistent query and resume it later with its state.',
   '## Motivation and background',
   'Because.',
   '## What is in scope',

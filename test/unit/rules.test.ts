@@ -133,6 +133,64 @@ describe('rules', () => {
     });
   });
 
+  describe('a part led in by a bold label above the first section', () => {
+    const TLDR = tpl(
+      [
+        '# Design NNN: Title',
+        '',
+        '**Author**: _your name_ |',
+        '**Status**: _Draft_',
+        '',
+        '**tl;dr:** _two or three sentences on why this change is worth making and who gains from it_',
+        '',
+        '## Motivation',
+        '<!-- Why. -->',
+        '## Design',
+        '<!-- How. -->',
+        '',
+      ].join('\n'),
+      'design.md',
+    );
+    const HEADER = ['# Design 7: Faster builds', '', '**Author**: Ada |', '**Status**: Accepted', ''];
+    const findings = (lines: string[]) => check(lines.join('\n'), TLDR, { path: 'design-7.md', template: 'design' }).findings.map(show);
+
+    it('is a part of the proposal, not a field', () => {
+      assert.deepEqual(TLDR.sections.map((s) => `${s.index} ${s.name}${s.leadIn ? ' (lead-in)' : ''}`), ['0 tl;dr (lead-in)', '1 Motivation', '2 Design']);
+      assert.deepEqual(TLDR.metadata.map((m) => m.name), ['Author', 'Status']);
+    });
+
+    it('is there as a line with that label, written in either form, on its own or under the fields', () => {
+      assert.deepEqual(findings([...HEADER, '**tl;dr:** Cache the compiler.', '', '## Motivation', 'M.', '## Design', 'D.']), []);
+      assert.deepEqual(findings([...HEADER.slice(0, -1), '**TL;DR**: Cache the compiler.', '', '## Motivation', 'M.', '## Design', 'D.']), []);
+    });
+
+    it('missing: said in the form the template asks for, and the fix puts in the template\'s line', () => {
+      const lines = [...HEADER, '## Motivation', 'M.', '## Design', 'D.', ''];
+      const r = check(lines.join('\n'), TLDR, { path: 'design-7.md', template: 'design' });
+      assert.deepEqual(r.findings.map(show), [
+        '1:1-1:26 error missing-section Missing required section \'tl;dr\' (a paragraph that starts "**tl;dr:**", under the title).',
+      ]);
+      const after = applyEdits(lines.join('\n'), fixesFor(r.analysis!, r.findings[0], r.findings)[0].edits);
+      assert.equal(after, [...HEADER, '**tl;dr:** _two or three sentences on why this change is worth making and who gains from it_', '', '## Motivation', 'M.', '## Design', 'D.', ''].join('\n'));
+      assert.deepEqual(findings(after.split('\n')).filter((f) => f.includes('missing-section')), []);
+    });
+
+    it("the template's words left after the label are guidance, not the part written", () => {
+      const lines = [...HEADER.slice(0, -1), '**tl;dr:** _two or three sentences on why this change is worth', 'making and who gains from it_', '', '## Motivation', 'M.', '## Design', 'D.'];
+      const r = check(lines.join('\n'), TLDR, { path: 'design-7.md', template: 'design' });
+      assert.deepEqual(r.findings.map(show), ["5:1-6:30 warning placeholder Template guidance left in 'tl;dr': replace it with your own words."]);
+      assert.deepEqual(r.progress, { written: 2, required: 3 });
+      // No fix removes it: the label is what the template asks for.
+      assert.deepEqual(fixesFor(r.analysis!, r.findings[0], r.findings), []);
+    });
+
+    it('a paragraph of fields, or a short value, is not such a part', () => {
+      const t = tpl(['# T', '', '**Status:** Draft', '', '**Owner:** _the team that owns it_', '', '## Summary', 'S.', ''].join('\n'), 'fields.md');
+      assert.deepEqual(t.sections.map((s) => s.name), ['Summary']);
+      assert.deepEqual(t.metadata.map((m) => m.name), ['Status', 'Owner']);
+    });
+  });
+
   describe('empty-section', () => {
     it('empty, comment-only and "TODO" are not written; "N/A", with a reason or without, is an answer', () => {
       assert.deepEqual(

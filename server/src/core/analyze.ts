@@ -4,9 +4,10 @@
  */
 import type { Block, ProposalModel, Section } from './parse';
 import type { SectionSpec, TemplateSchema, TemplateVersion } from './template';
-import { isLoneTitle } from './template';
+import { isLoneTitle, leadInOf } from './template';
 import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
+import { splitLines } from './text';
 import { heldByChildren, matchByRole, sharedBody } from './roles';
 import { UNFINISHED_NOTE } from './placeholders';
 import { preambleLines, readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
@@ -46,6 +47,8 @@ export interface Analysis {
    * heading ("* **How can this feature be enabled?**"): present and written, without a heading.
    */
   inline: Map<number, Block>;
+  /** Parts led in by a bold label (a KLIP's tl;dr) that still say what the template says there: present, not written. */
+  leadInsLeft: Map<number, Block>;
   /** The document's status, when the template gives statuses a meaning and the document has one. */
   status: DocumentStatus | null;
   /** The files beside the document it was analysed with. */
@@ -181,6 +184,17 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     if (found) inline.set(spec.index, found);
   }
 
+  // A part the template leads in with a bold label above its first section (a KLIP's tl;dr): the
+  // document's line with that label there.
+  const leadInsLeft = new Map<number, Block>();
+  for (const spec of specs) {
+    if (!spec.leadIn || present.has(spec.index)) continue;
+    const found = leadInBlock(model, title, spec.keys);
+    if (!found) continue;
+    if (leadInIsGuidance(found, spec)) leadInsLeft.set(spec.index, found);
+    else inline.set(spec.index, found);
+  }
+
   const preamble = preambleSpan(model, title);
   const metadata = readMetadata(model, template, preamble);
   const status = readStatus(model, template, metadata, companions);
@@ -207,6 +221,7 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     duplicates,
     elsewhere,
     inline,
+    leadInsLeft,
     metadata,
     preamble,
     status,
@@ -301,6 +316,37 @@ function findInline(section: Section, keys: readonly string[]): Block | null {
   for (const c of section.children) {
     const found = findInline(c, keys);
     if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Whether a lead-in part still says what the template says after its label: the template's words,
+ * rewrapped or not. Not words in emphasis that sound like guidance: authors keep the template's
+ * italics for their own tl;dr ("_[KLIP 15] already made the case for why ..._").
+ */
+function leadInIsGuidance(found: Block, spec: SectionSpec): boolean {
+  const own = normalizeProse(spec.guidance);
+  return own !== '' && normalizeProse(found.text).endsWith(own);
+}
+
+/**
+ * The text above the first section (under the title) from a line led by a bold label that is one
+ * of `keys` to the end of its paragraph (fields above it in the same paragraph left out).
+ */
+function leadInBlock(model: ProposalModel, title: Section | null, keys: readonly string[]): Block | null {
+  for (const b of title ? title.blocks : model.leadingBlocks) {
+    if (b.kind !== 'content') continue;
+    const source = model.text.slice(b.span.start, b.span.end);
+    let at = 0;
+    for (const line of splitLines(source)) {
+      const lead = leadInOf(line.replace(/^\s*[-*+]\s+/, ''));
+      if (lead && keys.includes(normalizeTitle(lead.label))) {
+        const start = b.span.start + at;
+        return { ...b, span: { start, end: b.span.end }, text: source.slice(at).replace(/[*_`]/g, '') };
+      }
+      at += line.length + (/^\r\n/.test(source.slice(at + line.length)) ? 2 : 1);
+    }
   }
   return null;
 }

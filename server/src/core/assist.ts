@@ -69,7 +69,8 @@ export function completionsAt(a: Analysis, pos: Position): Completion[] {
   const range = lines.rangeOf({ start: lineStart, end: cursor });
   const out: Completion[] = [];
   for (const spec of a.version.sections) {
-    if (a.present.has(spec.index) || a.inline.has(spec.index)) continue;
+    // A part led in by a bold label (a KLIP's tl;dr) is no heading to complete; its snippet and fix write it.
+    if (spec.leadIn || a.present.has(spec.index) || a.inline.has(spec.index) || a.leadInsLeft.has(spec.index)) continue;
     const parent = spec.parent === null ? null : a.version.sections[spec.parent];
     const required = a.required(spec);
     out.push({

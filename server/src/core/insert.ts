@@ -11,6 +11,8 @@ import type { Span, TextEdit } from './types';
 
 /** Markdown for a new section (and its missing required subsections), guidance as an HTML comment. */
 function sectionText(a: Analysis, spec: SectionSpec, eol: string): string {
+  // A part led by a bold label goes in as the template writes it, its words for the author to replace.
+  if (spec.leadIn) return `**${spec.title}:** ${spec.body.replace(LINE_BREAKS, eol)}${eol}${eol}`;
   const guidance = guidanceFor(a, spec).replace(/--+>/g, '->').trim();
   let text = `${'#'.repeat(spec.level)} ${spec.title}${eol}${eol}`;
   if (guidance) text += `<!-- ${guidance.replace(LINE_BREAKS, eol)} -->${eol}${eol}`;
@@ -20,6 +22,9 @@ function sectionText(a: Analysis, spec: SectionSpec, eol: string): string {
 
 /** Where a missing section is inserted: an offset at the start of a line (or the end of the text). */
 function insertionOffset(a: Analysis, spec: SectionSpec): number {
+  // A part led in by a bold label belongs above the first section, under the title and its fields.
+  // With no title and no section, it goes where the first section would.
+  if (spec.leadIn) return a.title || a.model.sections.length ? a.preamble.end : templatePlace(a, spec);
   return pastDeeperHeadings(a, spec, templatePlace(a, spec));
 }
 

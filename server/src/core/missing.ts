@@ -89,7 +89,7 @@ function openedBy(a: Analysis, parent: SectionSpec, spec: SectionSpec): boolean 
 export function missingSpecs(a: Analysis): SectionSpec[] {
   const out: SectionSpec[] = [];
   for (const spec of a.version.sections) {
-    if (a.present.has(spec.index) || a.inline.has(spec.index) || !a.required(spec)) continue;
+    if (a.present.has(spec.index) || a.inline.has(spec.index) || a.leadInsLeft.has(spec.index) || !a.required(spec)) continue;
     const parent = spec.parent === null ? null : a.version.sections[spec.parent];
     if (parent && !a.present.has(parent.index)) continue; // reported with its parent
     if (parent && (foldedInto(a, parent) || openedBy(a, parent, spec))) continue;

@@ -29,7 +29,7 @@ export function outlineOf(a: Analysis): Outline {
     const p = a.present.get(i);
     let state: OutlineState;
     if (p) state = p.state === 'todo' ? 'empty' : p.state;
-    else state = a.inline.has(i) ? 'written' : 'missing';
+    else state = a.inline.has(i) ? 'written' : a.leadInsLeft.has(i) ? 'guidance' : 'missing';
     const out: OutlineNode = {
       title: spec.name,
       level: spec.level,

@@ -60,6 +60,8 @@ export function untouchedScaffold(a: Analysis): Span[] {
     if (s === a.title) continue;
     if (keys.has(bodyKey(s.heading.text, text.slice(s.bodyStart, s.ownEnd)))) spans.push({ start: s.heading.span.start, end: s.ownEnd });
   }
+  // A part led in by a bold label (a KLIP's tl;dr) that still says what the template says there.
+  for (const b of a.leadInsLeft.values()) spans.push(b.span);
   for (const m of a.metadata) {
     const placeholder = m.field.placeholder;
     if (placeholder !== undefined && normalizeProse(placeholder) === normalizeProse(m.value)) spans.push({ start: m.keySpan.start, end: m.valueSpan.end });

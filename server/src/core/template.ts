@@ -35,6 +35,11 @@ export interface SectionSpec {
   body: string;
   /** Normalised visible guidance blocks: a document block equal to one of these is left-over guidance. */
   guidanceBlocks: string[];
+  /**
+   * A part the template asks for in a paragraph of its own above its first section, led by a bold
+   * label (a KLIP's `**tl;dr:** _two or three sentences..._`), not under a heading.
+   */
+  leadIn?: true;
 }
 
 export interface MetadataField {
@@ -198,7 +203,9 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   const status = statusSpec(data.status, err);
   const requiredFrom = requiredFromMap(data.requiredFrom, status, err);
   const outlineRules: OutlineRules = { optionalExtra, aliases, requiredFrom };
-  const sections = specsFrom(model, titleSection, outlineRules, text);
+  const declared = data.metadata === undefined ? [] : (data.metadata as Dict[]).flatMap((f) => [String(f.name), ...(Array.isArray(f.aliases) ? f.aliases.map(String) : [])]);
+  const leadIns = leadInParts(model, titleSection, declared);
+  const sections = withLeadIns(leadIns, specsFrom(model, titleSection, outlineRules, text));
   if (!sections.length) {
     throw new TemplateError(source, 1, 'The template has no section headings: add "## Section" headings for the sections a proposal needs.');
   }
@@ -228,7 +235,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   }
   const metadata =
     data.metadata === undefined
-      ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model), err, model))
+      ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model, leadIns), err, model))
       : metadataFields(data.metadata, err, model);
   const versions = versionList(data.versions, outlineRules, titleHeading);
 
@@ -332,12 +339,14 @@ function capitalSlot(inner: string): string | null {
  * the first is a new proposal's; a value naming `YYYY-MM-DD` is a date New Proposal fills in; an
  * `Author` line gets the author. None is required: a plain template cannot say so.
  */
-function inferredMetadata(model: ProposalModel): Dict[] {
+function inferredMetadata(model: ProposalModel, leadIns: readonly SectionSpec[]): Dict[] {
   const out: Dict[] = [];
+  const parts = new Set(leadIns.flatMap((l) => l.keys));
   // Lines inside HTML comments are instructions to the author, not fields.
   const visible = preambleText(model).text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n\u2028\u2029]/g, ' '));
   for (const line of metadataLines(visible)) {
     if (out.some((f) => String(f.name).toLowerCase() === line.key.toLowerCase())) continue;
+    if (parts.has(normalizeTitle(line.key))) continue;
     const values = alternativesIn(line.value);
     // A field the template itself leaves empty (EEP 33's `Post-History:`) may stay empty.
     const field: Dict = { name: line.key, required: false, ...(line.value.trim() ? {} : { emptyAllowed: true }) };
@@ -388,6 +397,61 @@ function templateTitle(model: ProposalModel): Section | null {
   // A first heading that only says "Title" (gRPC's setext `Title` above its `##` sections).
   if (/^\W*title\W*$/i.test(first.heading.text) && model.sections.every((x) => x === first || x.heading.level >= first.heading.level)) return first;
   return next && first.heading.level > next.heading.level ? first : null;
+}
+
+/** A paragraph led by a bold label: `**tl;dr:** text` or `**tl;dr**: text`. */
+const LEAD_IN = /^[ \t]*(?:\*\*|__)([^*_\n:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*([\s\S]*)$/;
+
+/** The label and the rest of a paragraph led by a bold label, or null. */
+export function leadInOf(paragraph: string): { label: string; rest: string } | null {
+  const m = LEAD_IN.exec(paragraph);
+  return m ? { label: m[1].trim(), rest: m[2].trim() } : null;
+}
+
+/**
+ * The parts a template asks for in paragraphs of their own between its title and its first
+ * section, each led by a bold label and followed by guidance (a KLIP's `**tl;dr:** _The summary of
+ * WHY we should do this..._`): a part of the proposal, not a field. A field's line is short (a
+ * placeholder, a date, a list of values) or shares its paragraph with other fields; one the
+ * settings declare is a field whatever its length.
+ */
+function leadInParts(model: ProposalModel, title: Section | null, declared: readonly string[]): SectionSpec[] {
+  const blocks = title ? title.blocks : model.leadingBlocks;
+  const fields = new Set(declared.map(normalizeTitle));
+  const firstLevel = model.sections.find((x) => x !== title)?.heading.level ?? 2;
+  const out: SectionSpec[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    const source = model.text.slice(b.span.start, b.span.end);
+    const lead = leadInOf(source);
+    if (!lead || /\n\s*(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)?:/.test(source.slice(2))) continue;
+    const key = normalizeTitle(lead.label);
+    const guidance = lead.rest.replace(/[*_]+/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!key || fields.has(key) || guidance.split(' ').length < 6 || alternativesIn(lead.rest).length || out.some((o) => o.keys[0] === key)) continue;
+    out.push({
+      index: out.length,
+      title: lead.label,
+      name: lead.label,
+      level: firstLevel,
+      parent: null,
+      children: [],
+      keys: [key],
+      optional: saysOptional(guidance),
+      requiredFrom: null,
+      guidance,
+      body: lead.rest,
+      guidanceBlocks: [normalizeProse(b.text)],
+      leadIn: true,
+    });
+  }
+  return out;
+}
+
+/** The lead-in parts first, then the sections, numbered in that order. */
+function withLeadIns(leadIns: SectionSpec[], sections: SectionSpec[]): SectionSpec[] {
+  if (!leadIns.length) return sections;
+  const n = leadIns.length;
+  return [...leadIns, ...sections.map((s) => ({ ...s, index: s.index + n, parent: s.parent === null ? null : s.parent + n, children: s.children.map((c) => c + n) }))];
 }
 
 /**

@@ -39,7 +39,7 @@ export function upgradeOf(a: Analysis): Upgrade | null {
   const current = analyze(a.model, a.template, a.template, a.companions);
   const oldKeys = new Set(a.version.sections.flatMap((s) => s.keys));
   const isNew = (s: SectionSpec): boolean => !s.keys.some((k) => oldKeys.has(k));
-  const lacks = (s: SectionSpec): boolean => !current.present.has(s.index) && !current.inline.has(s.index);
+  const lacks = (s: SectionSpec): boolean => !current.present.has(s.index) && !current.inline.has(s.index) && !current.leadInsLeft.has(s.index);
   const missingNow = new Set(missingSpecs(current).map((s) => s.index));
   // A document that has a section only the older version has (a 2019 KLIP's Performance
   // Implications) was surely written with it: what the current template requires from a later

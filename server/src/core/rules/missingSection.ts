@@ -39,9 +39,11 @@ export const missingSection: Rule = {
     return missingSpecs(a).map((spec): RawFinding => {
       const subs = subsectionsWith(a, spec);
       const with_ = subs.length ? `, with its subsection${subs.length > 1 ? 's' : ''} ${subs.map((s) => q(s.name)).join(', ')}` : '';
+      // A part the template leads in with a bold label is asked for in that form.
+      const where = spec.leadIn ? `a paragraph that starts "**${spec.title}:**", ${a.title ? 'under the title' : 'above the first section'}` : describePlacement(a, spec);
       return {
         rule: 'missing-section',
-        message: `Missing required section ${q(spec.name)}${with_} (${describePlacement(a, spec)}).`,
+        message: `Missing required section ${q(spec.name)}${with_} (${where}).`,
         range: a.model.lines.rangeOf(anchorSpan(a, spec)),
         section: spec.name,
         data: { kind: 'missing', sectionIndex: spec.index },

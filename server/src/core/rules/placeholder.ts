@@ -49,6 +49,17 @@ export const placeholder: Rule = {
       }
     }
 
+    for (const [i, b] of a.leadInsLeft) {
+      const name = a.version.sections[i].name;
+      skip.push(b.span);
+      out.push({
+        rule: 'placeholder',
+        message: `Template guidance left in ${q(name)}: replace it with your own words.`,
+        range: lines.rangeOf(b.span),
+        section: name,
+      });
+    }
+
     // A question marked unresolved is fine while the proposal is debated, not once it is approved.
     const approved = a.status?.stage === 'approved' ? a.status.value : null;
     const scan = (blocks: readonly Block[], sectionName: string | undefined): void => {
