@@ -237,6 +237,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
       ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model), err, model))
       : metadataFields(data.metadata, err, model);
   const versions = versionList(data.versions, outlineRules, titleHeading, err);
+  const fields = withOlderPlaceholders(metadata, versions);
 
   return {
     id,
@@ -250,7 +251,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
       explicit: fileSpec.path !== undefined,
     },
     detect: { paths: detectPaths, title: titleRe },
-    metadata,
+    metadata: fields,
     kepYaml: kepYaml(data.kepYaml, err),
     status,
     body,
@@ -1012,10 +1013,11 @@ export function sameField(a: MetadataField, b: MetadataField): boolean {
 /**
  * Whether the template marks a field optional, or required only in some cases: its name or the
  * value it shows says so (`**Editor**: [GitHub ID, optional]`, `requires (*optional)`,
- * `category (*only required for Standards Track)`, `if there is one`).
+ * `category (*only required for Standards Track)`, `if there is one`, `TF-RFC it replaces, else
+ * remove this header`).
  */
 export function optionalField(f: MetadataField): boolean {
-  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly required\b/i.test(`${f.name} ${f.placeholder ?? ''}`);
+  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly required\b|\bremove this (?:header|field|line|row|key)\b/i.test(`${f.name} ${f.placeholder ?? ''}`);
 }
 
 /**
@@ -1040,6 +1042,25 @@ export function versionFields(t: TemplateSchema, version: TemplateVersion): { fi
     }
   }
   return { fields: [...t.metadata, ...own], asked };
+}
+
+/**
+ * The template's fields with the values older versions showed for them as placeholders (an older
+ * version's `**Author**: [Your Name]`): left in a document, they are template text too.
+ */
+function withOlderPlaceholders(fields: MetadataField[], versions: readonly TemplateVersion[]): MetadataField[] {
+  return fields.map((f) => {
+    const known = new Set([f.placeholder, ...(f.placeholders ?? [])].filter((p): p is string => p !== undefined).map(normalizeProse));
+    const older: string[] = [];
+    for (const v of versions) {
+      for (const o of v.metadata ?? []) {
+        if (o.placeholder === undefined || !sameField(f, o) || known.has(normalizeProse(o.placeholder))) continue;
+        known.add(normalizeProse(o.placeholder));
+        older.push(o.placeholder);
+      }
+    }
+    return older.length ? { ...f, placeholders: [...(f.placeholders ?? []), ...older] } : f;
+  });
 }
 
 /**
@@ -1099,5 +1120,5 @@ export function withHistory(t: TemplateSchema, history: readonly HistoryVersion[
   // Newest first: dated versions by their dates, undated ones (written in the settings) after them, as written.
   const dated = (v: TemplateVersion): string => v.date ?? '';
   const versions = [...written, ...fromHistory].map((v, i) => ({ v, i })).sort((a, b) => (dated(a.v) === dated(b.v) ? a.i - b.i : dated(a.v) < dated(b.v) ? 1 : -1));
-  return { ...t, date, versions: versions.map((x) => x.v) };
+  return { ...t, date, metadata: withOlderPlaceholders(t.metadata, fromHistory), versions: versions.map((x) => x.v) };
 }

@@ -110,9 +110,9 @@ function fieldEdits(a: Analysis, fields: MetadataField[]): TextEdit[] {
 
 /**
  * The edits that bring the document up to the current template: each renamed heading's old title
- * replaced by the current one (the rest of the heading line kept), the field lines it added put
- * among the document's own (see `fieldEdits`), then the missing sections of the current template
- * inserted where it puts them.
+ * replaced by the current one (the rest of the heading line kept), the field lines it added or
+ * requires put among the document's own (see `fieldEdits`), then the missing sections of the
+ * current template inserted where it puts them.
  */
 export function upgradeEdits(u: Upgrade): TextEdit[] {
   const a = u.current;
@@ -126,7 +126,9 @@ export function upgradeEdits(u: Upgrade): TextEdit[] {
     // Only the title changes: numbering, emphasis and an optional mark around it stay as written.
     edits.push({ range: a.model.lines.rangeOf(range), newText: at < 0 ? r.to.title : r.to.name });
   }
-  edits.push(...fieldEdits(a, u.fields));
+  // The fields the current template added, and those it requires that the document lacks, in its order.
+  const lacking = a.template.metadata.filter((f) => u.fields.includes(f) || (f.required && !a.metadata.some((e) => e.field === f)));
+  edits.push(...fieldEdits(a, lacking));
   const insert = new Map([...missingSpecs(a), ...u.added].map((s) => [s.index, s]));
   edits.push(...insertSectionsEdits(a, [...insert.values()].sort((x, y) => x.index - y.index)));
   return edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
