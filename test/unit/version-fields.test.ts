@@ -143,6 +143,15 @@ describe('the fields of older template versions', () => {
     assert.deepEqual(again.findings.filter((f) => f.rule === 'template-version').map(show), []);
   });
 
+  it('the update writes the added line with the line breaks the document uses', () => {
+    const text = doc(['**Status**: Draft', '**Author**: Ann', '**Shepherd**: Sam', '**Created**: 2024-06-01']).replace(/\n/g, '\r\n');
+    const r = check(text, parseTemplate(RFC, 'rfc.md'), { template: 'rfc' });
+    const finding = r.findings.find((f) => f.rule === 'template-version');
+    assert.ok(finding);
+    const after = applyEdits(text, fixesFor(r.analysis!, finding, r.findings)[0].edits);
+    assert.equal(after, doc(['**Status**: Draft', '**Author**: Ann', '**Reviewers**: [GitHub IDs]', '**Shepherd**: Sam', '**Created**: 2024-06-01']).replace(/\n/g, '\r\n'));
+  });
+
   it('fields written in a table are left to the note: with nothing else to change, no update is offered', () => {
     const text = doc(['| Status | Draft |', '| --- | --- |', '| Author | Ann |', '| Shepherd | Sam |', '| Created | 2024-06-01 |']);
     const r = check(text, parseTemplate(RFC, 'rfc.md'), { template: 'rfc' });

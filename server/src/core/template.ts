@@ -1036,7 +1036,10 @@ export function versionFields(t: TemplateSchema, version: TemplateVersion): { fi
     if (now) {
       if (!asked.includes(now)) asked.push(now);
     } else {
-      const old: MetadataField = { ...f, required: f.required || !optionalField(f) };
+      // Read under its name without the note after it too (`requires (*optional)` is written `requires:`).
+      const bare = fieldNameKey(f.name);
+      const aliases = f.aliases.includes(bare) || f.name.toLowerCase() === bare ? f.aliases : [...f.aliases, bare];
+      const old: MetadataField = { ...f, aliases, required: f.required || !optionalField(f) };
       own.push(old);
       asked.push(old);
     }
