@@ -202,7 +202,17 @@ describe('language server over stdio', function () {
     assert.equal(guidance?.message, "Template guidance left in 'Problem Statement': replace it with the section's content.");
     assert.deepEqual((await act(guidance as Diagnostic)).map((a) => a.title).filter((t) => t.startsWith('Remove')), []);
 
-    const status = byRule('metadata')[0];
+    // The Status line's finding (the lines the template requires and the EP lacks are reported on its title).
+    assert.deepEqual(
+      byRule('metadata').map((d) => d.message),
+      [
+        'The Authors line is missing: add "**Authors**: <value>" under the title.',
+        'The Created line is missing: add "**Created**: <value>" under the title.',
+        'The Last Updated line is missing: add "**Last Updated**: <value>" under the title.',
+        "Status 'WIP' is not an allowed value: expected one of Draft, Accepted, Implemented, Rejected, Superseded.",
+      ],
+    );
+    const status = byRule('metadata').find((d) => String(d.message).startsWith('Status')) as Diagnostic;
     const statusFixes = await act(status);
     assert.deepEqual(statusFixes.map((a) => a.title).filter((t) => t.startsWith('Set')), [
       "Set Status to 'Draft'",

@@ -150,7 +150,7 @@ describe("teams' own templates, as they are", () => {
           't.md:4: "status.order" is empty; it must list at least one value, e.g. ["Draft", "Accepted", "Implemented"].',
           't.md:4: "file" has \'pth\', which it does not take; it takes path, companions.',
           't.md:4: "aliases" for \'A\' must be a list of text values; found a number.',
-          't.md:4: entry 1 of "versions" needs "outline": the older template\'s headings, one per line.',
+          't.md:4: entry 1 of "versions" needs "outline": the older template\'s headings, one per line, and the field lines under its title, if it had any.',
           't.md:4: "fill" of entry 1 of "metadata" (\'Owner\') is \'someone\'; expected one of author, date, default.',
           'loaded',
         ],

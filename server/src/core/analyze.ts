@@ -3,8 +3,8 @@
  * state of each, the title and the metadata. Every rule, the outline and the fixes read this.
  */
 import type { Block, ProposalModel, Section } from './parse';
-import type { SectionSpec, TemplateSchema, TemplateVersion } from './template';
-import { isLoneTitle, leadInOf } from './template';
+import type { MetadataField, SectionSpec, TemplateSchema, TemplateVersion } from './template';
+import { isLoneTitle, leadInOf, versionFields } from './template';
 import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 import { splitLines } from './text';
@@ -40,6 +40,11 @@ export interface Analysis {
   /** Headings that stand for their sections at another level or place, or combined: not out of order or at a wrong level. */
   elsewhere: Set<Section>;
   metadata: MetadataEntry[];
+  /**
+   * The fields the document is asked for when they are required: the current template's for a
+   * document that follows it, else those the version it follows showed (see `versionFields`).
+   */
+  fields: MetadataField[];
   /** Span of the preamble (between the title and the first section). */
   preamble: Span;
   /**
@@ -196,7 +201,8 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   }
 
   const preamble = preambleSpan(model, title);
-  const metadata = readMetadata(model, template, preamble);
+  const { fields: readable, asked: fields } = versionFields(template, version);
+  const metadata = readMetadata(model, template, preamble, readable);
   const status = readStatus(model, template, metadata, companions);
   const reached = statusReached(template, status);
   // What kind of proposal the document says it is: any of its fields' values (Category, Type), whether the template names the field or not.
@@ -223,6 +229,7 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     inline,
     leadInsLeft,
     metadata,
+    fields,
     preamble,
     status,
     companions,

@@ -6,10 +6,10 @@
  */
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
-import type { TemplateSchema, TemplateVersion } from './template';
-import { droppedSections, isLoneTitle } from './template';
+import type { MetadataField, TemplateSchema, TemplateVersion } from './template';
+import { addedFields, droppedSections, fieldNameKey, isLoneTitle, optionalField, sameField } from './template';
 import { documentDate, preambleLines } from './metadata';
-import { escapeRe, normalizeTitle } from './normalize';
+import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import { sameRole } from './roles';
 
 export interface Detection {
@@ -51,6 +51,10 @@ export function detectTemplate(
   let date: string | null | undefined;
   const docDate = (): string | null => (date === undefined ? (date = documentDate(model) ?? dateFromPath(path) ?? firstCommitDate?.() ?? null) : date);
   const byId = (id: string): TemplateSchema | undefined => templates.find((t) => t.id === id);
+  // The document's fields (its `Key: value` lines and front matter keys) with their values, read when a version's fields are compared.
+  let fields: Map<string, string[]> | undefined;
+  const docFields = (): Map<string, string[]> => (fields ??= fieldValues(model));
+  const bestVersion = (t: TemplateSchema, outline: DocOutline, dateOfDoc: () => string | null): TemplateVersion => versionOf(t, outline, dateOfDoc, docFields);
 
   if (forcedId) {
     const t = byId(forcedId);
@@ -250,7 +254,7 @@ function dateFromPath(path: string | undefined): string | null {
  * its path, else its first commit), else the current template; another version wins when the
  * document's headings fit it clearly better, or as well with a heading only that version has.
  */
-function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => string | null): TemplateVersion {
+function versionOf(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => string | null, docFields: () => Map<string, string[]>): TemplateVersion {
   // Versions differ in their own subsections too: here every heading of the document counts.
   const docKeys: DocOutline = { keys: outline.keys, nested: outline.keys.map(() => false), parents: outline.parents };
   const all: TemplateVersion[] = [t, ...t.versions];
@@ -275,7 +279,11 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => st
   // template dropped): evidence of when it was written. A version older than the one in force at
   // the document's date wins only on such a heading: a document that lacks what its version added
   // lacks a section, it was not written earlier.
-  const hasOwnHeading = (v: TemplateVersion): boolean => droppedSections(t, v).some((s) => s.keys.some((k) => docKeys.keys.includes(k)));
+  // So is a field only that version showed, still holding what it showed there (gRPC's
+  // `Status: {Draft, In Review, ...}` line, or one of those values, which the 2026 template dropped);
+  // a field alone is not (an EIP's `eip: 5267`, assigned by the editors whatever the template).
+  const hasOwnHeading = (v: TemplateVersion): boolean =>
+    droppedSections(t, v).some((s) => s.keys.some((k) => docKeys.keys.includes(k))) || droppedFields(t, v).some((f) => showsOwnValue(f, docFields()));
   const base = best;
   const baseScore = similarityTo(base, docKeys);
   let bestScore = -1;
@@ -291,7 +299,31 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => st
       bestScore = score;
     }
   }
-  return best !== t && hasWhatCurrentAdds(t, best, docKeys) ? t : best;
+  return best !== t && hasWhatCurrentAdds(t, best, docKeys, docFields) ? t : best;
+}
+
+/** Whether the document has the field with the value the template showed for it, or one of the values it offered. */
+function showsOwnValue(f: MetadataField, doc: Map<string, string[]>): boolean {
+  const shown = [f.placeholder, ...f.values].filter((x): x is string => x !== undefined).map(normalizeProse);
+  return [f.name, ...f.aliases].some((n) => (doc.get(fieldNameKey(n)) ?? []).some((v) => shown.includes(normalizeProse(v))));
+}
+
+/** The document's fields by name (see `fieldNameKey`): its front matter keys and `Key: value` lines, with their values as text. */
+function fieldValues(model: ProposalModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (key: string, value: string): void => {
+    const k = fieldNameKey(key);
+    out.set(k, [...(out.get(k) ?? []), value]);
+  };
+  for (const [k, v] of Object.entries(model.frontMatter?.data ?? {})) add(k, typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  for (const line of preambleLines(model)) add(line.key, line.value);
+  return out;
+}
+
+/** The fields an older version showed that the current template no longer has under any of their names, optional ones left out. */
+function droppedFields(t: TemplateSchema, v: TemplateVersion): MetadataField[] {
+  if (v === t || !v.metadata) return [];
+  return v.metadata.filter((f) => !optionalField(f) && !t.metadata.some((c) => sameField(c, f)));
 }
 
 /**
@@ -299,9 +331,12 @@ function bestVersion(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => st
  * its title or under another that reads as it (`sameRole`; an appendix is not the section itself): a
  * document brought up to date follows the current template, whatever its date.
  */
-function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: DocOutline): boolean {
+function hasWhatCurrentAdds(t: TemplateSchema, older: TemplateVersion, docKeys: DocOutline, docFields: () => Map<string, string[]>): boolean {
   const oldKeys = new Set(older.sections.flatMap((s) => s.keys));
   const added = t.sections.filter((s) => !s.optional && !s.keys.some((k) => oldKeys.has(k)));
   const doc = new Set(docKeys.keys);
-  return added.length > 0 && added.every((s) => s.keys.some((k) => doc.has(k)) || docKeys.keys.some((k) => !/^appendix\b/.test(k) && sameRole(s, k)));
+  if (added.length) return added.every((s) => s.keys.some((k) => doc.has(k)) || docKeys.keys.some((k) => !/^appendix\b/.test(k) && sameRole(s, k)));
+  // The same sections: the fields the current template added (Kepler's Reviewers and Approvers) tell.
+  const fields = addedFields(t, older);
+  return fields.length > 0 && fields.every((f) => [f.name, ...f.aliases].some((n) => docFields().has(fieldNameKey(n))));
 }

@@ -94,7 +94,10 @@ export function fixesFor(a: Analysis, finding: Finding, all: readonly Finding[])
     case 'upgrade': {
       const u = upgradeOf(a);
       if (!u) return [];
-      return [{ title: `Update to the current ${a.template.name} template`, edits: upgradeEdits(u), preferred: true, fixes: [finding] }];
+      const edits = upgradeEdits(u);
+      // Nothing to change (only fields it cannot add, in a table or the front matter): the note says it all.
+      if (!edits.length) return [];
+      return [{ title: `Update to the current ${a.template.name} template`, edits, preferred: true, fixes: [finding] }];
     }
     default:
       return [];

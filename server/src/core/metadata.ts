@@ -46,12 +46,13 @@ function readYamlMapping(text: string): Record<string, unknown> | null {
   }
 }
 
-export function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span): MetadataEntry[] {
-  if (!template.metadata.length) return [];
+/** The document's metadata under `fields` (the template's own, or with those of the older version the document follows). */
+export function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span, fields: readonly MetadataField[] = template.metadata): MetadataEntry[] {
+  if (!fields.length) return [];
   const entries: MetadataEntry[] = [];
   const lookup = (key: string): MetadataField | undefined => {
     const k = key.trim().toLowerCase();
-    return template.metadata.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k));
+    return fields.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k));
   };
   const text = model.text.slice(preamble.start, preamble.end);
   for (const line of metadataLines(text)) {

@@ -91,6 +91,12 @@ export interface TemplateVersion {
   sections: SectionSpec[];
   /** The template's H1 text, when it has one. */
   titleHeading: string | null;
+  /**
+   * The metadata fields the version shows (its `**Status**: Draft` lines, front matter keys, table
+   * rows), read as the current template's are; undefined when they are not known (an outline
+   * written in the settings without field lines).
+   */
+  metadata?: MetadataField[];
 }
 
 export interface TemplateSchema extends TemplateVersion {
@@ -237,7 +243,8 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
     data.metadata === undefined
       ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model, leadIns), err, model))
       : metadataFields(data.metadata, err, model);
-  const versions = versionList(data.versions, outlineRules, titleHeading);
+  const versions = versionList(data.versions, outlineRules, titleHeading, err);
+  const fields = withOlderPlaceholders(metadata, versions);
 
   return {
     id,
@@ -251,7 +258,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
       explicit: fileSpec.path !== undefined,
     },
     detect: { paths: detectPaths, title: titleRe },
-    metadata,
+    metadata: fields,
     kepYaml: kepYaml(data.kepYaml, err),
     status,
     body,
@@ -635,25 +642,36 @@ function guidanceText(blocks: Block[], text: string): string {
  * An older outline's sections and title. Its first heading is the title as in a template, and also
  * when it reads as the current template's title (KLIP's `# KLIP Number - Title` above a later H1).
  */
-function outlineSpecs(outline: string, rules: OutlineRules, currentTitle: string | null): { sections: SectionSpec[]; title: string | null } {
+function outlineSpecs(
+  outline: string,
+  rules: OutlineRules,
+  currentTitle: string | null,
+  err: (key: string, detail: string) => TemplateError,
+): { sections: SectionSpec[]; title: string | null; metadata: MetadataField[] | undefined } {
   const model = parseProposal(outline);
   const first = model.sections[0];
   const sameTitle = first !== undefined && currentTitle !== null && normalizeTitle(first.heading.text) === normalizeTitle(currentTitle);
   const title = templateTitle(model) ?? (sameTitle ? first : null);
-  return { sections: specsFrom(model, title, rules, outline, false), title: title?.heading.text ?? null };
+  // Field lines under its title (`**Author**: [Your Name]`) are the fields it showed, read as a
+  // plain template's are; an outline without them says nothing of its fields.
+  // A part led in by a bold label above the first section is a part there too, not a field.
+  const leadIns = leadInParts(model, title, []);
+  const fields = metadataFields(inferredMetadata(model, leadIns), err, model);
+  return { sections: withLeadIns(leadIns, specsFrom(model, title, rules, outline, false)), title: title?.heading.text ?? null, metadata: fields.length ? fields : undefined };
 }
 
-function versionList(value: unknown, rules: OutlineRules, currentTitle: string | null): TemplateVersion[] {
+function versionList(value: unknown, rules: OutlineRules, currentTitle: string | null, err: (key: string, detail: string) => TemplateError): TemplateVersion[] {
   if (value === undefined || value === null) return [];
   // The schema has checked the shape: a list of mappings, each with an outline.
   return (value as Dict[]).map((entry, i) => {
-    const { sections, title } = outlineSpecs(String(entry.outline), rules, currentTitle);
+    const { sections, title, metadata } = outlineSpecs(String(entry.outline), rules, currentTitle, (_key, detail) => err('versions', detail));
     return {
       version: String(entry.version ?? `v${i + 1}`),
       date: entry.date === undefined ? undefined : String(entry.date),
       note: entry.note === undefined ? undefined : String(entry.note),
       sections,
       titleHeading: title,
+      ...(metadata ? { metadata } : {}),
     };
   });
 }
@@ -997,6 +1015,8 @@ export interface HistoryVersion {
   commit: string;
   sections: SectionSpec[];
   titleHeading: string | null;
+  /** The fields the file showed, read as a template's are; undefined when only its headings could be read. */
+  metadata?: MetadataField[];
 }
 
 /**
@@ -1007,7 +1027,7 @@ export interface HistoryVersion {
 export function historyVersion(text: string, source: string, date: string, commit: string): HistoryVersion | null {
   try {
     const t = parseTemplate(text, source);
-    return { date, commit, sections: t.sections, titleHeading: t.titleHeading };
+    return { date, commit, sections: t.sections, titleHeading: t.titleHeading, metadata: t.metadata };
   } catch {
     // The headings without the settings.
   }
@@ -1023,11 +1043,103 @@ export function historyVersion(text: string, source: string, date: string, commi
   }
 }
 
-/** Whether two outlines ask for the same sections: titles, levels, nesting and what is optional. */
-export function sameOutline(a: Pick<TemplateVersion, 'sections' | 'titleHeading'>, b: Pick<TemplateVersion, 'sections' | 'titleHeading'>): boolean {
-  const shape = (v: Pick<TemplateVersion, 'sections' | 'titleHeading'>): string =>
+type Outline = Pick<TemplateVersion, 'sections' | 'titleHeading' | 'metadata'>;
+
+/**
+ * Whether two outlines ask for the same sections (titles, levels, nesting and what is optional)
+ * and show the same fields (by name), when the fields of both are known.
+ */
+export function sameOutline(a: Outline, b: Outline): boolean {
+  const shape = (v: Outline): string =>
     JSON.stringify([v.titleHeading === null ? null : normalizeTitle(v.titleHeading), v.sections.map((s) => [s.keys, s.level, s.parent, s.optional, s.requiredFrom])]);
-  return shape(a) === shape(b);
+  return shape(a) === shape(b) && (a.metadata === undefined || b.metadata === undefined || sameFieldNames(a.metadata, b.metadata));
+}
+
+function sameFieldNames(a: readonly MetadataField[], b: readonly MetadataField[]): boolean {
+  const names = (fields: readonly MetadataField[]): string => JSON.stringify([...new Set(fields.map((f) => fieldNameKey(f.name)))].sort());
+  return names(a) === names(b);
+}
+
+/**
+ * A field's name as it is compared: without case, a note in brackets after it (an older EIP
+ * template's `requires (*optional)`, `category (*only required for Standards Track)`), '-' and '_'
+ * read as spaces.
+ */
+export function fieldNameKey(name: string): string {
+  const bare = name.replace(/\s*\([^()]*\)\s*$/, '');
+  return (bare.trim() ? bare : name).toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether two fields are one: a name or alias of one is a name or alias of the other (see `fieldNameKey`). */
+export function sameField(a: MetadataField, b: MetadataField): boolean {
+  const names = new Set([a.name, ...a.aliases].map(fieldNameKey));
+  return [b.name, ...b.aliases].some((n) => names.has(fieldNameKey(n)));
+}
+
+/**
+ * Whether the template marks a field optional, or required only in some cases: its name or the
+ * value it shows says so (`**Editor**: [GitHub ID, optional]`, `requires (*optional)`,
+ * `category (*only required for Standards Track)`, `if there is one`, `TF-RFC it replaces, else
+ * remove this header`).
+ */
+export function optionalField(f: MetadataField): boolean {
+  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly required\b|\bremove this (?:header|field|line|row|key)\b/i.test(`${f.name} ${f.placeholder ?? ''}`);
+}
+
+/**
+ * The fields a document held to `version` is asked for and read under: each field the version
+ * shows, with the current template's settings when the current template has it too (its kind,
+ * values and whether it is required); a field only the version had is required when that version
+ * did not mark it optional. The current template's fields when the version's are not known or it
+ * is the template itself.
+ */
+export function versionFields(t: TemplateSchema, version: TemplateVersion): { fields: MetadataField[]; asked: MetadataField[] } {
+  if (version === t || version.metadata === undefined) return { fields: t.metadata, asked: version === t ? t.metadata : [] };
+  const asked: MetadataField[] = [];
+  const own: MetadataField[] = [];
+  for (const f of version.metadata) {
+    const now = t.metadata.find((c) => sameField(c, f));
+    if (now) {
+      if (!asked.includes(now)) asked.push(now);
+    } else {
+      // Read under its name without the note after it too (`requires (*optional)` is written `requires:`).
+      const bare = fieldNameKey(f.name);
+      const aliases = f.aliases.includes(bare) || f.name.toLowerCase() === bare ? f.aliases : [...f.aliases, bare];
+      const old: MetadataField = { ...f, aliases, required: f.required || !optionalField(f) };
+      own.push(old);
+      asked.push(old);
+    }
+  }
+  return { fields: [...t.metadata, ...own], asked };
+}
+
+/**
+ * The template's fields with the values older versions showed for them as placeholders (an older
+ * version's `**Author**: [Your Name]`): left in a document, they are template text too.
+ */
+function withOlderPlaceholders(fields: MetadataField[], versions: readonly TemplateVersion[]): MetadataField[] {
+  return fields.map((f) => {
+    const known = new Set([f.placeholder, ...(f.placeholders ?? [])].filter((p): p is string => p !== undefined).map(normalizeProse));
+    const older: string[] = [];
+    for (const v of versions) {
+      for (const o of v.metadata ?? []) {
+        if (o.placeholder === undefined || !sameField(f, o) || known.has(normalizeProse(o.placeholder))) continue;
+        known.add(normalizeProse(o.placeholder));
+        older.push(o.placeholder);
+      }
+    }
+    return older.length ? { ...f, placeholders: [...(f.placeholders ?? []), ...older] } : f;
+  });
+}
+
+/**
+ * The fields the current template shows that an older version did not (under any of their
+ * names), those the template marks optional left out; none when the version's fields are not known.
+ */
+export function addedFields(t: TemplateSchema, version: TemplateVersion): MetadataField[] {
+  const old = version.metadata;
+  if (version === t || old === undefined) return [];
+  return t.metadata.filter((f) => !optionalField(f) && !old.some((o) => sameField(f, o)));
 }
 
 /**
@@ -1071,10 +1183,11 @@ export function withHistory(t: TemplateSchema, history: readonly HistoryVersion[
       note: `From the template's git history (commit ${r.commit.slice(0, 10)}).`,
       sections: asNow(r.sections),
       titleHeading: r.titleHeading,
+      ...(r.metadata ? { metadata: r.metadata } : {}),
     }));
   if (!fromHistory.length && date === t.date) return t;
   // Newest first: dated versions by their dates, undated ones (written in the settings) after them, as written.
   const dated = (v: TemplateVersion): string => v.date ?? '';
   const versions = [...written, ...fromHistory].map((v, i) => ({ v, i })).sort((a, b) => (dated(a.v) === dated(b.v) ? a.i - b.i : dated(a.v) < dated(b.v) ? 1 : -1));
-  return { ...t, date, versions: versions.map((x) => x.v) };
+  return { ...t, date, metadata: withOlderPlaceholders(t.metadata, fromHistory), versions: versions.map((x) => x.v) };
 }

@@ -73,14 +73,18 @@ export const metadata: Rule = {
         ...(entry.field.values.length ? { data: { kind: 'status' as const, values: entry.field.values } } : {}),
       });
     }
-    // Required fields are those of the current template; older versions had other conventions.
-    for (const field of a.version === a.template ? a.template.metadata : []) {
+    // Required fields are those of the version the document follows: a field the template added
+    // later is not asked of an older document (see `versionFields`).
+    for (const field of a.fields) {
       if (!field.required || a.metadata.some((e) => e.field === field)) continue;
       const where = a.title ? a.title.heading.span : { start: 0, end: lines.lineEnd(0) };
       const choices = field.values.length ? ` (one of ${field.values.join(', ')})` : '';
       out.push({
         rule: 'metadata',
-        message: `The ${field.name} line is missing: add "**${field.name}**: <value>"${choices} under the title.`,
+        message:
+          field.source === 'front-matter'
+            ? `The front matter has no ${field.name} key: add "${field.name}: <value>"${choices}.`
+            : `The ${field.name} line is missing: add "**${field.name}**: <value>"${choices} under the title.`,
         range: lines.rangeOf(where),
         field: field.name,
       });
