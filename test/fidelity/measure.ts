@@ -177,6 +177,24 @@ function dayAfter(date: string): string {
  * does not say when the current template was last changed: that commit is made the day after the
  * newest earlier version, so only documents written before that are held to an earlier version.
  */
+/**
+ * A family's other templates (wild/README.md names them): a team with two templates puts both in
+ * `.proposals/templates/`, each under a name of its own (a folder's `0000-template.md` is named
+ * after its folder).
+ */
+const OTHER_TEMPLATES: Record<string, string[]> = {
+  'npm-rfc': ['withdrawn/0000-template.md'],
+  'cardano-cip': ['.github/CPS-TEMPLATE.md'],
+  'xrpl-xls': ['templates/AMENDMENT_TEMPLATE.md'],
+};
+
+/** The name a template's copy gets in `.proposals/templates/`: its own, or its folder's when that is not unique to it. */
+function copyName(template: string, taken: readonly string[]): string {
+  const base = path.basename(template);
+  if (base.toLowerCase() === 'readme.md') return `${path.basename(path.dirname(template))}.md`;
+  return taken.includes(base) ? `${path.basename(path.dirname(template))}-${base}` : base;
+}
+
 function commitHistory(family: Family, root: string, name: string): void {
   const history = path.join(family.dir, '.history');
   const versions = fs.existsSync(history) ? fs.readdirSync(history).filter((f) => /^\d{4}-\d{2}-\d{2}\.[0-9a-f]+\./.test(f)).sort() : [];
@@ -188,6 +206,7 @@ function commitHistory(family: Family, root: string, name: string): void {
     git(root, ['commit', '-q', '-m', `Template as of ${v.slice(0, 10)}`], `${v.slice(0, 10)}T12:00:00Z`);
   }
   fs.copyFileSync(path.join(family.dir, family.template as string), path.join(root, target));
+  for (const other of OTHER_TEMPLATES[family.name] ?? []) fs.copyFileSync(path.join(family.dir, other), path.join(root, '.proposals', 'templates', copyName(other, [name])));
   git(root, ['add', '-A']);
   git(root, ['commit', '-q', '-m', 'The current template and the documents'], versions.length ? dayAfter(versions[versions.length - 1].slice(0, 10)) : undefined);
 }
@@ -201,10 +220,12 @@ function workspaceFor(family: Family): { root: string; targetOf: (id: string) =>
   fs.mkdirSync(templates, { recursive: true });
   const main = family.template as string;
   // A template kept as a folder's README.md is named after its folder, as a team would name the copy.
-  const name = path.basename(main).toLowerCase() === 'readme.md' ? `${path.basename(path.dirname(main))}.md` : path.basename(main);
+  const name = copyName(main, []);
   commitHistory(family, root, name);
   const loaded = loadTemplateDirs([templates]);
-  const ids = new Map(loaded.templates.map((t) => [t.id, main]));
+  // Each template id as the labels name it: the path of the template it was copied from.
+  const sources = new Map([[name, main], ...(OTHER_TEMPLATES[family.name] ?? []).map((o) => [copyName(o, [name]), o] as const)]);
+  const ids = new Map(loaded.templates.map((t) => [t.id, sources.get(path.basename(t.source)) ?? main]));
   return { root, targetOf: (id) => ids.get(id) ?? id, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -311,6 +311,24 @@ describe("teams' own templates, as they are", () => {
       assert.equal(detect('npm-rfc', 'accepted/0000-template.md', 'withdrawn/0000-template.md'), 'none');
     });
 
+    it("sibling templates: a document under the fixed title of one (npm's Withdrawal Amendment) follows it, and the title is no placeholder there", () => {
+      const accepted = parseTemplate(wild('npm-rfc', 'accepted/0000-template.md'), '0000-template.md');
+      const withdrawn = parseTemplate(wild('npm-rfc', 'withdrawn/0000-template.md'), 'withdrawn-0000-template.md');
+      const detectIn = (doc: string): string => {
+        const d = detectTemplate(parseProposal(wild('npm-rfc', doc)), doc, [...builtinTemplates(), accepted, withdrawn]);
+        return d ? `${d.template.id} ${d.confidence} ${d.reason}` : 'none';
+      };
+      // 0002 is its withdrawal amendment followed by the whole accepted RFC: the amendment's title says which it is.
+      assert.equal(detectIn('withdrawn/0002-changelog.md'), 'withdrawn-0000-template 1 title');
+      assert.equal(detectIn('accepted/0054-make-scripts-install-opt-in.md'), '0000-template 0.9 metadata');
+      const r = checkModel(parseProposal(wild('npm-rfc', 'withdrawn/0002-changelog.md')), [accepted, withdrawn], { path: 'withdrawn/0002-changelog.md' });
+      assert.deepEqual(r.findings.map((f) => f.message), []);
+      // A title that is a slot is still one: "CFP-003: Template" kept as it is.
+      const cfp = parseTemplate(wild('cilium-cfp', 'cfps/CFP-003-template.md'), 'CFP-003-template.md');
+      const kept = checkModel(parseProposal(wild('cilium-cfp', 'cilium/CFP-TODO-delegated-ipam-cilium-ips.md')), [cfp], { path: 'cilium/CFP-TODO-delegated-ipam-cilium-ips.md' });
+      assert.ok(kept.findings.some((f) => f.message === "The title is still the template's placeholder 'CFP-003: Template': write the proposal's own title."));
+    });
+
     it("a document's own subsections inside the template's sections do not dilute its score", () => {
       // 20221116 has the template's sections, and "Software Emulation" of its own under Design Proposal.
       // Its headings alone (without the table of fields, evidence of its own: 0.9 with it).

@@ -7,7 +7,7 @@
 import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { MetadataField, TemplateSchema, TemplateVersion } from './template';
-import { addedFields, droppedSections, fieldNameKey, isLoneTitle, optionalField, sameField } from './template';
+import { addedFields, droppedSections, fieldNameKey, fixedTitle, isLoneTitle, optionalField, sameField } from './template';
 import { documentDate, preambleLines } from './metadata';
 import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import { sameRole } from './roles';
@@ -98,6 +98,11 @@ export function detectTemplate(
     const similarity = Math.max(similarityTo(t, keys), ...t.versions.map((v) => similarityTo(v, keys)));
     if (normalPath && matchesPath(t, normalPath)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.9, similarity), reason: 'path' });
+    }
+    // A template whose title is fixed words, not a slot (npm's "# Withdrawal Amendment"): a document
+    // under that very title is one of its documents, whatever else it holds.
+    if (title !== null && t.titleHeading !== null && fixedTitle(t.titleHeading) && normalizeTitle(title) === normalizeTitle(t.titleHeading)) {
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: 1, reason: 'title' });
     }
     if (title !== null && t.detect.title?.test(title)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(0.8, similarity), reason: 'title' });

@@ -473,6 +473,16 @@ export function droppedSections(t: TemplateSchema, v: TemplateVersion): SectionS
   return v.sections.filter((s) => !optional(s) && !s.keys.some((k) => current.has(k)));
 }
 
+/**
+ * A title of fixed words (npm's "Withdrawal Amendment"): no slot in braces, brackets or angle
+ * brackets, no `NNNN`, `XXX` or `YYYY`, and no word that asks for one ("Title", "Your ...",
+ * "Template").
+ */
+export function fixedTitle(title: string): boolean {
+  if (/[{}[\]<>]|\b(?:N{2,}|X{3,}|Y{4})\b|\b(?:title|your|name|number|short|descriptive|template)\b/i.test(title)) return false;
+  return /[a-z]{3}/i.test(title);
+}
+
 /** The first heading is the title when it is an H1 and no other H1 follows it. */
 export function isLoneTitle(model: ProposalModel): boolean {
   return model.sections.filter((s) => s.heading.level === 1).length === 1;

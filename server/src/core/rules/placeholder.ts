@@ -3,6 +3,7 @@ import type { Block } from '../parse';
 import { normalizeTitle } from '../normalize';
 import { scanPlaceholders } from '../placeholders';
 import type { Span } from '../types';
+import { fixedTitle } from '../template';
 import { q, type RawFinding, type Rule } from './rule';
 
 const inside = (span: Span, outer: Span): boolean => span.start >= outer.start && span.end <= outer.end;
@@ -18,7 +19,8 @@ export const placeholder: Rule = {
 
     if (a.title) {
       const key = normalizeTitle(a.title.heading.text);
-      const templateTitles = [a.template.titleHeading, a.version.titleHeading].filter((t): t is string => !!t).map(normalizeTitle);
+      // A title of fixed words (npm's "Withdrawal Amendment") is the template's heading to keep, not a slot.
+      const templateTitles = [a.template.titleHeading, a.version.titleHeading].filter((t): t is string => !!t && !fixedTitle(t)).map(normalizeTitle);
       if (templateTitles.includes(key)) {
         out.push({
           rule: 'placeholder',
