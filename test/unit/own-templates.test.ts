@@ -329,6 +329,14 @@ describe("teams' own templates, as they are", () => {
       assert.ok(kept.findings.some((f) => f.message === "The title is still the template's placeholder 'CFP-003: Template': write the proposal's own title."));
     });
 
+    it('named as the template names its documents, with nearly all of its many fields: its document under headings all its own', () => {
+      // No section in common: XLS-0063's "# Problem Statement" / "# Proposal", ERC-1387's "### Introduction".
+      assert.equal(detect('xrpl-xls', 'templates/XLS_TEMPLATE.md', 'XLS-0063-signin/README.md'), 'XLS_TEMPLATE 0.5 path');
+      assert.equal(detect('ethereum-erc', 'erc-template.md', 'ERCS/erc-1387.md'), 'erc-template 0.5 path');
+      // Five of the RFC table's fields over a SIG request's questions: not an RFC of the template.
+      assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', 'rfcs/20201023-sig-models.md'), 'none');
+    });
+
     it("a document's own subsections inside the template's sections do not dilute its score", () => {
       // 20221116 has the template's sections, and "Software Emulation" of its own under Design Proposal.
       // Its headings alone (without the table of fields, evidence of its own: 0.9 with it).

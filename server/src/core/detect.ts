@@ -127,6 +127,13 @@ export function detectTemplate(
     // Named so, with sections in common, it is one of the template's documents, even when it writes
     // its fields as headings of their own (a CFP's "## Author(s)", "## Status").
     if (named && loose > 0) consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.max(loose, MIN_CONFIDENCE), reason: 'path' });
+    // Named as the template names its documents and carrying nearly all of its many fields (an
+    // XLS's <pre> block, an ERC's front matter: six or more), it is the template's document even
+    // under headings all its own. (A few fields over another questionnaire's sections, a TensorFlow
+    // SIG request under the RFC table, are not.)
+    if (named && shared >= 0.75 && sharedCount(t, fmKeys) >= 6 && loose === 0 && one === 0) {
+      consider({ template: t, version: bestVersion(t, keys, docDate), confidence: MIN_CONFIDENCE + 0.1, reason: 'path' });
+    }
     if (shared >= 0.5 && (loose > 0 || one > 0)) {
       consider({ template: t, version: bestVersion(t, keys, docDate), confidence: Math.min(0.9, Math.max(loose, one, MIN_CONFIDENCE) + 0.3 * shared), reason: 'metadata' });
     }
@@ -169,10 +176,19 @@ function fieldKey(name: string): string {
 
 /** The share of a template's own fields (three or more) that the document has too; 0 for other templates. */
 function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
-  // A field the template calls optional (`requires: [optional - XLS number(s) ...]`) says nothing when absent.
-  const fields = t.metadata.filter((f) => !/^\W*optional\b/i.test(f.placeholder ?? ''));
+  const fields = countedFields(t);
   if (fields.length < 3 || !docKeys.size) return 0;
-  return fields.filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length / fields.length;
+  return sharedCount(t, docKeys) / fields.length;
+}
+
+/** A template's fields that count as evidence: a field it calls optional (`requires: [optional - XLS number(s) ...]`) says nothing when absent. */
+function countedFields(t: TemplateSchema): TemplateSchema['metadata'] {
+  return t.metadata.filter((f) => !/^\W*optional\b/i.test(f.placeholder ?? ''));
+}
+
+/** How many of a template's fields the document has. */
+function sharedCount(t: TemplateSchema, docKeys: Set<string>): number {
+  return countedFields(t).filter((f) => [f.name, ...f.aliases].some((n) => docKeys.has(fieldKey(n)))).length;
 }
 
 /**
