@@ -337,6 +337,22 @@ describe("teams' own templates, as they are", () => {
       assert.equal(detect('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md', 'rfcs/20201023-sig-models.md'), 'none');
     });
 
+    it("titled as the template titles its documents ('RFC-NNNN Title' gives 'RFC-0001 ...'), with two sections in common: its document", () => {
+      assert.equal(detect('flux-rfc', 'rfcs/RFC-0000/README.md', 'rfcs/0001-authorization/README.md'), 'README 0.4 path');
+    });
+
+    it('a section the template lets the author replace by their own text, replaced: what it holds is not asked for', () => {
+      // Flux's Proposal: "If the RFC goal is to document best practices, then this section can be
+      // replaced with the actual documentation". RFC-0001 documents Flux's authorization model instead.
+      const t = parseTemplate(wild('flux-rfc', 'rfcs/RFC-0000/README.md'), 'RFC-0000.md');
+      assert.equal(t.sections.find((x) => x.name === 'Proposal')?.replaceable, true);
+      const missing = (text: string) => checkModel(parseProposal(text), [t], { path: 'rfcs/0001-authorization/README.md' }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.section);
+      const doc = wild('flux-rfc', 'rfcs/0001-authorization/README.md');
+      assert.deepEqual(missing(doc), ['Implementation History']);
+      // Under the template's own title, it is the proposal, and its Alternatives are asked for.
+      assert.deepEqual(missing(doc.replace("## Flux's authorization model", '## Proposal')), ['Alternatives', 'Design Details', 'Implementation History']);
+    });
+
     it("a document's own subsections inside the template's sections do not dilute its score", () => {
       // 20221116 has the template's sections, and "Software Emulation" of its own under Design Proposal.
       // Its headings alone (without the table of fields, evidence of its own: 0.9 with it).

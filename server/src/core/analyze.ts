@@ -212,8 +212,18 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     const fmValues = Object.values(model.frontMatter?.data ?? {}).filter((v): v is string => typeof v === 'string');
     return (kinds ??= new Set([...metadata.map((m) => m.value), ...preambleLines(model).map((l) => l.value), ...fmValues].map(bareKind).filter((v) => v !== '')));
   };
+  // A section the template lets the author replace, replaced (absent, or stood for by a heading of
+  // the author's own): what it holds is not asked for either.
+  const replaced = (i: number): boolean => {
+    const p = present.get(i);
+    return !p || !specs[i].keys.includes(normalizeTitle(p.section.heading.text));
+  };
+  const underReplaced = (spec: SectionSpec): boolean => {
+    for (let i = spec.parent; i !== null; i = specs[i].parent) if (specs[i].replaceable && replaced(i)) return true;
+    return false;
+  };
   const required = (spec: SectionSpec): boolean => {
-    if (spec.optional || (spec.requiredFrom !== null && !reached(spec.requiredFrom))) return false;
+    if (spec.optional || (spec.requiredFrom !== null && !reached(spec.requiredFrom)) || underReplaced(spec)) return false;
     const spared = notRequiredFor(spec);
     return !spared.length || !spared.some((k) => kindsOf().has(k));
   };

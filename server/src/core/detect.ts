@@ -116,7 +116,7 @@ export function detectTemplate(
     // A document named like the template (`XLS-0005-.../README.md` beside `XLS_TEMPLATE.md`) needs
     // only two sections in common.
     const shared = sharedFields(t, fmKeys);
-    const named = namedLike(t, normalPath);
+    const named = namedLike(t, normalPath) || titledLike(t, title);
     // Nearly all the template's fields (an EEP's Author, Status, Type, Created, Post-History) say as much.
     const common = named || shared >= 0.8 ? 2 : 3;
     const loose = Math.max(similarityTo(t, keys, common), ...t.versions.map((v) => similarityTo(v, keys, common)));
@@ -142,6 +142,18 @@ export function detectTemplate(
   const found = own && own.confidence >= MIN_CONFIDENCE ? own : (best as Detection | null);
   if (!found || found.confidence < MIN_CONFIDENCE) return null;
   return { ...found, confidence: Math.round(found.confidence * 100) / 100 };
+}
+
+/**
+ * Whether the document's title starts as the template's title starts its documents' titles: the
+ * words before the number (`RFC-NNNN Title` gives `RFC-0001 Memorandum on ...`; `ADR {ADR-NUMBER}:
+ * {TITLE}` gives `ADR 016: ...`), two letters or more of them.
+ */
+function titledLike(t: TemplateSchema, title: string | null): boolean {
+  const prefix = /^([^{]*?)\s*\{n\}/.exec(t.titlePattern)?.[1] ?? '';
+  if (title === null || !/[a-z]{2}/i.test(prefix)) return false;
+  const words = prefix.replace(/[-_:\s]+$/, '');
+  return new RegExp(`^\\W*${escapeRe(words)}[-_:\\s]*0*\\d+\\b`, 'i').test(title);
 }
 
 /**

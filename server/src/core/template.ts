@@ -40,6 +40,12 @@ export interface SectionSpec {
    * label (a KLIP's `**tl;dr:** _two or three sentences..._`), not under a heading.
    */
   leadIn?: true;
+  /**
+   * The template lets the author replace the section, with all under it, by text of their own
+   * ("If the RFC goal is to document best practices, then this section can be replaced with the
+   * actual documentation").
+   */
+  replaceable?: true;
 }
 
 export interface MetadataField {
@@ -544,6 +550,7 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
       guidance,
       body: text.slice(s.bodyStart, s.ownEnd),
       guidanceBlocks: fixedText(s, text) ? [] : s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
+      ...(replaceableOnly.has(specs.length) ? { replaceable: true as const } : {}),
     };
     if (parent !== null) specs[parent].children.push(spec.index);
     indexOf.set(s, spec.index);
