@@ -48,6 +48,31 @@ describe('sections under other words', () => {
     assert.equal(sameRole(spec('Test plan'), 'rollout'), false);
   });
 
+  it('a one-word title qualified by a word or two of the author\'s: "Draft implementation", "Appendix 1: Registrar implementation"', () => {
+    const t = tpl(['# EIP', '', '## Specification', 'What.', '## Implementation', 'Code.', ''].join('\n'), 'eip.md');
+    const impl = t.sections.find((x) => x.title === 'Implementation')!;
+    assert.equal(sameRole(impl, 'draft implementation'), true);
+    assert.equal(sameRole(impl, 'appendix 1: registrar implementation'), true);
+    // The last word says what the section is: these are examples, and a history.
+    assert.equal(sameRole(impl, 'relevant implementation examples'), false);
+    assert.equal(sameRole(impl, 'implementation history'), false);
+  });
+
+  it('a design heading with nothing under it, followed at its level by the author\'s own headings, is written in them', () => {
+    const t = tpl(['# EIP', '', '## Motivation', 'Why.', '## Specification', 'What.', '## Rationale', 'Because.', ''].join('\n'), 'eip.md');
+    const findings = (text: string) => check(text, t, { path: 'eip-20.md', template: 'eip' }).findings.map(show);
+    const lines = ['# EIP 20: Token', '', '## Motivation', 'M.', '## Specification', '', '## Token', '### Methods', 'transfer.', '## Events', 'Transfer.', '## Rationale', 'R.', ''];
+    assert.deepEqual(findings(lines.join('\n')), []);
+    // Without them, it is empty; a section of the template next is not one of its parts.
+    assert.deepEqual(findings(['# EIP 20: Token', '', '## Motivation', 'M.', '## Specification', '', '## Rationale', 'R.', ''].join('\n')), [
+      "5:1-5:17 warning empty-section Section 'Specification' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+    ]);
+    // Nor is a heading of its own under a section that is not the design.
+    assert.deepEqual(findings(['# EIP 20: Token', '', '## Motivation', '', '## Users', 'Wallets.', '## Specification', 'S.', '## Rationale', 'R.', ''].join('\n')), [
+      "3:1-3:14 warning empty-section Section 'Motivation' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+    ]);
+  });
+
   it('a heading where the template expects the section stands for it: "### Testing" under Design, "## Approach"', () => {
     const text = doc('## Summary', 'S.', '## Motivation', 'M.', '## Approach', 'A.', '### Testing', 'Unit tests.', '## Problem Statement', 'P.', '### Current Limitations', 'L.', '## Implementation History', 'H.');
     assert.deepEqual(missing(text), []);
@@ -127,6 +152,44 @@ describe('sections under other words', () => {
     // Under the template's own title the subsection is still asked for.
     const same = doc('## Summary', 'S.', '## Motivation', 'M.', '## Design', 'D.', '## Test plan', 'T.', '## Problem Statement', 'Today nothing retries.', '## Implementation History', 'H.');
     assert.deepEqual(missing(same), ["13:1-13:21 error missing-section Missing required section 'Current Limitations' (expected at the start of 'Problem Statement')."]);
+  });
+});
+
+describe('a document older than every version of its template', () => {
+  it('is held to the oldest version known, the nearest to what it was written with', () => {
+    const t = tpl(
+      [
+        '---',
+        'proposal-kit:',
+        '  versions:',
+        '    - version: "2018"',
+        '      date: "2018-11-15"',
+        '      outline: |',
+        '        ## Changelog',
+        '        ## Context',
+        '        ## Decision',
+        '---',
+        '# ADR {n}: {title}',
+        '',
+        '## Changelog',
+        '- {date}: {changelog}',
+        '## Context',
+        '> The forces at play.',
+        '## Alternative Approaches',
+        '> What else was considered.',
+        '## Decision',
+        '> What was decided.',
+        '',
+      ].join('\n'),
+      'adr.md',
+    );
+    // Its changelog dates it August 2018, three months before the template's first version.
+    const text = ['# ADR 16: Protocol versions', '', '## Changelog', '- 03-08-2018: first draft', '## Context', 'C.', '## Decision', 'D.', ''].join('\n');
+    const r = check(text, t, { path: 'adr-016.md', template: 'adr' });
+    assert.equal(r.detection?.version.version, '2018');
+    assert.deepEqual(r.findings.map(show), [
+      "1:1-1:28 information template-version Written with an older ADR template (2018): the current template adds 'Alternative Approaches'. Add it to follow the current template.",
+    ]);
   });
 });
 

@@ -228,6 +228,12 @@ describe('rules', () => {
       ]);
     });
 
+    it('guidance in its voice is italic; the author\'s own words in bold are theirs', () => {
+      assert.deepEqual(run([...HEAD, '## Summary', '_Describe how the cache is keyed._', '## Motivation', '**Until there is demand, the decision is to leave how events are proven to applications.**', '## Design', '### API', 'A.', '### Rollout', 'R.'], 'placeholder'), [
+        "8:1-8:35 warning placeholder Template guidance left in 'Summary': replace it with the section's content.",
+      ]);
+    });
+
     it('visible template guidance left in a section', () => {
       assert.deepEqual(run([...HEAD, '## Summary', 'S.', '## Motivation', 'Describe the problem this solves.', '## Design', '### API', 'A.', '### Rollout', 'R.']), [
         "10:1-10:34 warning placeholder Template guidance left in 'Motivation': replace it with the section's content.",

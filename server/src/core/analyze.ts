@@ -8,7 +8,7 @@ import { isLoneTitle, leadInOf, versionFields } from './template';
 import { normalizeProse, normalizeTitle } from './normalize';
 import type { Span } from './types';
 import { splitLines } from './text';
-import { heldByChildren, matchByRole, sharedBody } from './roles';
+import { heldByChildren, isBodyPart, matchByRole, sharedBody } from './roles';
 import { UNFINISHED_NOTE } from './placeholders';
 import { preambleLines, readMetadata, readStatus, statusReached, type Companions, type DocumentStatus, type MetadataEntry } from './metadata';
 
@@ -178,6 +178,22 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     else if (own.todo) p.state = 'todo';
     else if (own.guidance.length) p.state = 'guidance';
     else p.state = 'empty';
+  }
+  // A design or specification heading with nothing under it, followed at its own level by headings
+  // of the author's own ("## Specification", then "## Token" with its methods and events): they are
+  // its parts, written a level too high.
+  for (const p of present.values()) {
+    if (p.state !== 'empty' || p.section.children.length || !isBodyPart(p.spec)) continue;
+    const i = model.sections.indexOf(p.section);
+    let written = false;
+    for (let j = i + 1; j < model.sections.length; j++) {
+      const next = model.sections[j];
+      if (next.heading.level < p.section.heading.level) break;
+      if (next.heading.level > p.section.heading.level) continue;
+      if (specOf.has(next) || next.parent !== p.section.parent) break;
+      if (isWritten(next, guidanceSet, template.bracketPlaceholders, writtenMemo)) written = true;
+    }
+    if (written) p.state = 'written';
   }
 
   const inline = new Map<number, Block>();

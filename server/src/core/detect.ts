@@ -305,6 +305,15 @@ function versionOf(t: TemplateSchema, outline: DocOutline, dateOfDoc: () => stri
     if (inForce.length) {
       best = inForce[0];
       held = true;
+    } else {
+      // Older than every version known (a 2018 ADR before the template's first commit): the oldest
+      // is the nearest to what it was written with.
+      // On the same day, the one listed later is the older (the current template counts from its newest version's day).
+      const oldest = all.filter((v) => dateOf(v) !== undefined).sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? -1 : (dateOf(a) as string) > (dateOf(b) as string) ? 1 : all.indexOf(b) - all.indexOf(a)))[0];
+      if (oldest) {
+        best = oldest;
+        held = true;
+      }
     }
   }
   // Another version wins when it fits clearly better, or at least as well while the document has a

@@ -303,7 +303,11 @@ function toBlock(node: RootContent, span: Span, base: number, max: number): Bloc
         if (isTaskList) block.checked = hasTickedBox(node);
       }
       if (node.type === 'paragraph') {
-        block.emphasized = node.children.every((c) => c.type === 'emphasis' || c.type === 'strong' || (c.type === 'text' && !/[\p{L}\p{N}]/u.test(c.value)));
+        // In italics (bold italics too): bold alone is how authors stress their own words (a decision
+        // under Status), not how templates write guidance.
+        const italic = (c: (typeof node.children)[number]): boolean =>
+          c.type === 'emphasis' || (c.type === 'strong' && c.children.length > 0 && c.children.every((x) => x.type === 'emphasis'));
+        block.emphasized = node.children.every((c) => italic(c) || (c.type === 'text' && !/[\p{L}\p{N}]/u.test(c.value)));
       }
       return block;
     }

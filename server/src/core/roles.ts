@@ -70,11 +70,20 @@ function inSameRole(spec: SectionSpec, key: string): boolean {
 /** The titles of the part that says what is proposed, in detail: what the author's own headings may stand for. */
 const BODY = new Set(['design', 'design proposal', 'proposal', 'decision', 'solution', 'proposed solution', 'proposed design', 'detailed design', 'design details', 'technical design', 'specification', 'technical specification', 'spec', 'description', 'detailed description']);
 
+/** Whether a template section is the part that says what is proposed (Design, Specification, Proposal...). */
+export function isBodyPart(spec: SectionSpec): boolean {
+  return spec.keys.some((k) => BODY.has(k));
+}
+
 /** Whether a heading (normalised) reads as the template section `spec`. */
 export function sameRole(spec: SectionSpec, key: string): boolean {
   if (inSameRole(spec, key)) return true;
   const mine = words(key);
   if (!mine.size) return false;
+  // A one-word title qualified by one or two words of the author's ("Draft implementation",
+  // "Appendix 1: Registrar implementation" for "Implementation"): the last word says what it is.
+  const own = key.replace(APPENDIX, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (own.length >= 2 && own.length <= 3 && spec.keys.some((k) => !/\s/.test(k) && k.length > 3 && stem(k) === stem(own[own.length - 1]))) return true;
   // Every word of the heading is one of the section's, the heading names at least half of them,
   // and the last, which says what the section is ("Proposal" for "Design Proposal"; "Implementation"
   // alone is not "Implementation History").
