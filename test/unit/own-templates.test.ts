@@ -242,6 +242,24 @@ describe("teams' own templates, as they are", () => {
         t.sections.map((x) => x.name),
         ['Summary', 'Motivation', 'Goals', 'Non-Goals', 'Proposal', 'Overview', 'Impacts / Key Questions', 'Future Milestones'],
       );
+      // Their text is still the template's: kept under them, nothing is written ("_Section with proposal content_").
+      const kept = ['# CFP-1: X', '', '## Proposal', '', '### Overview', '', 'An overview.', '', '### Section 1', '', '_Section with proposal content_', ''].join('\n');
+      const p = checkModel(parseProposal(kept), [t], { template: t.id }).analysis?.present;
+      assert.deepEqual([...(p?.values() ?? [])].map((x) => `${x.spec.name}:${x.state}`), ['Proposal:written', 'Overview:written']);
+      const slotOnly = kept.replace('An overview.', '_Provide a high-level overview of the design aspects of the proposal._');
+      const q = checkModel(parseProposal(slotOnly), [t], { template: t.id }).analysis?.present;
+      assert.deepEqual([...(q?.values() ?? [])].map((x) => `${x.spec.name}:${x.state}`), ['Proposal:empty', 'Overview:guidance']);
+    });
+
+    it('a field whose label and value share one bold span, a note after it: the value is what the span holds', () => {
+      const t = parseTemplate(wild('cilium-cfp', 'cfps/CFP-003-template.md'), 'CFP-003-template.md');
+      const sig = t.metadata.find((f) => f.name === 'SIG');
+      assert.equal(sig?.placeholder, 'SIG-NAME');
+      const doc = wild('cilium-cfp', 'cilium/CFP-42466-change-cilium-pod-ip-pool-crd.md');
+      const found = checkModel(parseProposal(doc), [t], { template: t.id }).findings.filter((f) => f.field === 'SIG');
+      assert.deepEqual(found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.character + 1} ${f.message}`), [
+        "3:8-16 SIG is still the template's placeholder 'SIG-NAME': replace it with the real value.",
+      ]);
     });
 
     it('fixed text is not guidance: a Copyright statement, and visible text beside guidance in a comment', () => {
@@ -268,6 +286,8 @@ describe("teams' own templates, as they are", () => {
       assert.equal(pattern('docs/references/architecture/adr-template.md', 'cometbft-adr'), 'ADR {n}: {title}');
       assert.equal(pattern('accepted/0000-template.md', 'npm-rfc'), '{title}');
       assert.equal(pattern('rfcs/RFC-0000/README.md', 'flux-rfc'), 'RFC-{n} {title}');
+      // A title that is the template's name: its documents put their number and title there (`CFP-42466: ...`).
+      assert.equal(pattern('cfps/CFP-003-template.md', 'cilium-cfp'), 'CFP-{n}: {title}');
       // "Title of RFC" describes the title: the title is all of it, the template is an RFC.
       const tf = parseTemplate(wild('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md'), 'yyyymmdd-rfc-template.md');
       assert.deepEqual([tf.titlePattern, tf.name], ['{title}', 'RFC']);

@@ -113,8 +113,8 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
   const duplicates: Duplicate[] = [];
   const byKey = new Map<string, SectionSpec[]>();
   for (const s of specs) for (const k of s.keys) byKey.set(k, [...(byKey.get(k) ?? []), s]);
-  const guidanceSet = new Set(specs.filter((s) => !isKeptText(s)).flatMap((s) => s.guidanceBlocks));
-  if (version !== template) for (const s of template.sections) if (!isKeptText(s)) for (const g of s.guidanceBlocks) guidanceSet.add(g);
+  const guidanceSet = new Set(specs.filter((s) => !isKeptText(s)).flatMap((s) => [...s.guidanceBlocks, ...(s.slotGuidance ?? [])]));
+  if (version !== template) for (const s of template.sections) if (!isKeptText(s)) for (const g of [...s.guidanceBlocks, ...(s.slotGuidance ?? [])]) guidanceSet.add(g);
 
   for (const section of model.sections) {
     if (section === title) continue;

@@ -46,6 +46,8 @@ export interface SectionSpec {
    * actual documentation").
    */
   replaceable?: true;
+  /** Normalised text under the template's example headings inside it (`### Section 1`, `### Option 1:`): guidance wherever a document keeps it. */
+  slotGuidance?: string[];
 }
 
 export interface MetadataField {
@@ -332,7 +334,11 @@ export function titlePatternFrom(title: string | null): string {
   if (replaced) return pattern;
   // A title that names its parts in words: `KLIP Number - Title` gives `KLIP {n} - {title}`.
   const words = slotted.replace(/\b(?:Number|NNNN|XXXX?)\b/g, '{n}').replace(/\bTitle\b/, '{title}');
-  return words.includes('{title}') ? words : '{title}';
+  if (words.includes('{title}')) return words;
+  // A title that is the template's own name (`CFP-003: Template`): its documents put their number
+  // after the same prefix and their title where it says Template (`CFP-42466: ...`).
+  const named = slotted.replace(/\bTemplate\b/, '{title}').replace(/\b([A-Z]{2,}[-_ ])\d+\b/, '$1{n}');
+  return named.includes('{title}') ? named : '{title}';
 }
 
 /** The variable a slot in capitals stands for (`NUMBER`, `ADR-NUMBER`, `TITLE: ...`, `DATE`, `AUTHOR`), or null. */
@@ -368,7 +374,8 @@ function inferredMetadata(model: ProposalModel, leadIns: readonly SectionSpec[])
     else if (/^authors?(?:\(s\))?$/i.test(line.key.trim())) Object.assign(field, { kind: 'people', fill: 'author' });
     // One plain word (`Status: Draft`) is the value a new proposal starts with, not a placeholder:
     // a document may keep it.
-    else if (/^[\p{L}][\p{L}\p{N}-]*$/u.test(line.value.trim())) Object.assign(field, { default: line.value.trim(), fill: 'default', startsWith: true });
+    // (A word in capitals, `SIG-NAME`, is a slot to fill.)
+    else if (/^[\p{L}][\p{L}\p{N}-]*$/u.test(line.value.trim()) && line.value.trim() !== line.value.trim().toUpperCase()) Object.assign(field, { default: line.value.trim(), fill: 'default', startsWith: true });
     out.push(field);
   }
   return out;
@@ -515,10 +522,19 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
     if (s === title) continue;
     // A heading that is all placeholder ("### {Option name}") stands for headings the author names,
     // and so do numbered slots ("### Option 1:" with its "#### Pros", "### Section 2") with all under them.
-    if (PLACEHOLDER_HEADING.test(s.heading.text)) continue;
     let under: Section | null = s;
     while (under && !slots.has(under)) under = under.parent;
-    if (under) continue;
+    if (PLACEHOLDER_HEADING.test(s.heading.text) || under) {
+      // Their text is the template's too ("_Section with proposal content_"): kept in a document
+      // under the author's heading, it is guidance, not writing. It goes with the section they are in.
+      let holder: Section | null = s.parent;
+      while (holder && !indexOf.has(holder)) holder = holder.parent;
+      const at = holder ? indexOf.get(holder) : undefined;
+      if (at !== undefined && !fixedText(s, text)) {
+        for (const b of s.blocks) if (b.kind === 'content' && normalizeProse(b.text)) specs[at].slotGuidance = [...(specs[at].slotGuidance ?? []), normalizeProse(b.text)];
+      }
+      continue;
+    }
     const parentSection = s.parent && s.parent !== title ? s.parent : null;
     const parent = parentSection ? (indexOf.get(parentSection) ?? null) : null;
     const key = normalizeTitle(s.heading.text);
@@ -836,6 +852,15 @@ export function metadataLines(text: string): MetadataLine[] {
         valueEnd = starts[j - 1] - starts[i + 1] + lines[j - 1].length;
         at = starts[i + 1];
         value = items.join(', ');
+      }
+    }
+    // `**SIG: SIG-NAME** ([View all current SIGs](...))`: key and value inside one bold span, a note after it.
+    const bold = /^[ \t]*(?:[-*+][ \t]+)?(\*\*|__)/.exec(line)?.[1];
+    if (bold && at === starts[i] && line.slice(m.indices[1][1], m.indices[1][1] + 1) === ':') {
+      const close = value.indexOf(bold);
+      if (close > 0) {
+        value = value.slice(0, close).trimEnd();
+        valueEnd = valueStart + value.length;
       }
     }
     out.push({ key: m[1].trim(), value, keyStart: starts[i] + keyStart, valueStart: at + valueStart, valueEnd: at + valueEnd });
