@@ -251,6 +251,22 @@ describe("teams' own templates, as they are", () => {
       assert.deepEqual([...(q?.values() ?? [])].map((x) => `${x.spec.name}:${x.state}`), ['Proposal:empty', 'Overview:guidance']);
     });
 
+    it('a template that marks some fields optional in their own words requires the others; a field is matched without its plural', () => {
+      const xls = parseTemplate(wild('xrpl-xls', 'templates/XLS_TEMPLATE.md'), 'XLS_TEMPLATE.md');
+      const required = (t: typeof xls) => t.metadata.filter((f) => f.required).map((f) => f.name);
+      assert.deepEqual(required(xls), ['xls', 'title', 'description', 'author', 'category', 'status', 'proposal-from', 'created', 'updated']);
+      const chip = parseTemplate(wild('chia-chip', 'chip-template.md'), 'chip-template.md');
+      // "(optional)" and "only allowed for Obsolete CHIPs" mark theirs; the blanks the editor fills may stay empty.
+      assert.equal(required(chip).includes('Requires') || required(chip).includes('Superseded-By'), false);
+      // A template that marks none requires none: NixOS's front matter.
+      const nixos = parseTemplate(wild('nixos-rfc', '0000-template.md'), '0000-template.md');
+      assert.deepEqual(required(nixos), []);
+      const tf = parseTemplate(wild('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md'), 'yyyymmdd-rfc-template.md');
+      const doc = 'rfcs/20181026-tf-nightly.md';
+      const fields = checkModel(parseProposal(wild('tensorflow-rfc', doc)), [tf], { template: tf.id, path: doc }).analysis?.metadata.map((m) => m.field.name);
+      assert.ok(fields?.includes('Author(s)'), String(fields));
+    });
+
     it('a field whose label and value share one bold span, a note after it: the value is what the span holds', () => {
       const t = parseTemplate(wild('cilium-cfp', 'cfps/CFP-003-template.md'), 'CFP-003-template.md');
       const sig = t.metadata.find((f) => f.name === 'SIG');

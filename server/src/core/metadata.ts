@@ -50,9 +50,11 @@ function readYamlMapping(text: string): Record<string, unknown> | null {
 export function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span, fields: readonly MetadataField[] = template.metadata): MetadataEntry[] {
   if (!fields.length) return [];
   const entries: MetadataEntry[] = [];
+  // "Author(s)", "Authors" and "Author" name one field: what a field is called is matched without its plural.
+  const bare = (name: string): string => name.trim().toLowerCase().replace(/\(s\)$|(?<=[a-z]{3})s$/, '');
   const lookup = (key: string): MetadataField | undefined => {
     const k = key.trim().toLowerCase();
-    return fields.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k));
+    return fields.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k)) ?? fields.find((f) => [f.name, ...f.aliases].some((n) => bare(n) === bare(k)));
   };
   const text = model.text.slice(preamble.start, preamble.end);
   for (const line of metadataLines(text)) {

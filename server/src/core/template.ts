@@ -249,7 +249,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   }
   const metadata =
     data.metadata === undefined
-      ? withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model, leadIns), err, model))
+      ? markedRequired(withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model, leadIns), err, model)))
       : metadataFields(data.metadata, err, model);
   const versions = versionList(data.versions, outlineRules, titleHeading, err);
   const fields = withOlderPlaceholders(metadata, versions);
@@ -379,6 +379,16 @@ function inferredMetadata(model: ProposalModel, leadIns: readonly SectionSpec[])
     out.push(field);
   }
   return out;
+}
+
+/**
+ * A template that marks some of its fields optional in their own words (`[optional - XLS
+ * number(s) ...]`, `[GitHub ID, optional]`) says the others are not: each field it shows a value or
+ * placeholder for is then asked of its documents. One that marks none says nothing either way.
+ */
+function markedRequired(fields: MetadataField[]): MetadataField[] {
+  if (!fields.some(optionalField)) return fields;
+  return fields.map((f) => (optionalField(f) || f.emptyAllowed ? f : { ...f, required: true }));
 }
 
 /** The alternatives a value offers (`{proposed | accepted}`, `Draft | Final`), or none. */
@@ -1125,7 +1135,7 @@ export function sameField(a: MetadataField, b: MetadataField): boolean {
  * remove this header`).
  */
 export function optionalField(f: MetadataField): boolean {
-  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly required\b|\bremove this (?:header|field|line|row|key)\b/i.test(`${f.name} ${f.placeholder ?? ''}`);
+  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly (?:required|allowed|for|when|if)\b|\bremove this (?:header|field|line|row|key)\b/i.test(`${f.name} ${f.placeholder ?? ''}`);
 }
 
 /**
