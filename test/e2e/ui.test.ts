@@ -273,8 +273,10 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
     await screenshot(page, '7-create-template');
     await page.keyboard.press('Enter');
     const templateFile = onDisk(TEAM_TEMPLATE_FILE);
-    await waitUntil(`${TEAM_TEMPLATE_FILE} on disk`, () => (fs.existsSync(templateFile) ? true : undefined));
-    assert.equal(fs.readFileSync(templateFile, 'utf8'), TEAM_TEMPLATE_HEADER + fs.readFileSync(onDisk(TEAM_TEMPLATE_SOURCE), 'utf8'));
+    // The file is created, then written: wait for its text, not only for it to be there.
+    const templateText = TEAM_TEMPLATE_HEADER + fs.readFileSync(onDisk(TEAM_TEMPLATE_SOURCE), 'utf8');
+    await waitUntil(`${TEAM_TEMPLATE_FILE} written`, () => (fs.existsSync(templateFile) && fs.readFileSync(templateFile, 'utf8') !== '' ? true : undefined));
+    assert.equal(fs.readFileSync(templateFile, 'utf8'), templateText);
     await waitUntil('the new template in the active editor', async () => ((await activeTabPath(page)) === templateFile ? true : undefined));
     await palette(page, 'View: Close Editor');
     await quickOpen(page, onDisk(TEAM_RFC));
@@ -403,7 +405,7 @@ async function outlineIcons(page: Page): Promise<string[]> {
   );
 }
 
-/** The status bar item with the completeness figure ("$(checklist) 8/10 sections" shows as an icon and "8/10 sections"). */
+/** The status bar item with the completeness figure ("$(checklist) 9/11 sections" shows as an icon and "9/11 sections"). */
 function statusItem(page: Page, text: string): Locator {
   return page.locator('.statusbar-item', { hasText: text.replace(/^\$\([\w-]+\)\s*/, '') });
 }

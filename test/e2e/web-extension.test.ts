@@ -43,7 +43,7 @@ describe('the web build in VS Code\'s web worker extension host (code-server, Ch
 
     const klip = path.join(editor.workspace, 'design-proposals', 'klip-2-query-pausing.md');
     await quickOpen(page, klip);
-    await page.locator('.statusbar-item', { hasText: '9/10 sections' }).waitFor();
+    await page.locator('.statusbar-item', { hasText: '10/11 sections' }).waitFor();
     await page.keyboard.press('Control+Shift+M');
     assert.deepEqual(await waitUntil('the KLIP\'s problem', async () => {
       const rows = await problemsOf(page, 'design-proposals/klip-2-query-pausing.md');

@@ -32,9 +32,10 @@ export const AFTER_QUICK_FIX_PROBLEMS: readonly Problem[] = [
 
 /** The Proposal view after the quick fix: label and description of each entry, and its description. */
 export const OUTLINE_AFTER_QUICK_FIX = {
-  description: '8 of 10 required sections written',
-  status: '$(checklist) 8/10 sections',
+  description: '9 of 11 required sections written',
+  status: '$(checklist) 9/11 sections',
   entries: [
+    ['tl;dr', ''],
     ['Motivation and background', ''],
     ['What is in scope', ''],
     ['What is not in scope', ''],
@@ -48,10 +49,10 @@ export const OUTLINE_AFTER_QUICK_FIX = {
     ['Security Implications', ''],
   ] as [string, string][],
 };
-/** Written into 'Test plan' (under its guidance comment, 0-based line 41), it makes 9 of 10. */
+/** Written into 'Test plan' (under its guidance comment, 0-based line 41), it makes 10 of 11. */
 export const TEST_PLAN_TEXT = 'Unit tests for the new statements; an integration test restarts a server while a query is paused.';
 export const TEST_PLAN_LINE = 41;
-export const OUTLINE_AFTER_WRITING = { description: '9 of 10 required sections written', status: '$(checklist) 9/10 sections' };
+export const OUTLINE_AFTER_WRITING = { description: '10 of 11 required sections written', status: '$(checklist) 10/11 sections' };
 
 /** Hover on the '## Design' heading (0-based line 33) and completion at a new '## ' heading. */
 export const DESIGN_LINE = 33;
