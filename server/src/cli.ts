@@ -381,7 +381,8 @@ function create(args: Args, io: Io): number {
 function listTemplates(args: Args, io: Io): number {
   const { templates } = openWorkspace(args, io);
   const width = Math.max(...templates.map((t) => t.id.length), 2);
-  for (const t of templates) io.out(`${t.id.padEnd(width)}  ${t.name}: ${t.description}  (${t.file.path})\n`);
+  // Without `file.path`, a new proposal is named as the existing documents are (see `new`).
+  for (const t of templates) io.out(`${t.id.padEnd(width)}  ${t.name}${t.description ? `: ${t.description}` : ''}  (${t.file.explicit ? t.file.path : 'named as its documents are'})\n`);
   return 0;
 }
 

@@ -52,9 +52,9 @@ describe('plain markdown templates', () => {
     assert.deepEqual(
       t.metadata.map((f) => [f.name, f.kind, f.values, f.default, f.fill, f.required]),
       [
-        ['Status', 'text', ['proposed', 'rejected', 'accepted', 'deprecated', 'superseded'], 'proposed', 'default', false],
-        ['Date', 'date', [], undefined, 'date', false],
-        ['Decision-makers', 'text', [], undefined, undefined, false],
+        ['Status', 'text', ['proposed', 'rejected', 'accepted', 'deprecated', 'superseded'], 'proposed', 'default', true],
+        ['Date', 'date', [], undefined, 'date', true],
+        ['Decision-makers', 'text', [], undefined, undefined, true],
       ],
     );
   });

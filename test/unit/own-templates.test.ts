@@ -31,7 +31,7 @@ describe("teams' own templates, as they are", () => {
         'grpc-proposal: GRFC-TEMPLATE, 8 sections',
         'cometbft-adr: adr-template, 11 sections',
         'cilium-cfp: CFP-003-template, 8 sections',
-        'flux-rfc: README, 9 sections',
+        'flux-rfc: rfc, 9 sections',
         'ethereum-erc: erc-template, 9 sections',
         'cardano-cip: CIP-TEMPLATE, 8 sections',
         'tensorflow-rfc: yyyymmdd-rfc-template, 15 sections',
@@ -258,9 +258,13 @@ describe("teams' own templates, as they are", () => {
       const chip = parseTemplate(wild('chia-chip', 'chip-template.md'), 'chip-template.md');
       // "(optional)" and "only allowed for Obsolete CHIPs" mark theirs; the blanks the editor fills may stay empty.
       assert.equal(required(chip).includes('Requires') || required(chip).includes('Superseded-By'), false);
-      // A template that marks none requires none: NixOS's front matter.
+      // A template that marks none asks for the fields it leaves a slot to fill: NixOS's front
+      // matter holds an instruction in brackets for every key.
       const nixos = parseTemplate(wild('nixos-rfc', '0000-template.md'), '0000-template.md');
-      assert.deepEqual(required(nixos), []);
+      assert.deepEqual(required(nixos), ['feature', 'start-date', 'author', 'co-authors', 'shepherd-team', 'shepherd-leader', 'related-issues']);
+      // ...but not the fields it shows a plain value for: EEP 33 is a finished sample EEP.
+      const eep = parseTemplate(wild('erlang-eep', 'eeps/eep-0033.md'), 'eep-0033.md');
+      assert.deepEqual(required(eep), []);
       const tf = parseTemplate(wild('tensorflow-rfc', 'rfcs/yyyymmdd-rfc-template.md'), 'yyyymmdd-rfc-template.md');
       const doc = 'rfcs/20181026-tf-nightly.md';
       const fields = checkModel(parseProposal(wild('tensorflow-rfc', doc)), [tf], { template: tf.id, path: doc }).analysis?.metadata.map((m) => m.field.name);
@@ -374,7 +378,92 @@ describe("teams' own templates, as they are", () => {
     });
 
     it("titled as the template titles its documents ('RFC-NNNN Title' gives 'RFC-0001 ...'), with two sections in common: its document", () => {
-      assert.equal(detect('flux-rfc', 'rfcs/RFC-0000/README.md', 'rfcs/0001-authorization/README.md'), 'README 0.4 path');
+      assert.equal(detect('flux-rfc', 'rfcs/RFC-0000/README.md', 'rfcs/0001-authorization/README.md'), 'rfc 0.4 path');
+    });
+
+    it("Flux's fields: the values listed in the comment under Status, the dates' slots: each asked of an RFC", () => {
+      const t = parseTemplate(wild('flux-rfc', 'rfcs/RFC-0000/README.md'), 'README.md');
+      assert.equal(t.id, 'rfc');
+      assert.deepEqual(
+        t.metadata.map((f) => [f.name, f.kind, f.values.join(' '), f.default, f.required]),
+        [
+          ['Status', 'text', 'provisional implementable implemented deferred rejected withdrawn replaced', 'provisional', true],
+          ['Creation date', 'date', '', undefined, true],
+          ['Last update', 'date', '', undefined, true],
+        ],
+      );
+      const doc = 'rfcs/0001-authorization/README.md';
+      const messages = checkModel(parseProposal(wild('flux-rfc', doc)), [t], { template: t.id, path: doc }).findings.filter((f) => f.rule === 'metadata').map((f) => `${f.range.start.line}: ${f.message}`);
+      assert.deepEqual(messages, [
+        '0: The Status line is missing: add "**Status:** <value>" (one of provisional, implementable, implemented, deferred, rejected, withdrawn, replaced) under the title.',
+        '0: The Creation date line is missing: add "**Creation date:** <value>" under the title.',
+        '0: The Last update line is missing: add "**Last update:** <value>" under the title.',
+      ]);
+      // The later RFCs carry the three lines; RFC-0006's status is one of the listed values.
+      const later = 'rfcs/0006-cdevents/README.md';
+      assert.deepEqual(checkModel(parseProposal(wild('flux-rfc', later)), [t], { template: t.id, path: later }).findings.filter((f) => f.rule === 'metadata'), []);
+    });
+
+    it("ERC's front matter comments say which keys are only sometimes needed: those are not asked for", () => {
+      const t = parseTemplate(wild('ethereum-erc', 'erc-template.md'), 'erc-template.md');
+      const field = (name: string) => t.metadata.find((f) => f.name === name);
+      assert.equal(field('requires')?.note, 'Only required when you reference an EIP in the `Specification` section. Otherwise, remove this field.');
+      assert.equal(field('requires')?.required, false);
+      assert.equal(field('category')?.required, false);
+      assert.equal(field('created')?.required, true);
+    });
+
+    it('a field a document gives as a section of its own (## Status over one line) is there', () => {
+      const t = parseTemplate(wild('cilium-cfp', 'cfps/CFP-003-template.md'), 'CFP-003-template.md');
+      const doc = 'cilium/CFP-36975-configuration-profiles.md';
+      const a = checkModel(parseProposal(wild('cilium-cfp', doc)), [t], { template: t.id, path: doc });
+      assert.deepEqual(a.analysis?.metadata.map((m) => `${m.field.name}=${m.value} (${m.source})`), [
+        'Authors=Dorde Lapcevic (dordel@google.com) (section)',
+        'Begin Design Discussion=2025-02-07 (section)',
+        'Status=Implementable (section)',
+      ]);
+      // What it does not give anywhere is still missing.
+      assert.deepEqual(a.findings.filter((f) => f.rule === 'metadata').map((f) => f.field), ['SIG', 'Cilium Release']);
+    });
+
+    it("EEP 33's instructions: Erlang-Version asked of Standards Track EEPs, Created in dd-mmm-yyyy, the header lines above the title read", () => {
+      const t = parseTemplate(wild('erlang-eep', 'eeps/eep-0033.md'), 'eep-0033.md');
+      const field = (name: string) => t.metadata.find((f) => f.name === name);
+      assert.deepEqual([field('Erlang-Version')?.requiredWhen, field('Erlang-Version')?.source, field('Erlang-Version')?.required], ['Standards Track', 'header', false]);
+      // "For Standards Track EEPs, if your feature depends on ..., add a Requires header": a condition that cannot be checked.
+      assert.equal(field('Requires'), undefined);
+      assert.deepEqual([field('Created')?.kind, field('Created')?.dateForm], ['date', 'dd-mmm-yyyy']);
+      const metadata = (doc: string, text = wild('erlang-eep', doc)) =>
+        checkModel(parseProposal(text), [t], { template: t.id, path: doc }).findings.filter((f) => f.rule === 'metadata').map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`);
+      // EEP 63 is Standards Track, without the line; its "1-Jun-2023" is in the form.
+      assert.deepEqual(metadata('eeps/eep-0063.md'), [
+        '6:0 The Erlang-Version line is missing: add "Erlang-Version: <value>" to the lines above the title (the template asks it of Standards Track proposals).',
+      ]);
+      // EEP 78 has the line; its Created is numeric.
+      assert.deepEqual(metadata('eeps/eep-0078.md'), ["3:13 Created '16-12-2024' is not written as the template asks: write it as dd-mmm-yyyy (like 31-Mar-2010)."]);
+      // A Process EEP is not asked for it.
+      const processEep = wild('erlang-eep', 'eeps/eep-0063.md').replace('Type: Standards Track', 'Type: Process');
+      assert.deepEqual(metadata('eeps/eep-0063.md', processEep), []);
+    });
+
+    it("a section of the author's own that says only TBD is not written yet; the template's own sections keep their message", () => {
+      const t = parseTemplate(wild('erlang-eep', 'eeps/eep-0033.md'), 'eep-0033.md');
+      const doc = 'eeps/eep-0063.md';
+      const empty = checkModel(parseProposal(wild('erlang-eep', doc)), [t], { template: t.id, path: doc }).findings.filter((f) => f.rule === 'empty-section');
+      assert.deepEqual(
+        empty.map((f) => [f.range.start.line, f.section, f.message]),
+        [[37, 'Reference Implementation', 'Section \'Reference Implementation\' only says it is still to be written (\'TBD\'): write it, or say why it does not apply ("N/A: <reason>").']],
+      );
+      // Anything else under it is the author's.
+      const written = wild('erlang-eep', doc).replace('\nTBD\n', '\nTBD: the prototype is at https://example.org/eep63.\n\nIt parses both forms.\n');
+      assert.deepEqual(checkModel(parseProposal(written), [t], { template: t.id, path: doc }).findings.filter((f) => f.rule === 'empty-section'), []);
+    });
+
+    it('"## Core changes" inside Motivation is the detailed design where the template expects it (NixOS RFC 0080)', () => {
+      const t = parseTemplate(wild('nixos-rfc', '0000-template.md'), '0000-template.md');
+      const doc = 'rfcs/0080-nixos-release-schedule.md';
+      const missing = checkModel(parseProposal(wild('nixos-rfc', doc)), [t], { template: t.id, path: doc }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.section);
+      assert.deepEqual(missing, ['Examples and Interactions', 'Prior art', 'Unresolved questions']);
     });
 
     it('a section the template lets the author replace by their own text, replaced: what it holds is not asked for', () => {
@@ -431,6 +520,46 @@ describe("teams' own templates, as they are", () => {
           ],
         ],
       );
+    });
+
+    it("Flux: the template kept as its folder's README.md, copied in as it is, is a template; a folder's own README is not", () => {
+      put('.proposals/templates/README.md', wild('flux-rfc', 'rfcs/RFC-0000/README.md'));
+      put('.proposals/templates/NOTES.md', '# Our templates\n\n## Which one to use\n\nThe RFC template, for anything that changes an API.\n');
+      put('rfcs/0003-kubernetes-oci/README.md', wild('flux-rfc', 'rfcs/0003-kubernetes-oci/README.md'));
+      const listed = run(['templates']);
+      assert.equal(listed.code, 0);
+      assert.deepEqual(listed.out.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]), ['kep', 'kepler', 'klip', 'materialize', 'rfc']);
+      const r = run(['check', '--format', 'json', 'rfcs']);
+      const report = JSON.parse(r.out).files[0];
+      assert.equal(report.template.id, 'rfc');
+      assert.deepEqual(report.findings.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`), [
+        "missing-section: Missing required section 'Alternatives' (expected after 'User Stories').",
+      ]);
+    });
+
+    it("XRPL: the parts AMENDMENT_TEMPLATE.md structures are read against it; a level skipped under each Failure Conditions is reported", () => {
+      put('.proposals/templates/XLS_TEMPLATE.md', wild('xrpl-xls', 'templates/XLS_TEMPLATE.md'));
+      put('.proposals/templates/AMENDMENT_TEMPLATE.md', wild('xrpl-xls', 'templates/AMENDMENT_TEMPLATE.md'));
+      put('XLS-0087-token-preauth/README.md', wild('xrpl-xls', 'XLS-0087-token-preauth/README.md'));
+      // The same headings one level up, where the template puts them: nothing to say.
+      put('XLS-0088-fixed/README.md', wild('xrpl-xls', 'XLS-0087-token-preauth/README.md').replace(/^##### (3\.\d\.\d\.\d\. )/gm, '#### $1'));
+      const r = run(['check', '--format', 'json', '.']);
+      const levels = (doc: string) =>
+        JSON.parse(r.out)
+          .files.find((f: { path: string }) => f.path === doc)
+          .findings.filter((f: { rule: string }) => f.rule === 'heading-level')
+          .map((f: { range: { start: { line: number } }; message: string }) => `${f.range.start.line + 1}: ${f.message}`);
+      const skip = (line: number, heading: string, parent: string) =>
+        `${line}: Heading '${heading}' is level 5 (#####) under '${parent}' (level 3), skipping a level; AMENDMENT_TEMPLATE.md puts it right under it, at level 4 (####).`;
+      assert.deepEqual(levels('XLS-0087-token-preauth/README.md'), [
+        skip(165, '3.2.4.1. Data Verification', '4.4. Failure Conditions'),
+        skip(172, '3.2.4.2. Protocol-Level Failures', '4.4. Failure Conditions'),
+        skip(240, '3.3.2.1. Data Verification', '5.2. Failure Conditions'),
+        skip(244, '3.3.2.2. Protocol-Level Failures', '5.2. Failure Conditions'),
+        skip(306, '3.4.2.1. Data Verification', '6.2. Failure Conditions'),
+        skip(310, '3.4.2.2. Protocol-Level Failures', '6.2. Failure Conditions'),
+      ]);
+      assert.deepEqual(levels('XLS-0088-fixed/README.md'), []);
     });
 
     it('npm: an accepted RFC with null dates gets no metadata finding', () => {

@@ -38,6 +38,7 @@ function findings(cwd: string): { files: Record<string, string[]>; err: string }
 }
 
 const MISSING_ALTERNATIVES = "Missing required section 'Alternatives' (expected after 'Decision').";
+const MISSING_DATE = '1 metadata The Date line is missing: add "Date: <value>" under the title.';
 
 describe('template history from git', () => {
   let repo: TempRepo;
@@ -93,10 +94,11 @@ describe('template history from git', () => {
     assert.deepEqual(files, {
       'adr/after.md': [`9 missing-section ${MISSING_ALTERNATIVES}`],
       'adr/before.md': ["1 template-version Written with an older ADR template (2021-06-01): the current template adds 'Alternatives'. Add it to follow the current template."],
-      'adr/new.md': [`7 missing-section ${MISSING_ALTERNATIVES}`],
+      // The two without a date line are told so: every version leaves a slot for it (`Date: YYYY-MM-DD`).
+      'adr/new.md': [MISSING_DATE, `7 missing-section ${MISSING_ALTERNATIVES}`],
       // The heading the template later renamed still matches the version it was written with.
       'adr/old.md': ["1 template-version Written with an older ADR template (2020-01-10): the current template adds 'Alternatives'. Add it to follow the current template."],
-      'adr/undated.md': ["1 template-version Written with an older ADR template (2021-06-01): the current template adds 'Alternatives'. Add it to follow the current template."],
+      'adr/undated.md': [MISSING_DATE, "1 template-version Written with an older ADR template (2021-06-01): the current template adds 'Alternatives'. Add it to follow the current template."],
     });
   });
 

@@ -60,6 +60,10 @@ export interface Analysis {
   companions: Companions;
   /** Whether a spec counts towards completeness and may be reported missing or empty. */
   required(spec: SectionSpec): boolean;
+  /** Whether the document must carry a field: always, or because of the kind of proposal it says it is. */
+  fieldRequired(field: MetadataField): boolean;
+  /** Sections of the author's own (no template section) that say only that they are still to be written ("TBD"), with that text. */
+  unwrittenOwn: { section: Section; text: string }[];
 }
 
 /**
@@ -218,7 +222,7 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
 
   const preamble = preambleSpan(model, title);
   const { fields: readable, asked: fields } = versionFields(template, version);
-  const metadata = readMetadata(model, template, preamble, readable);
+  const metadata = readMetadata(model, template, preamble, readable, aboveTitle(model, title));
   const status = readStatus(model, template, metadata, companions);
   const reached = statusReached(template, status);
   // What kind of proposal the document says it is: any of its fields' values (Category, Type), whether the template names the field or not.
@@ -260,6 +264,13 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     status,
     companions,
     required,
+    unwrittenOwn: model.sections.flatMap((section) => {
+      if (section === title || specOf.has(section) || elsewhere.has(section) || section.children.length) return [];
+      const content = section.blocks.filter((b) => b.kind === 'content');
+      const text = content.length === 1 ? content[0].text.trim() : '';
+      return text && isTodoOnly(text) && /[\p{L}]/u.test(text) ? [{ section, text }] : [];
+    }),
+    fieldRequired: (field) => field.required || (field.requiredWhen !== undefined && kindsOf().has(bareKind(field.requiredWhen))),
   };
 }
 
@@ -468,6 +479,13 @@ function isWritten(section: Section, guidanceSet: ReadonlySet<string>, brackets:
   const result = own.written || section.children.some((c) => isWritten(c, guidanceSet, brackets, memo));
   memo.set(section, result);
   return result;
+}
+
+/** The text between the front matter and the title, when the title is not the first thing (header lines above it). */
+function aboveTitle(model: ProposalModel, title: Section | null): Span | undefined {
+  if (!title) return undefined;
+  const start = model.frontMatter ? model.frontMatter.span.end : 0;
+  return title.heading.span.start > start ? { start, end: title.heading.span.start } : undefined;
 }
 
 function preambleSpan(model: ProposalModel, title: Section | null): Span {

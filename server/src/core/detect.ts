@@ -193,9 +193,12 @@ function sharedFields(t: TemplateSchema, docKeys: Set<string>): number {
   return sharedCount(t, docKeys) / fields.length;
 }
 
-/** A template's fields that count as evidence: a field it calls optional (`requires: [optional - XLS number(s) ...]`) says nothing when absent. */
+/**
+ * A template's fields that count as evidence: a field it calls optional (`requires: [optional - XLS
+ * number(s) ...]`) or asks only of some kinds of proposal (EEP 33's Erlang-Version) says nothing when absent.
+ */
 function countedFields(t: TemplateSchema): TemplateSchema['metadata'] {
-  return t.metadata.filter((f) => !/^\W*optional\b/i.test(f.placeholder ?? ''));
+  return t.metadata.filter((f) => !/^\W*optional\b/i.test(f.placeholder ?? '') && f.requiredWhen === undefined);
 }
 
 /** How many of a template's fields the document has. */

@@ -18,7 +18,7 @@ export interface MetadataEntry {
   valueSpan: Span;
   /** Span of the key. */
   keySpan: Span;
-  source: 'preamble' | 'front-matter';
+  source: 'preamble' | 'front-matter' | 'section';
 }
 
 /** The document's status and where it was read. */
@@ -47,7 +47,7 @@ function readYamlMapping(text: string): Record<string, unknown> | null {
 }
 
 /** The document's metadata under `fields` (the template's own, or with those of the older version the document follows). */
-export function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span, fields: readonly MetadataField[] = template.metadata): MetadataEntry[] {
+export function readMetadata(model: ProposalModel, template: TemplateSchema, preamble: Span, fields: readonly MetadataField[] = template.metadata, above?: Span): MetadataEntry[] {
   if (!fields.length) return [];
   const entries: MetadataEntry[] = [];
   // "Author(s)", "Authors" and "Author" name one field: what a field is called is matched without its plural.
@@ -56,20 +56,24 @@ export function readMetadata(model: ProposalModel, template: TemplateSchema, pre
     const k = key.trim().toLowerCase();
     return fields.find((f) => f.name.toLowerCase() === k || f.aliases.some((a) => a.toLowerCase() === k)) ?? fields.find((f) => [f.name, ...f.aliases].some((n) => bare(n) === bare(k)));
   };
-  const text = model.text.slice(preamble.start, preamble.end);
-  for (const line of metadataLines(text)) {
-    const field = lookup(line.key);
-    // A field of the template's front matter is read from the document's front matter only.
-    if (field?.source === 'front-matter') continue;
-    if (!field || entries.some((e) => e.field === field)) continue;
-    entries.push({
-      field,
-      value: line.value,
-      valueSpan: { start: preamble.start + line.valueStart, end: preamble.start + line.valueEnd },
-      keySpan: { start: preamble.start + line.keyStart, end: preamble.start + line.keyStart + line.key.length },
-      source: 'preamble',
-    });
+  // The lines under the title, then those above it (an EEP's header lines, then its title).
+  for (const span of above && above.end > above.start ? [preamble, above] : [preamble]) {
+    const text = model.text.slice(span.start, span.end);
+    for (const line of metadataLines(text)) {
+      const field = lookup(line.key);
+      // A field of the template's front matter is read from the document's front matter only.
+      if (field?.source === 'front-matter') continue;
+      if (!field || entries.some((e) => e.field === field)) continue;
+      entries.push({
+        field,
+        value: line.value,
+        valueSpan: { start: span.start + line.valueStart, end: span.start + line.valueEnd },
+        keySpan: { start: span.start + line.keyStart, end: span.start + line.keyStart + line.key.length },
+        source: 'preamble',
+      });
+    }
   }
+  entries.push(...sectionFields(model, fields, lookup, entries));
   const fm = model.frontMatter;
   if (fm?.data) {
     const rawLines = new LineIndex(fm.raw);
@@ -100,6 +104,42 @@ export function readMetadata(model: ProposalModel, template: TemplateSchema, pre
     }
   }
   return entries;
+}
+
+/**
+ * Fields a document gives as sections of their own, each a heading over one short line: `## Status`
+ * over `Implementable`, `## Author(s)` over a name, `## Date` over the date when the template has
+ * one date field under its title.
+ */
+function sectionFields(
+  model: ProposalModel,
+  fields: readonly MetadataField[],
+  lookup: (key: string) => MetadataField | undefined,
+  found: readonly MetadataEntry[],
+): MetadataEntry[] {
+  const out: MetadataEntry[] = [];
+  const lineFields = fields.filter((f) => f.source !== 'front-matter');
+  const dates = lineFields.filter((f) => f.kind === 'date');
+  for (const section of model.sections) {
+    const [block] = section.blocks;
+    if (section.children.length || section.blocks.length !== 1 || block.type !== 'paragraph') continue;
+    const source = model.text.slice(block.span.start, block.span.end);
+    const value = source.trim();
+    if (!value || value.length > 120 || /[\r\n]/.test(value)) continue;
+    const title = section.heading.text.trim();
+    const named = lookup(title);
+    const field = named?.source === 'front-matter' ? undefined : (named ?? (/^dates?$/i.test(title) && dates.length === 1 ? dates[0] : undefined));
+    if (!field || found.some((e) => e.field === field) || out.some((e) => e.field === field)) continue;
+    const start = block.span.start + (source.length - source.trimStart().length);
+    out.push({
+      field,
+      value,
+      valueSpan: { start, end: start + value.length },
+      keySpan: section.heading.span,
+      source: 'section',
+    });
+  }
+  return out;
 }
 
 /** A front matter value as text: list items joined with commas, a mapping as `key: value` pairs. */

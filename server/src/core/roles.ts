@@ -56,7 +56,9 @@ function roleOfHeading(key: string): number {
   const bare = key
     .replace(APPENDIX, '')
     .replace(/^why not\b.*\?$/, 'why not')
-    .replace(/^why\b(?! not\b).*\?$/, 'why');
+    .replace(/^why\b(?! not\b).*\?$/, 'why')
+    // "Proposed changes", "Core changes", "Key changes": what is proposed, in detail.
+    .replace(/^(?:(?:the|proposed|core|main|key) )?changes$/, 'design');
   // "Proposal: Eager state sync" is a proposal: the words before a colon name the part.
   return roleOf(bare.includes(':') ? bare.slice(0, bare.indexOf(':')).trim() : bare);
 }

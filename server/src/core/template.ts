@@ -8,7 +8,8 @@ import { TEMPLATE_SETTINGS, templateSettingsProblem } from './schema';
 import { scanPlaceholders } from './placeholders';
 import { parseProposal, type Block, type ProposalModel, type Section } from './parse';
 import { hasOptionalMark, normalizeProse, normalizeTitle, stripOptionalMark } from './normalize';
-import { LINE_BREAK, LineIndex, splitLines } from './text';
+import { LINE_BREAK, LineIndex, loneCrAsLf, splitLines } from './text';
+import { isMap, isScalar, parseDocument as parseYamlDocument } from 'yaml';
 import { DEFAULT_LIMITS, nestingDepth, parseDocument } from './incremental';
 
 export interface SectionSpec {
@@ -48,6 +49,12 @@ export interface SectionSpec {
   replaceable?: true;
   /** Normalised text under the template's example headings inside it (`### Section 1`, `### Option 1:`): guidance wherever a document keeps it. */
   slotGuidance?: string[];
+  /**
+   * Another template the section's guidance tells the author to structure it with (XLS's
+   * Specification: "use the [AMENDMENT_TEMPLATE.md](./AMENDMENT_TEMPLATE.md) to structure this
+   * section"): its file name as linked, and its sections once that template is loaded beside this one.
+   */
+  uses?: { file: string; sections?: SectionSpec[] };
 }
 
 export interface MetadataField {
@@ -59,13 +66,24 @@ export interface MetadataField {
   fill?: 'author' | 'date' | 'default' | 'title';
   required: boolean;
   /** Where documents write it: a `Key: value` line under the title (the default) or their front matter. */
-  source?: 'line' | 'front-matter';
+  source?: 'line' | 'front-matter' | 'header';
   /** The template leaves it empty (`null`, `[]`): a document may too. */
   emptyAllowed?: boolean;
   /** The value the template itself shows (a placeholder), if the template has the line. */
   placeholder?: string;
   /** Values that earlier versions of the template showed (the template's `placeholders`): left in, they are placeholders too. */
   placeholders?: string[];
+  /** What the template says of the field beside it: a YAML comment on its line, an HTML comment under it. */
+  note?: string;
+  /**
+   * A kind of proposal that must carry the field though others need not: a value one of the
+   * document's fields holds (EEP 33's "For Standards Track EEPs, ... add a Erlang-Version header").
+   */
+  requiredWhen?: string;
+  /** The form a date field must be written in, as the template names it (`dd-mmm-yyyy`). */
+  dateForm?: string;
+  /** How the template writes the field's line, its value as `<value>` (`**Status:** <value>`, `* Date: <value>`). */
+  shape?: string;
 }
 
 /** How a template's status values bear on what a proposal must have written. */
@@ -228,7 +246,9 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   checkUnknown(Object.keys(requiredFrom), sections, (name) => err('requiredFrom', `"requiredFrom" names '${name}', which is not a heading of this template.`));
 
   const fileName = source.replace(/\\/g, '/').split('/').pop() ?? source;
-  const id = str(data.id, 'id', err) ?? fileName.replace(/\.md$/i, '');
+  // A template kept as a folder's README.md (Flux's `rfcs/RFC-0000/README.md`) is named after its title.
+  const readmeId = /^readme\.md$/i.test(fileName) ? slugId(nameFromTitle(titleSection?.heading.text ?? null)) : '';
+  const id = str(data.id, 'id', err) ?? (readmeId || fileName.replace(/\.md$/i, ''));
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) throw err('id', `Template id '${id}' may use only letters, digits, '.', '_' and '-'.`);
   const titleHeading = titleSection?.heading.text ?? null;
   const fileSpec = (data.file ?? {}) as Dict;
@@ -249,7 +269,7 @@ export function parseTemplate(text: string, source: string): TemplateSchema {
   }
   const metadata =
     data.metadata === undefined
-      ? markedRequired(withLines(frontMatterFields(split.fields), metadataFields(inferredMetadata(model, leadIns), err, model)))
+      ? markedRequired(withLines(frontMatterFields(split.fields, yamlComments(fmRaw)), metadataFields(inferredMetadata(model, leadIns), err, model)))
       : metadataFields(data.metadata, err, model);
   const versions = versionList(data.versions, outlineRules, titleHeading, err);
   const fields = withOlderPlaceholders(metadata, versions);
@@ -295,6 +315,20 @@ const PLACEHOLDER_SRC = String.raw`\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\]|<[^<>]*
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SRC, 'g');
 const PLACEHOLDER_HEADING = new RegExp(String.raw`^\s*(?:${PLACEHOLDER_SRC})\s*$`);
 
+/** A template id made of a name: `RFC` gives `rfc`. */
+function slugId(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+}
+
+/**
+ * Whether a README.md or NOTES.md in a templates folder is a template: one whose title is a slot
+ * to fill (`# RFC-NNNN Title`), not a folder's own description (`# Our templates`).
+ */
+export function readsAsTemplate(t: TemplateSchema): boolean {
+  const title = t.titleHeading;
+  return title !== null && (t.titlePattern !== '{title}' || new RegExp(PLACEHOLDER.source).test(title));
+}
+
 /** A title that describes itself: `Title of RFC` names the RFC's title and the template, `RFC`. */
 const TITLE_OF = /^\s*title of (?:the |this |your |an? )?([\w-]+)\s*$/i;
 
@@ -308,7 +342,9 @@ export function nameFromTitle(title: string | null): string {
   if (of) return of[1];
   return title
     .replace(PLACEHOLDER, ' ')
-    .replace(/\b(?:title|number|NNNN|XXXX?)\b/gi, ' ')
+    // `CFP-003: Template` names the template by its own number: its name is `CFP`.
+    .replace(/\b([A-Z]{2,})[-_ ]\d+\b(?=\W*template\W*$)/i, '$1')
+    .replace(/\b(?:title|number|template|NNNN|XXXX?)\b/gi, ' ')
     .replace(/[\s:#-]+$|^[\s:#-]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -362,15 +398,25 @@ function inferredMetadata(model: ProposalModel, leadIns: readonly SectionSpec[])
   const out: Dict[] = [];
   const parts = new Set(leadIns.flatMap((l) => l.keys));
   // Lines inside HTML comments are instructions to the author, not fields.
-  const visible = preambleText(model).text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n\u2028\u2029]/g, ' '));
+  const { text: raw, aboveTitle } = preambleText(model);
+  const dateForms = datesMustBe(model.text);
+  const visible = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n\u2028\u2029]/g, ' '));
   for (const line of metadataLines(visible)) {
     if (out.some((f) => String(f.name).toLowerCase() === line.key.toLowerCase())) continue;
     if (parts.has(normalizeTitle(line.key))) continue;
-    const values = alternativesIn(line.value);
+    const note = commentAfter(raw, line.valueEnd);
+    // The comment under it may list the values (Flux's "Must be one of `provisional`, ...").
+    const listed = note ? valuesListedIn(note) : [];
+    const values = listed.length >= 2 ? listed : alternativesIn(line.value);
     // A field the template itself leaves empty (EEP 33's `Post-History:`) may stay empty.
-    const field: Dict = { name: line.key, required: false, ...(line.value.trim() ? {} : { emptyAllowed: true }) };
-    if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
+    const field: Dict = { name: line.key, required: false, shape: lineShape(raw, line), ...(line.value.trim() ? {} : { emptyAllowed: true }), ...(note ? { note } : {}), ...(aboveTitle ? { source: 'header' } : {}) };
+    if (listed.length >= 2) Object.assign(field, { values, fill: 'default', ...(allowedIn(line.value.trim(), values) ? { default: line.value.trim() } : { default: values[0] }) });
+    else if (values.length >= 2) Object.assign(field, { values, default: values[0], fill: 'default' });
     else if (/YYYY-MM-DD/.test(line.value)) Object.assign(field, { kind: 'date', fill: 'date' });
+    else if (dateForms.some((f) => f.re.test(line.value.trim()))) {
+      // A sample date (EEP 33's `Created: 31-Mar-2010`), in the form the template says dates must take.
+      Object.assign(field, { kind: 'date', fill: 'date', dateForm: dateForms.find((f) => f.re.test(line.value.trim()))?.form });
+    }
     else if (/^authors?(?:\(s\))?$/i.test(line.key.trim())) Object.assign(field, { kind: 'people', fill: 'author' });
     // One plain word (`Status: Draft`) is the value a new proposal starts with, not a placeholder:
     // a document may keep it.
@@ -378,17 +424,102 @@ function inferredMetadata(model: ProposalModel, leadIns: readonly SectionSpec[])
     else if (/^[\p{L}][\p{L}\p{N}-]*$/u.test(line.value.trim()) && line.value.trim() !== line.value.trim().toUpperCase()) Object.assign(field, { default: line.value.trim(), fill: 'default', startsWith: true });
     out.push(field);
   }
+  // Fields the template's own words ask of some kinds of proposal only.
+  for (const asked of fieldsAskedOf(model)) {
+    const known = out.find((f) => String(f.name).toLowerCase() === asked.name.toLowerCase());
+    if (known) known.requiredWhen = asked.kind;
+    else out.push({ name: asked.name, required: false, requiredWhen: asked.kind, ...(aboveTitle ? { source: 'header' } : {}) });
+  }
+  return out;
+}
+
+/** A field's line as the template writes it, its value replaced by `<value>`: `**Status:** <value>`, `| **Sponsor** | <value> |`. */
+function lineShape(text: string, line: MetadataLine): string {
+  const start = Math.max(text.lastIndexOf('\n', line.keyStart - 1), text.lastIndexOf('\r', line.keyStart - 1)) + 1;
+  const before = text.slice(start, line.valueStart).replace(/^[ \t]+/, '').replace(/[ \t]+/g, ' ').replace(/([:|])$/, '$1 ');
+  // The bold that opened before the key closes after the value (`**SIG: SIG-NAME**`).
+  const bold = /^(?:[-*+][ \t]+)?(\*\*|__)/.exec(before)?.[1];
+  const open = bold !== undefined && before.split(bold).length % 2 === 0;
+  const after = /^\s*\|/.test(before) ? ' |' : open ? (bold as string) : '';
+  return `${before}<value>${after}`;
+}
+
+/**
+ * The date forms a template says dates must be written in ("it must be in dd-mmm-yyyy format"),
+ * each with a pattern a date in that form matches (a one-digit day too: `2-Jul-2011`).
+ */
+function datesMustBe(text: string): { form: string; re: RegExp }[] {
+  const out: { form: string; re: RegExp }[] = [];
+  const part = (p: string): string => (/^y+$/i.test(p) ? `\\d{${p.length}}` : /^m{3}$/i.test(p) ? '[A-Za-z]{3}' : '\\d{1,2}');
+  for (const m of text.replace(/\s+/g, ' ').matchAll(/\bmust be in ((dd|mm|mmm|yyyy)([-/.])(dd|mm|mmm)\3(yyyy|dd)) format\b/gi)) {
+    const form = m[1].toLowerCase();
+    if (out.some((f) => f.form === form)) continue;
+    const sep = m[3] === '.' ? '\\.' : m[3];
+    out.push({ form, re: new RegExp(`^${[m[2], m[4], m[5]].map(part).join(sep)}$`) });
+  }
   return out;
 }
 
 /**
- * A template that marks some of its fields optional in their own words (`[optional - XLS
- * number(s) ...]`, `[GitHub ID, optional]`) says the others are not: each field it shows a value or
- * placeholder for is then asked of its documents. One that marks none says nothing either way.
+ * Fields a template's instructions ask of one kind of proposal, unconditionally for that kind
+ * (EEP 33: "For Standards Track EEPs, after the Created header, add a Erlang-Version header"). An
+ * instruction with a condition of its own ("..., if your feature depends on ..., add a Requires
+ * header") asks for nothing that can be checked.
+ */
+function fieldsAskedOf(model: ProposalModel): { name: string; kind: string }[] {
+  const out: { name: string; kind: string }[] = [];
+  const prose = model.text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ');
+  for (const m of prose.matchAll(/\bFor ((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}) [A-Z]{2,}s, ([^.]{0,120}?)\badd an? ([A-Za-z][\w-]{0,40}) (?:header|field|line)\b/g)) {
+    if (/\b(?:if|when|unless|where)\b/i.test(m[2])) continue;
+    if (!out.some((f) => f.name.toLowerCase() === m[3].toLowerCase())) out.push({ name: m[3], kind: m[1] });
+  }
+  return out;
+}
+
+/**
+ * Which of a template's own fields its documents must carry. A template that marks some of its
+ * fields optional in their own words (`[optional - XLS number(s) ...]`, `[GitHub ID, optional]`)
+ * says the others are not: each field it shows a value or placeholder for is asked of its
+ * documents. One that marks none asks for the fields it leaves a slot to fill (`YYYY-MM-DD`,
+ * `<URL>`, `SIG-NAME`, a list of values to pick from) or says a value must be given: a document
+ * without the line has left the slot as surely as one that kept it. A field shown with a plain
+ * value (EEP 33's sample `Author: Raimo Niskanen`) is an example, not a demand.
  */
 function markedRequired(fields: MetadataField[]): MetadataField[] {
-  if (!fields.some(optionalField)) return fields;
-  return fields.map((f) => (optionalField(f) || f.emptyAllowed ? f : { ...f, required: true }));
+  const some = fields.some(optionalField);
+  return fields.map((f) => {
+    if (f.required || f.emptyAllowed || optionalField(f)) return f;
+    const asked = some || f.values.length >= 2 || /\bmust\b/i.test(f.note ?? '') || (f.placeholder !== undefined && isSlot(f.placeholder));
+    return asked ? { ...f, required: true } : f;
+  });
+}
+
+/** A value that is a slot for the author to fill: bracketed, a date pattern, a question mark or a word in capitals (`SIG-NAME`, `NUMBER`, `X.XX`). */
+function isSlot(value: string): boolean {
+  const v = value.trim();
+  return /^[<([{].*[>)\]}]$/s.test(v) || /^\?+$/.test(v) || /\bY{2,4}[-/.]MM[-/.]DD\b/i.test(v) || /^\p{Lu}[\p{Lu}\p{N}_.-]{2,}$/u.test(v);
+}
+
+/**
+ * The comment that follows a field's line, before anything else (Flux's `<!-- Status represents
+ * ... Must be one of ... -->` under `**Status:** provisional`): what the template says of the field.
+ */
+function commentAfter(text: string, from: number): string | undefined {
+  const m = /^[ \t]*(?:\r\n|\r|\n)?(?:[ \t]*(?:\r\n|\r|\n))?[ \t]*<!--([\s\S]*?)-->/.exec(text.slice(from, from + 2000));
+  return m ? m[1].replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/** The values a sentence lists in code spans after "one of" (`Must be one of \`provisional\`, \`implementable\`, or \`replaced\``). */
+function valuesListedIn(note: string): string[] {
+  const at = /\bone of\b/i.exec(note);
+  if (!at) return [];
+  const sentence = note.slice(at.index).split(/\.(?:\s|$)/)[0];
+  return [...sentence.matchAll(/`([^`\n]{1,40})`/g)].map((m) => m[1].trim()).filter(Boolean);
+}
+
+/** Whether `value` is one of `values`, without case. */
+function allowedIn(value: string, values: readonly string[]): boolean {
+  return values.some((v) => v.toLowerCase() === value.toLowerCase());
 }
 
 /** The alternatives a value offers (`{proposed | accepted}`, `Draft | Final`), or none. */
@@ -578,11 +709,25 @@ function specsFrom(model: ProposalModel, title: Section | null, rules: OutlineRu
       guidanceBlocks: fixedText(s, text) ? [] : s.blocks.filter((b) => b.kind === 'content').map((b) => normalizeProse(b.text)).filter(Boolean),
       ...(replaceableOnly.has(specs.length) ? { replaceable: true as const } : {}),
     };
+    const uses = usesTemplate(text.slice(s.bodyStart, s.ownEnd));
+    if (uses) spec.uses = { file: uses };
     if (parent !== null) specs[parent].children.push(spec.index);
     indexOf.set(s, spec.index);
     specs.push(spec);
   }
   return specs;
+}
+
+/**
+ * The markdown file a section's guidance links as the template to structure it with ("use the
+ * [AMENDMENT_TEMPLATE.md](./AMENDMENT_TEMPLATE.md) to structure this section"): its file name, or
+ * null. Only a link beside the word "template" counts, to a file in the same folder.
+ */
+function usesTemplate(body: string): string | null {
+  const m = /\[[^\]\n]{1,80}\]\((?:\.\/)?([\w.-]{1,80}\.md)\)/i.exec(body);
+  if (!m) return null;
+  const around = body.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80);
+  return /\btemplate\b/i.test(around.replace(m[0], '')) || /template/i.test(m[1]) ? m[1] : null;
 }
 
 /**
@@ -739,6 +884,11 @@ function metadataFields(value: unknown, err: (key: string, detail: string) => Te
       fill,
       required: f.required === undefined ? values.length > 0 : Boolean(f.required),
       ...(f.emptyAllowed === true ? { emptyAllowed: true } : {}),
+      ...(typeof f.note === 'string' ? { note: f.note } : {}),
+      ...(typeof f.requiredWhen === 'string' ? { requiredWhen: f.requiredWhen } : {}),
+      ...(typeof f.dateForm === 'string' ? { dateForm: f.dateForm } : {}),
+      ...(f.source === 'header' ? { source: 'header' as const } : {}),
+      ...(typeof f.shape === 'string' ? { shape: f.shape } : {}),
       ...(placeholders.length ? { placeholders } : {}),
     };
     const line = findMetadataLine(preamble, [name, ...aliases]);
@@ -788,7 +938,7 @@ function requiredFromMap(value: unknown, status: StatusSpec | null, err: (key: s
 }
 
 /** The text between the title (or the top of the body) and the first section heading. */
-function preambleText(model: ProposalModel): { text: string; start: number } {
+function preambleText(model: ProposalModel): { text: string; start: number; aboveTitle?: boolean } {
   const first = model.sections[0];
   const fmEnd = model.frontMatter ? model.frontMatter.span.end : 0;
   if (!first) return { text: model.text.slice(fmEnd), start: fmEnd };
@@ -800,6 +950,7 @@ function preambleText(model: ProposalModel): { text: string; start: number } {
   const before = { text: model.text.slice(fmEnd, first.heading.span.start), start: fmEnd };
   // Fields under another kind of title (gRPC's setext `Title`), when there are none above it.
   const title = templateTitle(model);
+  if (title === first && metadataLines(before.text).length) return { ...before, aboveTitle: true };
   if (!title || metadataLines(before.text).length) return before;
   const next = model.sections[model.sections.indexOf(title) + 1];
   return { text: model.text.slice(title.bodyStart, next ? next.heading.span.start : model.text.length), start: title.bodyStart };
@@ -970,7 +1121,7 @@ function splitFrontMatter(data: Dict, err: (key: string, detail: string) => Temp
  * main author)`, `"?"`, a sentence) is the template's placeholder; `null` or `[]` may stay empty.
  * None is required: documents older than a key may lack it.
  */
-function frontMatterFields(fields: Dict): MetadataField[] {
+function frontMatterFields(fields: Dict, notes: ReadonlyMap<string, string>): MetadataField[] {
   const out: MetadataField[] = [];
   for (const [name, raw] of Object.entries(fields)) {
     const emptyAllowed = raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0) || raw === '';
@@ -984,7 +1135,30 @@ function frontMatterFields(fields: Dict): MetadataField[] {
     else if (/^title$/i.test(name)) field.fill = 'title';
     if (values.length < 2 && text && isInstruction(text)) field.placeholder = text;
     else if (values.length < 2 && text) field.default = text;
+    const note = notes.get(name);
+    if (note) field.note = note;
+    // `category: ... # Only required for Standards Track.`: asked of that kind of proposal.
+    const kind = note ? /\bonly required for ((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3})/.exec(note)?.[1] : undefined;
+    if (kind) field.requiredWhen = kind;
     out.push(field);
+  }
+  return out;
+}
+
+/**
+ * The comments beside a front matter's top-level keys (ERC's `requires: <EIP number(s)> # Only
+ * required when ...`), by key: what the template says of each field.
+ */
+function yamlComments(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!raw.includes('#')) return out;
+  const doc = parseYamlDocument(loneCrAsLf(raw), { prettyErrors: false });
+  if (doc.errors.length || !isMap(doc.contents)) return out;
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : null;
+    const value = pair.value as { comment?: string | null; commentBefore?: string | null } | null;
+    const comment = [value?.comment, (pair.key as { comment?: string | null } | null)?.comment].filter(Boolean).join(' ').trim();
+    if (key !== null && comment) out.set(key, comment);
   }
   return out;
 }
@@ -1135,7 +1309,7 @@ export function sameField(a: MetadataField, b: MetadataField): boolean {
  * remove this header`).
  */
 export function optionalField(f: MetadataField): boolean {
-  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly (?:required|allowed|for|when|if)\b|\bremove this (?:header|field|line|row|key)\b/i.test(`${f.name} ${f.placeholder ?? ''}`);
+  return /\boptional\b|\bif (?:there is one|any|applicable)\b|\bonly (?:required|allowed|for|when|if)\b|\bremove this (?:header|field|line|row|key)\b/i.test(`${f.name} ${f.placeholder ?? ''} ${f.note ?? ''}`);
 }
 
 /**

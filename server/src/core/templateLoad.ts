@@ -3,7 +3,7 @@
  * templates bundled with the extension): a broken template is reported and skipped; the rest load,
  * and a later folder's template replaces an earlier one's with the same id.
  */
-import { parseTemplate, TemplateError, type TemplateSchema } from './template';
+import { parseTemplate, readsAsTemplate, TemplateError, type TemplateSchema } from './template';
 import type { LoadedTemplates, PathOps, TemplateDir } from './workspace';
 
 /** What loading templates reads. */
@@ -42,7 +42,7 @@ export function loadTemplatesFrom(dirs: readonly TemplateDir[], files: TemplateF
       errors.push(new TemplateError(dir, 1, 'The template folder cannot be read.'));
       continue;
     }
-    const names = listed.filter((n) => n.toLowerCase().endsWith('.md') && !['README.MD', 'NOTES.MD'].includes(n.toUpperCase())).sort();
+    const names = listed.filter((n) => n.toLowerCase().endsWith('.md')).sort();
     const seenHere = new Map<string, string>();
     for (const name of names) {
       const file = path.join(dir, name);
@@ -51,7 +51,17 @@ export function loadTemplatesFrom(dirs: readonly TemplateDir[], files: TemplateF
           throw new TemplateError(file, 1, `The template is a symbolic link to a file outside the workspace (${within}), so it is not read; copy the template into the workspace.`);
         }
         const builtin = path.resolve(dir) === builtinDir;
-        const parsed = parseTemplate(files.readText(file, 'template'), file);
+        // A folder's README.md or NOTES.md describes the folder, unless it is itself a template
+        // (a template kept as its folder's README.md, copied in as it is).
+        const aside = ['README.MD', 'NOTES.MD'].includes(name.toUpperCase());
+        let parsed: TemplateSchema;
+        try {
+          parsed = parseTemplate(files.readText(file, 'template'), file);
+        } catch (e) {
+          if (aside) continue;
+          throw e;
+        }
+        if (aside && !readsAsTemplate(parsed)) continue;
         const t = builtin || !files.withHistory ? parsed : files.withHistory(parsed, file);
         const clash = seenHere.get(t.id);
         if (clash) {
@@ -73,5 +83,23 @@ export function loadTemplatesFrom(dirs: readonly TemplateDir[], files: TemplateF
       }
     }
   }
-  return { templates: [...byId.values()], errors };
+  const templates = [...byId.values()];
+  linkUsedTemplates(templates, path);
+  return { templates, errors };
+}
+
+/**
+ * A section that another template structures (XLS's Specification, by AMENDMENT_TEMPLATE.md) gets
+ * that template's sections, when it is loaded too: a document's headings there are read against them.
+ */
+function linkUsedTemplates(templates: readonly TemplateSchema[], path: PathOps): void {
+  for (const t of templates) {
+    for (const spec of t.sections) {
+      if (!spec.uses) continue;
+      const file = spec.uses.file.toLowerCase();
+      const used = templates.find((o) => o !== t && path.basename(o.source).toLowerCase() === file);
+      // Without their own links: one level of structure, never a cycle.
+      spec.uses = used ? { file: spec.uses.file, sections: used.sections.map(({ uses: _uses, ...rest }) => rest) } : { file: spec.uses.file };
+    }
+  }
 }

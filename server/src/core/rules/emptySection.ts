@@ -1,3 +1,4 @@
+import { shorten } from '../placeholders';
 import { q, type RawFinding, type Rule } from './rule';
 
 export const emptySection: Rule = {
@@ -22,6 +23,17 @@ export const emptySection: Rule = {
         section: p.spec.name,
         // An empty section can be marked as not applicable; a "TODO" is the author's, left to them.
         ...(p.state === 'empty' ? { data: { kind: 'empty' as const } } : {}),
+      });
+    }
+    // A section of the author's own that says only "TBD": the author's plan to write it, not yet kept.
+    for (const { section, text } of a.unwrittenOwn) {
+      const stage = a.status?.stage;
+      out.push({
+        rule: 'empty-section' as const,
+        ...(stage ? { severity: stage === 'approved' ? ('error' as const) : ('hint' as const) } : {}),
+        message: `Section ${q(section.heading.text)} only says it is still to be written (${q(shorten(text))}): write it, or say why it does not apply ("N/A: <reason>").`,
+        range: a.model.lines.rangeOf(section.heading.span),
+        section: section.heading.text,
       });
     }
     return out;

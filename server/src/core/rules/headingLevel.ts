@@ -1,3 +1,7 @@
+import type { Analysis } from '../analyze';
+import { normalizeTitle } from '../normalize';
+import type { Section } from '../parse';
+import type { SectionSpec } from '../template';
 import { hashes, q, type RawFinding, type Rule } from './rule';
 
 export const headingLevel: Rule = {
@@ -28,6 +32,52 @@ export const headingLevel: Rule = {
         data: { kind: 'level', expected, actual },
       });
     }
+    out.push(...usedTemplateLevels(a));
     return out;
   },
 };
+
+/**
+ * Headings of the parts another template structures (an XLS's Specification, by
+ * AMENDMENT_TEMPLATE.md), read against that template: one it puts right under another
+ * (`#### Data Verification` under `### Failure Conditions`) that the document puts deeper, skipping
+ * a level, is reported. Its sections repeat (one Transaction each), so each heading is read against
+ * its own parent.
+ */
+function usedTemplateLevels(a: Analysis): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const spec of a.template.sections) {
+    const used = spec.uses?.sections;
+    if (!used) continue;
+    // Wherever the document puts those parts: under the section, or in its place (an XLS's
+    // `## 3. Ledger Entry: ...` and `## 4. Transaction: ...` for its Specification).
+    const file = spec.uses?.file ?? '';
+    const specFor = (s: Section): SectionSpec | undefined => {
+      const key = normalizeTitle(s.heading.text);
+      return used.find((u) => u.keys.includes(key));
+    };
+    const walk = (s: Section): void => {
+      const parentSpec = specFor(s);
+      for (const child of s.children) {
+        const childSpec = specFor(child);
+        if (childSpec && parentSpec && childSpec.parent === parentSpec.index) {
+          const expected = childSpec.level - parentSpec.level;
+          const actual = child.heading.level - s.heading.level;
+          if (actual > expected) {
+            const level = s.heading.level + expected;
+            out.push({
+              rule: 'heading-level',
+              message: `Heading ${q(child.heading.text)} is level ${child.heading.level} (${hashes(child.heading.level)}) under ${q(s.heading.text)} (level ${s.heading.level}), skipping a level; ${file} puts it right under it, at level ${level} (${hashes(level)}).`,
+              range: a.model.lines.rangeOf(child.heading.span),
+              section: childSpec.name,
+              data: { kind: 'level', expected: level, actual: child.heading.level },
+            });
+          }
+        }
+        walk(child);
+      }
+    };
+    for (const root of a.model.roots) walk(root);
+  }
+  return out;
+}

@@ -22,6 +22,13 @@ function dateProblem(label: string, value: string): string | null {
   }
   return OTHER_DATES.some((re) => re.test(value)) ? null : `${label} '${value}' is not a date: write it as YYYY-MM-DD.`;
 }
+/** A date form (`dd-mmm-yyyy`) as a pattern: `dd` one or two digits, `mmm` a month's three letters. */
+function dateFormRe(form: string): RegExp {
+  const parts = form.split(/([-/.])/);
+  return new RegExp(`^${parts.map((p) => (/^y+$/.test(p) ? `\\d{${p.length}}` : p === 'mmm' ? MONTH_ABBR : /^[dm]{2}$/.test(p) ? '\\d{1,2}' : `\\${p}`)).join('')}$`, 'i');
+}
+const MONTH_ABBR = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+
 /** An address, a markdown or autolink, or a pull request or issue reference (`#123`, `owner/repo#123`). */
 const LINK = /[a-z][a-z0-9+.-]*:\/\/\S|\]\(\S|\]\[|<[a-z]+:|(?:^|[\s(])[\w.-]*(?:\/[\w.-]+)?#\d+\b|\bwww\.\S/i;
 
@@ -44,7 +51,9 @@ function check(entry: MetadataEntry): string | null {
   if (isTemplateText) return `${label} is still the template's placeholder '${shorten(entry.value)}': replace it with the real value.`;
   const hits = scanPlaceholders([{ kind: 'text', value: entry.value, span: entry.valueSpan }]);
   if (hits.length) return `${label} still holds the placeholder '${hits[0].text}': replace it with the real value.`;
-  if (field.kind === 'date') {
+  if (field.kind === 'date' && field.dateForm) {
+    if (!dateFormRe(field.dateForm).test(value)) return `${label} '${value}' is not written as the template asks: write it as ${field.dateForm}${field.placeholder ? ` (like ${field.placeholder})` : ''}.`;
+  } else if (field.kind === 'date') {
     const problem = dateProblem(label, value);
     if (problem) return problem;
   }
@@ -76,15 +85,18 @@ export const metadata: Rule = {
     // Required fields are those of the version the document follows: a field the template added
     // later is not asked of an older document (see `versionFields`).
     for (const field of a.fields) {
-      if (!field.required || a.metadata.some((e) => e.field === field)) continue;
+      if (!a.fieldRequired(field) || a.metadata.some((e) => e.field === field)) continue;
       const where = a.title ? a.title.heading.span : { start: 0, end: lines.lineEnd(0) };
       const choices = field.values.length ? ` (one of ${field.values.join(', ')})` : '';
+      const because = field.required ? '' : ` (the template asks it of ${field.requiredWhen} proposals)`;
       out.push({
         rule: 'metadata',
         message:
           field.source === 'front-matter'
-            ? `The front matter has no ${field.name} key: add "${field.name}: <value>"${choices}.`
-            : `The ${field.name} line is missing: add "**${field.name}**: <value>"${choices} under the title.`,
+            ? `The front matter has no ${field.name} key: add "${field.name}: <value>"${choices}${because}.`
+            : field.source === 'header'
+              ? `The ${field.name} line is missing: add "${field.shape ?? `${field.name}: <value>`}"${choices} to the lines above the title${because}.`
+              : `The ${field.name} line is missing: add "${field.shape ?? `**${field.name}**: <value>`}"${choices} under the title${because}.`,
         range: lines.rangeOf(where),
         field: field.name,
       });
