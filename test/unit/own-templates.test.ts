@@ -560,6 +560,9 @@ describe("teams' own templates, as they are", () => {
         skip(310, '3.4.2.2. Protocol-Level Failures', '6.2. Failure Conditions'),
       ]);
       assert.deepEqual(levels('XLS-0088-fixed/README.md'), []);
+      // Its fields are in a <pre> block, and the message says so.
+      const metadata = JSON.parse(r.out).files.find((f: { path: string }) => f.path === 'XLS-0087-token-preauth/README.md').findings.filter((f: { rule: string }) => f.rule === 'metadata');
+      assert.deepEqual(metadata.map((f: { message: string }) => f.message), ['The metadata block at the top (<pre>) has no updated line: add "updated: <value>".']);
     });
 
     it('npm: an accepted RFC with null dates gets no metadata finding', () => {

@@ -93,7 +93,9 @@ export const metadata: Rule = {
         rule: 'metadata',
         message:
           field.source === 'front-matter'
-            ? `The front matter has no ${field.name} key: add "${field.name}: <value>"${choices}${because}.`
+            ? fm?.form === 'pre'
+              ? `The metadata block at the top (<pre>) has no ${field.name} line: add "${field.name}: <value>"${choices}${because}.`
+              : `The front matter has no ${field.name} key: add "${field.name}: <value>"${choices}${because}.`
             : field.source === 'header'
               ? `The ${field.name} line is missing: add "${field.shape ?? `${field.name}: <value>`}"${choices} to the lines above the title${because}.`
               : `The ${field.name} line is missing: add "${field.shape ?? `**${field.name}**: <value>`}"${choices} under the title${because}.`,
