@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseProposal, parseTemplate } from '../../server/src/core';
-import { documentDate } from '../../server/src/core/metadata';
+import { detectTemplate, parseProposal, parseTemplate } from '../../server/src/core';
+import { documentDate, documentUpdated } from '../../server/src/core/metadata';
 import { historyVersion, withHistory } from '../../server/src/core/template';
 import { templateHistory } from '../../server/src/node/history';
 import { runCli, TempRepo } from './helpers';
@@ -193,5 +193,22 @@ describe('a document\'s date', () => {
     assert.equal(dateOf('# ADR 72\n\n## Changelog\n\n- 20-Aug-2021: Initial draft (@creachadair)\n'), '2021-08-20');
     assert.equal(dateOf('# ADR 115\n\n## Changelog\n\n - April 30 2024: Created by @melekes\n - May 13 2024: Updated\n'), '2024-04-30');
     assert.equal(dateOf('# ADR 1\n\n## Changelog\n\n- First draft, see 2019-01-01 notes\n'), null);
+  });
+
+  it('without one: its first commit, or the day it says it was last updated when that is earlier', () => {
+    assert.equal(documentUpdated(parseProposal('P4\n---\n* Status: Aprroved\n* Last updated: 2019-04-09\n\n## Abstract\n')), '2019-04-09');
+    assert.equal(documentUpdated(parseProposal('# RFC\n\n| **Updated** | 2020-07-15 |\n\n## Objective\n')), '2020-07-15');
+    // A template with a Status line until 2017's version was replaced: the document that says it
+    // was last updated in 2019 is held to it, though the repository's history (its first commit)
+    // starts in 2026; one updated after the current template came is held to the current one.
+    const tpl = (status: boolean): string =>
+      `Title\n----\n* Author(s): [Author Name]\n${status ? '* Status: {Draft, Implemented}\n' : ''}* Last updated: [YYYY-MM-DD]\n\n## Abstract\n\n[A short summary.]\n\n## Background\n\n[Why.]\n\n## Proposal\n\n[What.]\n`;
+    const older = historyVersion(tpl(true), 'g.md', '2017-01-12', 'a');
+    const t = withHistory(parseTemplate(tpl(false), 'g.md'), older ? [older] : []);
+    t.date = '2026-02-01';
+    const held = (updated: string): string | undefined =>
+      detectTemplate(parseProposal(`CVE process\n----\n* Author(s): K\n* Status: Aprroved\n* Last updated: ${updated}\n\n## Abstract\n\nText.\n\n## Background\n\nText.\n\n## Proposal\n\nText.\n`), 'P4.md', [t], undefined, () => '2026-03-01')?.version.version;
+    assert.equal(held('2019-04-09'), '2017-01-12');
+    assert.equal(held('2026-04-09'), 'current');
   });
 });

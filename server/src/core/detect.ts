@@ -8,7 +8,7 @@ import { compileGlobs } from './patterns';
 import type { ProposalModel } from './parse';
 import type { MetadataField, TemplateSchema, TemplateVersion } from './template';
 import { addedFields, droppedSections, fieldNameKey, fixedTitle, isLoneTitle, optionalField, sameField } from './template';
-import { documentDate, preambleLines } from './metadata';
+import { documentDate, documentUpdated, preambleLines } from './metadata';
 import { escapeRe, normalizeProse, normalizeTitle } from './normalize';
 import { sameRole } from './roles';
 
@@ -49,7 +49,9 @@ export function detectTemplate(
   const keys = docOutline(model);
   // When the document was written, asked for only when a template has dated versions to choose from.
   let date: string | null | undefined;
-  const docDate = (): string | null => (date === undefined ? (date = documentDate(model) ?? dateFromPath(path) ?? firstCommitDate?.() ?? null) : date);
+  // Its first commit, or the day it says it was last updated when that is earlier.
+  const committed = (): string | null => [firstCommitDate?.() ?? null, documentUpdated(model)].filter((d): d is string => d !== null).sort()[0] ?? null;
+  const docDate = (): string | null => (date === undefined ? (date = documentDate(model) ?? dateFromPath(path) ?? committed()) : date);
   const byId = (id: string): TemplateSchema | undefined => templates.find((t) => t.id === id);
   // The document's fields (its `Key: value` lines and front matter keys) with their values, read when a version's fields are compared.
   let fields: Map<string, string[]> | undefined;

@@ -322,15 +322,31 @@ function changelogDates(model: ProposalModel): string[] {
  * `Last modified` do not count.)
  */
 export function documentDate(model: ProposalModel): string | null {
+  return datesOf(model, CREATION_FIELD, true).sort()[0] ?? null;
+}
+
+/** Field names that say when a document was last changed (compared as `CREATION_FIELD`). */
+const UPDATE_FIELD = /^(?:(?:last )?updated(?: on| at)?|last update|(?:last )?modified|last revised)$/;
+
+/**
+ * The earliest date a document says it was last updated (`Last updated: 2019-04-09`), or null: it
+ * was written no later than that, whatever its first commit says (a repository whose history
+ * starts after its documents were written).
+ */
+export function documentUpdated(model: ProposalModel): string | null {
+  return datesOf(model, UPDATE_FIELD, false).sort()[0] ?? null;
+}
+
+function datesOf(model: ProposalModel, names: RegExp, changelog: boolean): string[] {
   const found: string[] = [];
   const consider = (key: string, value: unknown): void => {
-    if (!CREATION_FIELD.test(key.toLowerCase().replace(/[-_]+/g, ' ').replace(/\*+/g, '').trim())) return;
+    if (!names.test(key.toLowerCase().replace(/[-_]+/g, ' ').replace(/\*+/g, '').trim())) return;
     const v = value instanceof Date ? value.toISOString() : typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     const d = dateIn(v);
     if (d) found.push(d);
   };
   for (const [k, v] of Object.entries(model.frontMatter?.data ?? {})) consider(k, v);
   for (const line of preambleLines(model)) consider(line.key, line.value);
-  found.push(...changelogDates(model));
-  return found.sort()[0] ?? null;
+  if (changelog) found.push(...changelogDates(model));
+  return found;
 }
