@@ -113,7 +113,7 @@ describe('matching what a reader sees', () => {
   it('"N/A", "None" or "No" answers; a section of only "TODO" is still to be written', () => {
     assert.deepEqual(run(doc((l) => [...l.slice(0, 6), 'N/A', '## Non-Goals', 'None.', ...l.slice(9)])), []);
     assert.deepEqual(run(doc((l) => [...l.slice(0, 6), 'TODO: later', ...l.slice(7)])), [
-      "6:1-6:9 warning empty-section Section 'Goals' only says it is still to be written (\"TODO\"): write it, or say why it does not apply (\"N/A: <reason>\").",
+      "6:1-6:9 warning empty-section Section 'Goals' only says it is still to be written ('TODO: later'): write it, or say why it does not apply (\"N/A: <reason>\").",
     ]);
     assert.deepEqual(run(doc((l) => [...l.slice(0, 6), 'TODO: we measure the cache hit rate in the prototype and report it here.', ...l.slice(7)])), []);
     assert.deepEqual(run(doc((l) => [...l.slice(0, 6), 'To do that, see below.', ...l.slice(7)])), []);

@@ -197,7 +197,7 @@ describe('rules', () => {
         run([...HEAD, '## Summary', '<!-- todo -->', '## Motivation', 'N/A', '## Design', '### API', 'N/A: no new API, the flag is internal.', '### Rollout', 'TBD']),
         [
           "7:1-7:11 warning empty-section Section 'Summary' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
-          "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written (\"TODO\"): write it, or say why it does not apply (\"N/A: <reason>\").",
+          "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written ('TBD'): write it, or say why it does not apply (\"N/A: <reason>\").",
         ],
       );
     });
@@ -205,8 +205,13 @@ describe('rules', () => {
     it('a note in brackets that starts with TBD is not written, however long; TBD in the middle of prose is', () => {
       const rollout = (text: string): string[] => run([...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', text], 'empty-section');
       assert.deepEqual(rollout('(TBD -- will cover this in our meeting with Robin tomorrow and get an\noverview from him of the testing strategy)'), [
-        "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written (\"TODO\"): write it, or say why it does not apply (\"N/A: <reason>\").",
+        "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written ('(TBD -- will cover this in our meeting with Robin tomorro...'): write it, or say why it does not apply (\"N/A: <reason>\").",
       ]);
+      assert.deepEqual(rollout('(pending)'), [
+        "14:1-14:12 warning empty-section Section 'Rollout' only says it is still to be written ('(pending)'): write it, or say why it does not apply (\"N/A: <reason>\").",
+      ]);
+      // "Pending" alone may be an answer (a status), not a note that the text is to come.
+      assert.deepEqual(rollout('Pending'), []);
       assert.deepEqual(rollout('Behind a flag (TBD which one) for two releases.'), []);
     });
 

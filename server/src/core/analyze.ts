@@ -98,6 +98,9 @@ function isTodoOnly(text: string): boolean {
   // A note in brackets that starts with it says the whole is still to come, however it goes on:
   // "(TBD -- will cover this in our meeting with Robin tomorrow ...)".
   if (/^[([]\s*(?:tbd|tbc|todo|to do)\b[^)\]]*[)\]]\.?$/is.test(text)) return true;
+  // "(pending)" in brackets is a note that the text is to come (an ADR's Decision not yet taken);
+  // "Pending" alone may be an answer (a status).
+  if (/^[([]\s*pending\s*[)\]]\.?$/i.test(text)) return true;
   // The word alone, or followed by a colon, a dash, a full stop or a parenthesis ("To do that, see below" is prose).
   const m = /^(?:tbd|tbc|todo|to do|to be (?:decided|determined|done|written))(?=$|\s*[:.(\-\u2013\u2014])/i.exec(text);
   return m !== null && text.slice(m[0].length).split(/[\s:.,;-]+/).filter(Boolean).length <= 3;

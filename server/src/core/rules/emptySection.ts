@@ -10,9 +10,10 @@ export const emptySection: Rule = {
     for (const p of a.present.values()) {
       if (a.specOf.get(p.section) !== p.spec) continue; // one finding per heading
       if (!a.required(p.spec) || p.state === 'written' || p.state === 'guidance') continue;
+      const said = p.section.blocks.find((b) => b.kind === 'content')?.text.trim() ?? 'TODO';
       const message =
         p.state === 'todo'
-          ? `Section ${q(p.spec.name)} only says it is still to be written ("TODO"): write it, or say why it does not apply ("N/A: <reason>").`
+          ? `Section ${q(p.spec.name)} only says it is still to be written (${q(shorten(said))}): write it, or say why it does not apply ("N/A: <reason>").`
           : `Section ${q(p.spec.name)} is empty: write it, or say why it does not apply ("N/A: <reason>").`;
       const stage = a.status?.stage;
       out.push({
