@@ -215,6 +215,15 @@ describe('rules', () => {
       assert.deepEqual(rollout('Behind a flag (TBD which one) for two releases.'), []);
     });
 
+    it("a heading of the author's own with nothing under it: empty before the template's next section or at the end, a label before another of the author's", () => {
+      const sections = (...lines: string[]): string[] => run([...HEAD, '## Summary', 'S.', ...lines, '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.'], 'empty-section');
+      assert.deepEqual(sections('## Benchmarks'), ["9:1-9:14 warning empty-section Section 'Benchmarks' is empty: write it, or say why it does not apply (\"N/A: <reason>\")."]);
+      assert.deepEqual(sections('## Benchmarks', '## Results on x86', 'Faster.'), []);
+      assert.deepEqual(run([...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.', '## References'], 'empty-section'), [
+        "16:1-16:14 warning empty-section Section 'References' is empty: write it, or say why it does not apply (\"N/A: <reason>\").",
+      ]);
+    });
+
     it('a parent whose subsections are written counts as written', () => {
       const r = check([...HEAD, '## Summary', 'S.', '## Motivation', 'M.', '## Design', '### API', 'A.', '### Rollout', 'R.'].join('\n'), RFC, { path: 'rfcs/1.md' });
       assert.equal(r.analysis?.present.get(2)?.state, 'written');

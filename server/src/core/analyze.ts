@@ -270,6 +270,13 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     unwrittenOwn: model.sections.flatMap((section) => {
       if (section === title || specOf.has(section) || elsewhere.has(section) || section.children.length) return [];
       const content = section.blocks.filter((b) => b.kind === 'content');
+      if (!content.length) {
+        // A heading with nothing under it, before another of the author's, labels what follows
+        // ("### Deallocation states" over "### For each state ..."); before the template's next
+        // section, or at the end, it was started and left.
+        const next = model.sections[model.sections.indexOf(section) + 1];
+        return !next || specOf.has(next) ? [{ section, text: '' }] : [];
+      }
       const text = content.length === 1 ? content[0].text.trim() : '';
       return text && isTodoOnly(text) && /[\p{L}]/u.test(text) ? [{ section, text }] : [];
     }),

@@ -32,7 +32,11 @@ export const emptySection: Rule = {
       out.push({
         rule: 'empty-section' as const,
         ...(stage ? { severity: stage === 'approved' ? ('error' as const) : ('hint' as const) } : {}),
-        message: `Section ${q(section.heading.text)} only says it is still to be written (${q(shorten(text))}): write it, or say why it does not apply ("N/A: <reason>").`,
+        message: text
+          ? `Section ${q(section.heading.text)} only says it is still to be written (${q(shorten(text))}): write it, or say why it does not apply ("N/A: <reason>").`
+          : `Section ${q(section.heading.text)} is empty: write it, or say why it does not apply ("N/A: <reason>").`,
+        // An empty section can be marked as not applicable; a "TBD" is the author's, left to them.
+        ...(text ? {} : { data: { kind: 'empty' as const } }),
         range: a.model.lines.rangeOf(section.heading.span),
         section: section.heading.text,
       });
