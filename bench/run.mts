@@ -229,7 +229,7 @@ const report = (name: string, ours: number, peer: number | null, target: string,
   }, 5, 2);
   report('per keystroke, 2 MB of emphasis marks, many parts (median of 5)', keystroke, null, '<= 250 ms', keystroke <= 250);
   const big = `# Big\n\n${Array.from({ length: 200 }, (_, i) => `## Section ${i}\n\n${marks(5_000)}\n`).join('\n')}`;
-  // Refused once it has spent the budget: what counts is how soon it says so.
+  // Refused at its first section of more marks than a template may hold: what counts is how soon it says so.
   const tryLoad = (): void => {
     try {
       parseTemplate(big, 'big.md');

@@ -171,7 +171,11 @@ export class TemplateError extends Error {
 type Dict = Record<string, unknown>;
 
 /** How a template is parsed: a document's limits, with 10 s of time as a backstop. */
-const TEMPLATE_LIMITS = { ...DEFAULT_LIMITS, budgetMs: 10_000 };
+// A template's sections are guidance, not prose full of markup: the most emphasis, link and code
+// marks in one section of a real template (EEP 33's) is about 130. A thousand is plenty, and the
+// parser's time grows much faster than their number, so past it a template is refused at once
+// rather than after seconds of parsing.
+const TEMPLATE_LIMITS = { ...DEFAULT_LIMITS, budgetMs: 10_000, maxMarks: 1000 };
 
 export function parseTemplate(text: string, source: string): TemplateSchema {
   if (text.includes('\u0000')) throw new TemplateError(source, 1, 'This is a binary file, not a markdown template.');
