@@ -3,7 +3,7 @@
  * guidance as an HTML comment and the required subsections that go in with it.
  */
 import type { Analysis } from './analyze';
-import { guidanceFor, placementOf, subsectionsWith } from './missing';
+import { guidanceFor, nextPresentSibling, placementOf, subsectionsWith } from './missing';
 import type { Section } from './parse';
 import type { SectionSpec } from './template';
 import { LINE_BREAK, splitLines } from './text';
@@ -56,7 +56,7 @@ function templatePlace(a: Analysis, spec: SectionSpec): number {
     const s = a.present.get(p.parent.index)?.section;
     if (s) return s.ownEnd;
   }
-  const next = a.version.sections.find((s) => s.index > spec.index && s.parent === spec.parent && a.present.has(s.index));
+  const next = nextPresentSibling(a, spec);
   if (next) return (a.present.get(next.index)?.section.heading.span.start as number) ?? 0;
   if (a.title) return a.title.ownEnd;
   return a.model.frontMatter ? a.model.lines.nextLineStart(a.model.frontMatter.span.end) : 0;

@@ -19,12 +19,50 @@ export interface Placement {
 export function placementOf(a: Analysis, spec: SectionSpec): Placement {
   const specs = a.version.sections;
   const parent = spec.parent === null ? null : specs[spec.parent];
-  for (let i = spec.index - 1; i >= 0; i--) {
-    const s = specs[i];
-    if (parent && s.index === parent.index) return { after: null, parent: a.present.has(s.index) ? s : null };
-    if (s.parent === spec.parent && a.present.has(s.index)) return { after: s, parent };
-  }
+  const after = presentSiblings(a).before[spec.index];
+  if (after) return { after, parent };
   return { after: null, parent: parent && a.present.has(parent.index) ? parent : null };
+}
+
+/** The first present section after `spec` under the same parent, or undefined. */
+export function nextPresentSibling(a: Analysis, spec: SectionSpec): SectionSpec | undefined {
+  return presentSiblings(a).after[spec.index] ?? undefined;
+}
+
+interface PresentSiblings {
+  /** By spec index: the last present section before it under the same parent. */
+  before: (SectionSpec | null)[];
+  /** By spec index: the first present section after it under the same parent. */
+  after: (SectionSpec | null)[];
+}
+
+const siblingsOf = new WeakMap<Analysis, PresentSiblings>();
+
+/**
+ * Each template section's present neighbours under its parent, worked out once per analysis in two
+ * sweeps (a section's siblings before it all follow its parent in the template's order): asking for
+ * every missing section of a template of thousands stays linear.
+ */
+function presentSiblings(a: Analysis): PresentSiblings {
+  const known = siblingsOf.get(a);
+  if (known) return known;
+  const specs = a.version.sections;
+  const before: (SectionSpec | null)[] = new Array<SectionSpec | null>(specs.length).fill(null);
+  const after: (SectionSpec | null)[] = new Array<SectionSpec | null>(specs.length).fill(null);
+  const last = new Map<number | null, SectionSpec>();
+  for (const s of specs) {
+    before[s.index] = last.get(s.parent) ?? null;
+    if (a.present.has(s.index)) last.set(s.parent, s);
+  }
+  const next = new Map<number | null, SectionSpec>();
+  for (let i = specs.length - 1; i >= 0; i--) {
+    const s = specs[i];
+    after[s.index] = next.get(s.parent) ?? null;
+    if (a.present.has(s.index)) next.set(s.parent, s);
+  }
+  const result = { before, after };
+  siblingsOf.set(a, result);
+  return result;
 }
 
 /**

@@ -113,7 +113,15 @@ export function matchByRole(
   claimed: (section: Section) => boolean,
 ): Map<Section, SectionSpec> {
   const out = new Map<Section, SectionSpec>();
-  const taken = (spec: SectionSpec): boolean => presentAt(spec) !== undefined || [...out.values()].includes(spec);
+  // Nothing to match without a heading no section claimed.
+  if (!sections.some((s) => s !== title && !claimed(s))) return out;
+  // The sections taken here, by spec: looked up for every spec in every window.
+  const standIn = new Map<SectionSpec, Section>();
+  const take = (s: Section, spec: SectionSpec): void => {
+    out.set(s, spec);
+    standIn.set(spec, s);
+  };
+  const taken = (spec: SectionSpec): boolean => presentAt(spec) !== undefined || standIn.has(spec);
   const order = new Map(sections.map((s, i) => [s, i]));
   // Each heading normalised once: the passes below look at every heading for every missing section.
   const keyOf = new Map(sections.map((s) => [s, normalizeTitle(s.heading.text)]));
@@ -122,7 +130,7 @@ export function matchByRole(
     return false;
   };
   const at = (spec: SectionSpec): number | undefined => {
-    const s = presentAt(spec) ?? [...out].find(([, v]) => v === spec)?.[0];
+    const s = presentAt(spec) ?? standIn.get(spec);
     return s === undefined ? undefined : order.get(s);
   };
   /** The sections present around where the template puts `spec`: between them the document may write it. */
@@ -145,14 +153,32 @@ export function matchByRole(
     }
     return { lo, hi };
   };
+  // In the template's order, the window of each missing section in one sweep (what `window` gives,
+  // without walking the template for each: a template of thousands of sections stays linear). A
+  // spec's sections under it follow it, so the nearest present one before it is the last seen, and
+  // the nearest after it is the first present one past its subtree.
+  const subtreeEnd = specs.map((x) => x.index);
+  for (let j = specs.length - 1; j >= 0; j--) {
+    const parent = specs[j].parent;
+    if (parent !== null) subtreeEnd[parent] = Math.max(subtreeEnd[parent], subtreeEnd[j]);
+  }
+  const nextPresent: number[] = new Array<number>(specs.length + 1).fill(sections.length);
+  for (let j = specs.length - 1; j >= 0; j--) nextPresent[j] = at(specs[j]) ?? nextPresent[j + 1];
+  let lastSeen = -1;
   for (const spec of specs) {
-    if (presentAt(spec) !== undefined) continue;
-    const { lo, hi } = window(spec);
+    const here = presentAt(spec);
+    if (here !== undefined) {
+      lastSeen = order.get(here) as number;
+      continue;
+    }
+    const lo = lastSeen;
+    const hi = nextPresent[subtreeEnd[spec.index] + 1];
     for (let i = lo + 1; i < hi; i++) {
       const s = sections[i];
       if (s === title || claimed(s) || out.has(s)) continue;
       if (sameRole(spec, keyOf.get(s) as string)) {
-        out.set(s, spec);
+        take(s, spec);
+        lastSeen = i;
         break;
       }
     }
@@ -169,14 +195,14 @@ export function matchByRole(
     // first ("## Test Plan" right after "## Proposal") leaves no place for the body. A heading that
     // names another part ("## Test Plan" where an older template had none) is that part, not the body.
     const own = sections.slice(lo + 1, hi).find((x) => x !== title && x.heading.level <= peer.heading.level);
-    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOfHeading(keyOf.get(own) as string) < 0 && !NOT_BODY.test(keyOf.get(own) as string)) out.set(own, spec);
+    if (own && !claimed(own) && !out.has(own) && (own.blocks.length > 0 || own.children.length > 0) && roleOfHeading(keyOf.get(own) as string) < 0 && !NOT_BODY.test(keyOf.get(own) as string)) take(own, spec);
   }
   // Out of place: a heading that names the part outright ("## Approach" for "Design" above where
   // the template puts it, "## Approaches" for "Alternatives") is the part wherever it stands.
   for (const spec of specs) {
     if (taken(spec)) continue;
     const s = sections.find((x) => x !== title && !claimed(x) && !out.has(x) && inSameRole(spec, keyOf.get(x) as string));
-    if (s) out.set(s, spec);
+    if (s) take(s, spec);
   }
   return out;
 }

@@ -790,6 +790,24 @@ function slotHeadings(model: ProposalModel): Set<Section> {
   const out = new Set<Section>();
   // Two or three of them, numbered from 1: a template's example slots, not a list of real sections.
   const stem = (t: string): string | null => /^(.*?)\s*[1-3]\s*:?\s*$/.exec(t)?.[1].toLowerCase() ?? null;
+  const numberedStem = (t: string): string | null => /^(.*?)\s*\d+\s*:?\s*$/.exec(t)?.[1].toLowerCase() ?? null;
+  // Siblings (same parent, same level) counted once per stem: a template of thousands of
+  // numbered headings stays linear.
+  const counts = new Map<Section | null, Map<number, { slots: Map<string, number>; numbered: Map<string, number> }>>();
+  const groupOf = (s: Section): { slots: Map<string, number>; numbered: Map<string, number> } => {
+    const byLevel = counts.get(s.parent) ?? new Map<number, { slots: Map<string, number>; numbered: Map<string, number> }>();
+    counts.set(s.parent, byLevel);
+    const g = byLevel.get(s.heading.level) ?? { slots: new Map<string, number>(), numbered: new Map<string, number>() };
+    byLevel.set(s.heading.level, g);
+    return g;
+  };
+  for (const s of model.sections) {
+    const g = groupOf(s);
+    const a = stem(s.heading.text);
+    if (a !== null) g.slots.set(a, (g.slots.get(a) ?? 0) + 1);
+    const n = numberedStem(s.heading.text);
+    if (n !== null) g.numbered.set(n, (g.numbered.get(n) ?? 0) + 1);
+  }
   for (const s of model.sections) {
     if (/(?:\.\.\.|…)\s*[1-3]?\s*:?\s*$/.test(s.heading.text)) {
       out.add(s);
@@ -797,10 +815,9 @@ function slotHeadings(model: ProposalModel): Set<Section> {
     }
     const mine = stem(s.heading.text);
     if (mine === null) continue;
-    const siblings = model.sections.filter((o) => o.parent === s.parent && o.heading.level === s.heading.level);
-    const group = siblings.filter((o) => stem(o.heading.text) === mine).length;
-    const numbered = siblings.filter((o) => /^(.*?)\s*\d+\s*:?\s*$/.exec(o.heading.text)?.[1].toLowerCase() === mine).length;
-    if (group >= 2 && group === numbered) out.add(s);
+    const g = groupOf(s);
+    const group = g.slots.get(mine) ?? 0;
+    if (group >= 2 && group === (g.numbered.get(mine) ?? 0)) out.add(s);
   }
   return out;
 }

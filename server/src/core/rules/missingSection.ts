@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze';
 import { normalizeTitle } from '../normalize';
 import type { SectionSpec } from '../template';
 import type { Span } from '../types';
-import { missingSpecs, placementOf, subsectionsWith } from '../missing';
+import { missingSpecs, nextPresentSibling, placementOf, subsectionsWith } from '../missing';
 import { q, type RawFinding, type Rule } from './rule';
 
 /** A present section as the reader finds it: by the template's name, or by the document's heading when it is written under other words. */
@@ -15,7 +15,7 @@ function describePlacement(a: Analysis, spec: SectionSpec): string {
   const p = placementOf(a, spec);
   if (p.after) return `expected after ${q(shownName(a, p.after))}`;
   if (p.parent) return `expected at the start of ${q(shownName(a, p.parent))}`;
-  const next = a.version.sections.find((s) => s.index > spec.index && s.parent === spec.parent && a.present.has(s.index));
+  const next = nextPresentSibling(a, spec);
   if (next) return `expected before ${q(shownName(a, next))}`;
   return a.title ? 'expected after the title' : 'expected at the top of the document';
 }
