@@ -137,7 +137,8 @@ describe('the packaged extension in VS Code (code-server, Chromium)', function (
         }
         // The run's own file, a new one: a run that took another number fails here.
         const file = onDisk(run.file);
-        await waitUntil(`${run.file} on disk`, () => (fs.existsSync(file) ? true : undefined));
+        // Created empty first (never over another file), then written: wait for its text.
+        await waitUntil(`${run.file} on disk, with its text`, () => (fs.existsSync(file) && fs.readFileSync(file, 'utf8').length > 0 ? true : undefined));
         assert.equal(fs.readFileSync(file, 'utf8').split('\n')[0], run.title, run.file);
         // Opened in the editor: the active tab is the new file.
         await page.locator(`.tab.active[data-resource-name="${path.basename(file)}"]`).waitFor();
