@@ -444,6 +444,9 @@ describe("teams' own templates, as they are", () => {
       // A Process EEP is not asked for it.
       const processEep = wild('erlang-eep', 'eeps/eep-0063.md').replace('Type: Standards Track', 'Type: Process');
       assert.deepEqual(metadata('eeps/eep-0063.md', processEep), []);
+      // The same instruction in a team's words.
+      const team = parseTemplate('# RFC: [Title]\n\nKind: Feature | Process\n\nFor Feature proposals, after the Kind line, add a Target-Release line.\n\n## Summary\n\n## Design\n', 'rfc.md');
+      assert.deepEqual(team.metadata.map((f) => [f.name, f.requiredWhen ?? null]), [['Kind', null], ['Target-Release', 'Feature']]);
     });
 
     it("a section of the author's own that says only TBD is not written yet; the template's own sections keep their message", () => {

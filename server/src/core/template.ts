@@ -473,7 +473,7 @@ function datesMustBe(text: string): { form: string; re: RegExp }[] {
 function fieldsAskedOf(model: ProposalModel): { name: string; kind: string }[] {
   const out: { name: string; kind: string }[] = [];
   const prose = model.text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/\s+/g, ' ');
-  for (const m of prose.matchAll(/\bFor ((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}) [A-Z]{2,}s, ([^.]{0,120}?)\badd an? ([A-Za-z][\w-]{0,40}) (?:header|field|line)\b/g)) {
+  for (const m of prose.matchAll(/\bFor ((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}) (?:[A-Z]{2,}s|proposals|documents|specs|designs), ([^.]{0,120}?)\badd an? ([A-Za-z][\w-]{0,40}) (?:header|field|line)\b/g)) {
     if (/\b(?:if|when|unless|where)\b/i.test(m[2])) continue;
     if (!out.some((f) => f.name.toLowerCase() === m[3].toLowerCase())) out.push({ name: m[3], kind: m[1] });
   }
