@@ -259,14 +259,20 @@ function docOutline(model: ProposalModel): DocOutline {
  * under another that is not a template section): they add detail, not another outline. Needs at
  * least `minCommon` sections in common.
  */
+/** Every title of a version's sections: the same for each document it is compared with, so kept. */
+const versionKeys = new WeakMap<TemplateVersion, Set<string>>();
+
 function similarityTo(version: TemplateVersion, doc: DocOutline, minCommon = 3): number {
   const docKeys = doc.keys;
   if (!version.sections.length || !docKeys.length) return 0;
   const docSet = new Set(docKeys);
-  const specKeys = new Set<string>();
+  let specKeys = versionKeys.get(version);
+  if (!specKeys) {
+    specKeys = new Set(version.sections.flatMap((s) => s.keys));
+    versionKeys.set(version, specKeys);
+  }
   let specHits = 0;
   for (const s of version.sections) {
-    for (const k of s.keys) specKeys.add(k);
     if (s.keys.some((k) => docSet.has(k))) specHits++;
   }
   const docHits = docKeys.filter((k) => specKeys.has(k)).length;

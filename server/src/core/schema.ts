@@ -5,7 +5,7 @@
  * the schema's own example. A template's settings are checked the same way against
  * schemas/template-settings.schema.json.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/proposalkit.schema.json';
 import templateSettingsSchema from '../../../schemas/template-settings.schema.json';
 import type { JsonNode } from './json';
@@ -32,7 +32,10 @@ const ROOT_SCHEMA = schema as SchemaNode;
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 // VS Code's own keyword for the message of a failed pattern: the editor shows it, the loader says its own.
 ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-const validate = ajv.compile(schema);
+// Compiled on first use: a check without a configuration file never needs it, and compiling a
+// schema costs tens of milliseconds of every command's start.
+let validateConfig: ValidateFunction | undefined;
+const configValidate = (): ValidateFunction => (validateConfig ??= ajv.compile(schema));
 
 export const KIND_NAME: Record<JsonNode['kind'], string> = {
   object: 'an object',
@@ -117,6 +120,7 @@ function message(path: readonly string[], error: ErrorObject, node: JsonNode): s
 
 /** The schema's findings for a configuration, one per value (the first said of it), in the text's order. */
 export function schemaIssues(root: JsonNode): SchemaIssue[] {
+  const validate = configValidate();
   if (validate(plain(root))) return [];
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
@@ -158,7 +162,8 @@ interface SettingsSchemaNode {
 }
 
 const SETTINGS_SCHEMA = templateSettingsSchema as SettingsSchemaNode;
-const validateSettings = ajv.compile(templateSettingsSchema);
+let settingsValidator: ValidateFunction | undefined;
+const settingsValidate = (): ValidateFunction => (settingsValidator ??= ajv.compile(templateSettingsSchema));
 
 /** The settings a template may have, in the schema's order (the README's). */
 export const TEMPLATE_SETTINGS: readonly string[] = Object.keys(SETTINGS_SCHEMA.properties ?? {});
@@ -250,6 +255,7 @@ export interface SettingsProblem {
  * settings a team writes are YAML: a list setting also takes a single value (`optional: Alternatives`).
  */
 export function templateSettingsProblem(settings: Record<string, unknown>, settingsKey: string): SettingsProblem | null {
+  const validateSettings = settingsValidate();
   if (validateSettings(settings)) return null;
   const errors = [...(validateSettings.errors ?? [])];
   // The deepest error is the most telling: `type` at a nested value before the `additionalProperties` of its parent.
