@@ -535,6 +535,14 @@ describe("teams' own templates, as they are", () => {
       const r = run(['check', '--format', 'json', 'rfcs']);
       const report = JSON.parse(r.out).files[0];
       assert.equal(report.template.id, 'rfc');
+      // A README that cannot be read as a template is the folder's own, and passed over; one with
+      // Proposal Kit's settings is meant as a template, and what keeps it from loading is said.
+      put('.proposals/templates/NOTES.md', 'Which template to use: the RFC one.\n');
+      assert.equal(run(['templates']).code, 0);
+      put('.proposals/templates/NOTES.md', '---\nproposal-kit:\n  id: notes\n---\n\nNo headings yet.\n');
+      const broken = run(['check', 'rfcs']);
+      assert.equal(broken.code, 2);
+      assert.match(broken.err, /NOTES\.md:1: The template has no section headings/);
       assert.deepEqual(report.findings.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`), [
         "missing-section: Missing required section 'Alternatives' (expected after 'User Stories').",
       ]);
@@ -563,6 +571,10 @@ describe("teams' own templates, as they are", () => {
         skip(310, '3.4.2.2. Protocol-Level Failures', '6.2. Failure Conditions'),
       ]);
       assert.deepEqual(levels('XLS-0088-fixed/README.md'), []);
+      // Two sections of a team's template that name the same template: its parts are read once.
+      put('.proposals/templates/XLS_TEMPLATE.md', wild('xrpl-xls', 'templates/XLS_TEMPLATE.md').replace('## 4. Rationale', '## 4. Rationale\n\n_[Structure it with the [AMENDMENT_TEMPLATE.md](./AMENDMENT_TEMPLATE.md) template too.]_'));
+      const twice = run(['check', '--format', 'json', 'XLS-0087-token-preauth']);
+      assert.equal(JSON.parse(twice.out).files[0].findings.filter((f: { rule: string }) => f.rule === 'heading-level').length, 6);
       // Its fields are in a <pre> block, and the message says so.
       const metadata = JSON.parse(r.out).files.find((f: { path: string }) => f.path === 'XLS-0087-token-preauth/README.md').findings.filter((f: { rule: string }) => f.rule === 'metadata');
       assert.deepEqual(metadata.map((f: { message: string }) => f.message), ['The metadata block at the top (<pre>) has no updated line: add "updated: <value>".']);

@@ -93,7 +93,7 @@ function notRequiredFor(spec: SectionSpec): string[] {
 
 const sparedKinds = new WeakMap<SectionSpec, string[]>();
 
-function isTodoOnly(text: string): boolean {
+export function isTodoOnly(text: string): boolean {
   if (/^(?:-+|\.\.\.|…)$/.test(text)) return true;
   // A note in brackets that starts with it says the whole is still to come, however it goes on:
   // "(TBD -- will cover this in our meeting with Robin tomorrow ...)".
@@ -267,14 +267,14 @@ export function analyze(model: ProposalModel, template: TemplateSchema, version:
     status,
     companions,
     required,
-    unwrittenOwn: model.sections.flatMap((section) => {
+    unwrittenOwn: model.sections.flatMap((section, i) => {
       if (section === title || specOf.has(section) || elsewhere.has(section) || section.children.length) return [];
       const content = section.blocks.filter((b) => b.kind === 'content');
       if (!content.length) {
         // A heading with nothing under it, before another of the author's, labels what follows
         // ("### Deallocation states" over "### For each state ..."); before the template's next
         // section, or at the end, it was started and left.
-        const next = model.sections[model.sections.indexOf(section) + 1];
+        const next = model.sections[i + 1];
         return !next || specOf.has(next) ? [{ section, text: '' }] : [];
       }
       const text = content.length === 1 ? content[0].text.trim() : '';

@@ -3,8 +3,20 @@
  * templates bundled with the extension): a broken template is reported and skipped; the rest load,
  * and a later folder's template replaces an earlier one's with the same id.
  */
-import { parseTemplate, readsAsTemplate, TemplateError, type TemplateSchema } from './template';
+import { parseTemplate, readsAsTemplate, SETTINGS_KEY, TemplateError, type TemplateSchema } from './template';
+import { splitLines } from './text';
 import type { LoadedTemplates, PathOps, TemplateDir } from './workspace';
+
+/** Whether a file's front matter holds Proposal Kit's settings (a `proposal-kit:` line before it closes). */
+function hasSettings(text: string): boolean {
+  const lines = splitLines(text.slice(0, 64 * 1024));
+  if (lines[0]?.trim() !== '---') return false;
+  for (const line of lines.slice(1)) {
+    if (/^(?:---|\.\.\.)\s*$/.test(line)) return false;
+    if (line.startsWith(`${SETTINGS_KEY}:`)) return true;
+  }
+  return false;
+}
 
 /** What loading templates reads. */
 export interface TemplateFiles {
@@ -53,12 +65,15 @@ export function loadTemplatesFrom(dirs: readonly TemplateDir[], files: TemplateF
         const builtin = path.resolve(dir) === builtinDir;
         // A folder's README.md or NOTES.md describes the folder, unless it is itself a template
         // (a template kept as its folder's README.md, copied in as it is).
+        // One with Proposal Kit's settings in its front matter is meant as a template: what keeps
+        // it from loading is said, as for any other.
         const aside = ['README.MD', 'NOTES.MD'].includes(name.toUpperCase());
+        const text = files.readText(file, 'template');
         let parsed: TemplateSchema;
         try {
-          parsed = parseTemplate(files.readText(file, 'template'), file);
+          parsed = parseTemplate(text, file);
         } catch (e) {
-          if (aside) continue;
+          if (aside && !hasSettings(text)) continue;
           throw e;
         }
         if (aside && !readsAsTemplate(parsed)) continue;

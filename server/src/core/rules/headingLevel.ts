@@ -42,28 +42,27 @@ export const headingLevel: Rule = {
  * AMENDMENT_TEMPLATE.md), read against that template: one it puts right under another
  * (`#### Data Verification` under `### Failure Conditions`) that the document puts deeper, skipping
  * a level, is reported. Its sections repeat (one Transaction each), so each heading is read against
- * its own parent.
+ * its own parent, wherever the document puts those parts: under the section, or in its place (an
+ * XLS's `## 3. Ledger Entry: ...` and `## 4. Transaction: ...` for its Specification). Each such
+ * template is read once, however many sections name it.
  */
 function usedTemplateLevels(a: Analysis): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const spec of a.template.sections) {
-    const used = spec.uses?.sections;
-    if (!used) continue;
-    // Wherever the document puts those parts: under the section, or in its place (an XLS's
-    // `## 3. Ledger Entry: ...` and `## 4. Transaction: ...` for its Specification).
-    const file = spec.uses?.file ?? '';
-    const specFor = (s: Section): SectionSpec | undefined => {
-      const key = normalizeTitle(s.heading.text);
-      return used.find((u) => u.keys.includes(key));
-    };
+  const used = new Map<string, SectionSpec[]>();
+  for (const spec of a.template.sections) if (spec.uses?.sections && !used.has(spec.uses.file)) used.set(spec.uses.file, spec.uses.sections);
+  if (!used.size) return out;
+  const keyOf = new Map(a.model.sections.map((s) => [s, normalizeTitle(s.heading.text)]));
+  for (const [file, sections] of used) {
+    const byKey = new Map<string, SectionSpec>();
+    for (const u of sections) for (const k of u.keys) if (!byKey.has(k)) byKey.set(k, u);
+    const specFor = (s: Section): SectionSpec | undefined => byKey.get(keyOf.get(s) as string);
     const walk = (s: Section): void => {
       const parentSpec = specFor(s);
       for (const child of s.children) {
         const childSpec = specFor(child);
         if (childSpec && parentSpec && childSpec.parent === parentSpec.index) {
           const expected = childSpec.level - parentSpec.level;
-          const actual = child.heading.level - s.heading.level;
-          if (actual > expected) {
+          if (child.heading.level - s.heading.level > expected) {
             const level = s.heading.level + expected;
             out.push({
               rule: 'heading-level',
